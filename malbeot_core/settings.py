@@ -1,0 +1,22 @@
+"""Per-call settings shared by the stages of one call (mutable: the dialog can change them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DEFAULT_LANGUAGES = ("ko", "en", "zh", "vi", "ja")
+
+
+@dataclass
+class CallSettings:
+    #: languages speech recognition may pick from (language identification is restricted to these)
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    #: fixed language for the call, or None to detect per turn
+    language: str | None = None
+    #: speaking-rate factor for synthesis (1.0 normal; slow mode for elderly callers ~0.8)
+    rate: float = 1.0
+    #: elderly mode: longer end-of-turn silence and no-input timeouts
+    elderly: bool = False
+    #: the language the last turn was understood in (for answers and synthesis)
+    last_language: str = "ko"
+    extra: dict[str, object] = field(default_factory=dict)

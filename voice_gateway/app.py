@@ -1,0 +1,78 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib.util
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from malbeot_core.errors import MalbeotError
+
+from . import call_ws, rest
+from .config import GatewayConfig
+from .logs import logger, setup_logging
+from .services import Services
+from .state import GatewayState
+
+log = logger("app")
+
+_STATUS = {
+    "bad_audio": 400,
+    "bad_message": 400,
+    "unknown_language": 422,
+    "unsupported_rate": 422,
+    "frame_too_large": 413,
+    "not_found": 404,
+    "model_missing": 503,
+    "model_hash_mismatch": 503,
+    "backend_failed": 502,
+}
+
+
+def create_app(config: GatewayConfig | None = None, services: Services | None = None) -> FastAPI:
+    config = config or GatewayConfig.from_env()
+    setup_logging(config.log_level)
+    state = GatewayState(config, services or Services(config))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if config.preload:
+            await asyncio.to_thread(state.services.warm)
+        yield
+
+    app = FastAPI(
+        title="Malbeot voice gateway",
+        version="0.1.0",
+        description="Voice and multilingual assistant for public benefits. Call protocol: docs/protocol.md",
+        lifespan=lifespan,
+    )
+    app.state.malbeot = state
+
+    @app.exception_handler(MalbeotError)
+    async def malbeot_error(request: Request, exc: MalbeotError) -> JSONResponse:
+        state.metrics.errors.labels(exc.code).inc()
+        log.warning("%s %s: %s", request.method, request.url.path, exc)
+        return JSONResponse(
+            {"error": {"code": exc.code, "stage": exc.stage, "message": exc.message}},
+            status_code=_STATUS.get(exc.code, 500),
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(
+            {"error": {"code": "bad_message", "stage": "rest", "message": str(exc.errors()[:3])}},
+            status_code=422,
+        )
+
+    app.include_router(rest.router)
+    app.include_router(call_ws.router)
+    if importlib.util.find_spec("voice_gateway.web_routes") is not None:
+        from . import web_routes
+
+        app.include_router(web_routes.router)
+    return app

@@ -1,0 +1,65 @@
+"""Gateway configuration: embedded defaults (SQLite, packaged models), overridable by MALBEOT_* env vars."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from malbeot_core.settings import DEFAULT_LANGUAGES
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"MALBEOT_{name}", default)
+
+
+@dataclass
+class GatewayConfig:
+    host: str = "127.0.0.1"
+    port: int = 8080
+    #: SQLite catalogue; ":memory:" builds it from the sample catalogue at start-up
+    catalogue_db: str = ":memory:"
+    #: extra open-data JSON/JSONL files imported into the catalogue at start-up
+    import_files: tuple[Path, ...] = ()
+    asr_backend: str = "faster-whisper"
+    asr_model: str = "faster-whisper-base"
+    vad: str = "webrtc"
+    embedder: str = "sentence-transformers"
+    translator: str = "none"
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    #: limits of the call websocket
+    max_frame_bytes: int = 65536
+    max_text_bytes: int = 8192
+    #: seconds without any message from the client before the call is closed
+    idle_timeout: float = 60.0
+    #: seconds of silence (audio time) before a ``no_input`` event; the call ends after two
+    no_input_seconds: float = 10.0
+    elderly_no_input_seconds: float = 20.0
+    #: keep no audio unless configured (a directory to write call audio to)
+    keep_audio_dir: Path | None = None
+    log_level: str = "INFO"
+    #: load models at start-up (False: on first use)
+    preload: bool = True
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls) -> GatewayConfig:
+        keep = _env("KEEP_AUDIO_DIR", "")
+        imports = tuple(Path(p) for p in _env("IMPORT", "").split(os.pathsep) if p)
+        return cls(
+            host=_env("HOST", "127.0.0.1"),
+            port=int(_env("PORT", "8080")),
+            catalogue_db=_env("CATALOGUE_DB", ":memory:"),
+            import_files=imports,
+            asr_backend=_env("ASR_BACKEND", "faster-whisper"),
+            asr_model=_env("ASR_MODEL", "faster-whisper-base"),
+            vad=_env("VAD", "webrtc"),
+            embedder=_env("EMBEDDER", "sentence-transformers"),
+            translator=_env("TRANSLATOR", "none"),
+            languages=tuple(_env("LANGUAGES", ",".join(DEFAULT_LANGUAGES)).split(",")),
+            idle_timeout=float(_env("IDLE_TIMEOUT", "60")),
+            no_input_seconds=float(_env("NO_INPUT_SECONDS", "10")),
+            keep_audio_dir=Path(keep) if keep else None,
+            log_level=_env("LOG_LEVEL", "INFO"),
+            preload=_env("PRELOAD", "1") not in ("0", "false", "no"),
+        )

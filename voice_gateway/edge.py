@@ -1,0 +1,84 @@
+"""The channel edge: carrier audio in, internal 16 kHz PCM out; internal PCM in, carrier audio out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from malbeot_core.audio import (
+    INTERNAL,
+    AudioChunk,
+    StreamResampler,
+    check_pcm16,
+    check_rate,
+    mulaw_to_pcm16,
+    pcm16_to_mulaw,
+)
+from malbeot_core.errors import BadAudio, FrameTooLarge
+
+ENCODINGS = ("pcm16", "mulaw")
+
+
+def check_encoding(encoding: str) -> str:
+    if encoding not in ENCODINGS:
+        raise BadAudio(f"unknown audio encoding {encoding!r}; use one of {', '.join(ENCODINGS)}", stage="edge")
+    return encoding
+
+
+@dataclass
+class InboundAudio:
+    """Converts the caller's frames to internal AudioChunks, keeping the stream's audio time."""
+
+    rate: int = 16000
+    encoding: str = "pcm16"
+    max_frame_bytes: int = 65536
+
+    def __post_init__(self) -> None:
+        check_rate(self.rate)
+        check_encoding(self.encoding)
+        self._resampler = StreamResampler(self.rate, INTERNAL.rate)
+        self._time = 0.0
+
+    @property
+    def audio_time(self) -> float:
+        return self._time
+
+    def convert(self, frame: bytes) -> AudioChunk:
+        if len(frame) > self.max_frame_bytes:
+            raise FrameTooLarge(
+                f"audio frame of {len(frame)} bytes exceeds the {self.max_frame_bytes}-byte limit", stage="edge"
+            )
+        if self.encoding == "mulaw":
+            pcm = mulaw_to_pcm16(frame)
+        else:
+            check_pcm16(frame)
+            pcm = frame
+        seconds = len(pcm) / 2 / self.rate
+        out = self._resampler.process(pcm)
+        chunk = AudioChunk(out, INTERNAL, self._time)
+        self._time += seconds
+        return chunk
+
+
+@dataclass
+class OutboundAudio:
+    """Converts internal reply audio to the caller's reply format, in frames of ``frame_ms``."""
+
+    rate: int = 16000
+    encoding: str = "pcm16"
+    frame_ms: int = 100
+
+    def __post_init__(self) -> None:
+        check_rate(self.rate)
+        check_encoding(self.encoding)
+
+    def frames(self, chunk: AudioChunk) -> list[bytes]:
+        from malbeot_core.audio import resample
+
+        pcm = resample(chunk.pcm, chunk.fmt.rate, self.rate)
+        if self.encoding == "mulaw":
+            data = pcm16_to_mulaw(pcm)
+            step = self.rate * self.frame_ms // 1000
+        else:
+            data = pcm
+            step = self.rate * self.frame_ms // 1000 * 2
+        return [data[i : i + step] for i in range(0, len(data), step)]

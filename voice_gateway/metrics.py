@@ -1,0 +1,27 @@
+"""Prometheus metrics: per-stage latency histograms and call counters."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+BUCKETS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 8.0, 13.0)
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.stage_latency = Histogram(
+            "malbeot_stage_latency_seconds",
+            "Latency of pipeline stages, from end of speech (asr), transcript (dialog), answer (tts_first_audio)",
+            ["stage"],
+            buckets=BUCKETS,
+            registry=self.registry,
+        )
+        self.request_latency = Histogram(
+            "malbeot_http_request_seconds", "REST request latency", ["endpoint"], buckets=BUCKETS,
+            registry=self.registry,
+        )
+        self.calls = Counter("malbeot_calls_total", "Calls accepted", registry=self.registry)
+        self.active_calls = Gauge("malbeot_active_calls", "Calls in progress", registry=self.registry)
+        self.errors = Counter("malbeot_errors_total", "Errors reported to callers", ["code"], registry=self.registry)
+        self.turns = Counter("malbeot_turns_total", "Final transcripts", ["language"], registry=self.registry)

@@ -1,0 +1,115 @@
+"""REST endpoints: transcribe, synthesize, benefit search, health and metrics."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel, Field
+
+from malbeot_core.audio import INTERNAL, decode_audio_file, resample, wav_bytes
+from malbeot_core.errors import BadAudio, FrameTooLarge, ProtocolViolation, UnknownLanguage
+
+from .state import GatewayState
+
+router = APIRouter()
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_SYNTH_CHARS = 2000
+
+
+def _state(request: Request) -> GatewayState:
+    state: GatewayState = request.app.state.malbeot
+    return state
+
+
+def _check_language(language: str | None, state: GatewayState) -> str | None:
+    if language in (None, "", "auto"):
+        return None
+    if language not in state.config.languages:
+        raise UnknownLanguage(
+            f"language {language!r} is not offered; use one of {', '.join(state.config.languages)}", stage="rest"
+        )
+    return language
+
+
+@router.post("/v1/transcribe")
+async def transcribe(
+    request: Request, audio: UploadFile = File(...), language: str | None = Form(None)
+) -> dict[str, str]:
+    state = _state(request)
+    fixed = _check_language(language, state)
+    data = await audio.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise FrameTooLarge(f"audio upload over {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB", stage="rest")
+    if not data:
+        raise BadAudio("the uploaded audio file is empty", stage="rest")
+    start = time.perf_counter()
+    pcm = await asyncio.to_thread(decode_audio_file, data, INTERNAL)
+    transcriber = await asyncio.to_thread(lambda: state.services.transcriber)
+    result = await asyncio.to_thread(transcriber.transcribe, pcm, fixed, state.config.languages)
+    state.metrics.request_latency.labels("transcribe").observe(time.perf_counter() - start)
+    return {"text": result.text, "language": result.language}
+
+
+class SynthesizeRequest(BaseModel):
+    text: str = Field(min_length=1)
+    language: str = "ko"
+    rate: float = Field(1.0, ge=0.5, le=2.0)
+
+
+@router.post("/v1/synthesize", response_class=Response)
+async def synthesize(request: Request, body: SynthesizeRequest) -> Response:
+    state = _state(request)
+    language = _check_language(body.language, state) or "ko"
+    if len(body.text) > MAX_SYNTH_CHARS:
+        raise FrameTooLarge(f"text over {MAX_SYNTH_CHARS} characters", stage="rest")
+    if not body.text.strip():
+        raise ProtocolViolation("text is empty", stage="rest")
+    start = time.perf_counter()
+
+    def run() -> bytes:
+        synth = state.services.voices(language)
+        pcm = b"".join(synth.synthesize(body.text, language, body.rate))
+        return resample(pcm, synth.sample_rate, INTERNAL.rate)
+
+    pcm = await asyncio.to_thread(run)
+    state.metrics.request_latency.labels("synthesize").observe(time.perf_counter() - start)
+    return Response(wav_bytes(pcm, INTERNAL), media_type="audio/wav")
+
+
+@router.get("/v1/benefits/search")
+async def search_benefits(
+    request: Request,
+    q: str = Query(..., min_length=1, max_length=500),
+    lang: str | None = Query(None),
+    k: int = Query(3, ge=1, le=20),
+) -> dict[str, list[dict[str, object]]]:
+    state = _state(request)
+    language = _check_language(lang, state)
+    start = time.perf_counter()
+    retriever = await asyncio.to_thread(lambda: state.services.retriever)
+    hits = await asyncio.to_thread(retriever.search, q, language, k)
+    state.metrics.request_latency.labels("search").observe(time.perf_counter() - start)
+    return {
+        "results": [
+            {"id": h.id, "name": h.name, "score": round(h.score, 4), "how_to_apply": h.how_to_apply} for h in hits
+        ]
+    }
+
+
+@router.get("/healthz")
+async def healthz(request: Request) -> JSONResponse:
+    state = _state(request)
+    return JSONResponse(
+        {"status": "ok", "loaded": state.services.loaded(), "load_seconds": state.services.load_seconds}
+    )
+
+
+@router.get("/metrics")
+async def metrics(request: Request) -> Response:
+    state = _state(request)
+    return Response(generate_latest(state.metrics.registry), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,100 @@
+"""Model backends shared by all calls, loaded once (lazily, or at start-up when ``preload``)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .config import GatewayConfig
+from .logs import logger
+
+if TYPE_CHECKING:
+    from dialog.catalogue import Catalogue
+    from dialog.manager import DialogManager
+    from dialog.retrieval import HybridRetriever
+    from translate.protocol import Translator
+    from tts.registry import VoiceSelector
+
+    from asr.protocol import Transcriber
+
+log = logger("services")
+
+
+class Services:
+    def __init__(self, config: GatewayConfig) -> None:
+        self.config = config
+        self._lock = threading.RLock()
+        self.load_seconds: dict[str, float] = {}
+
+    def _timed(self, name: str, factory: Any) -> Any:
+        start = time.perf_counter()
+        value = factory()
+        self.load_seconds[name] = round(time.perf_counter() - start, 3)
+        log.info("loaded %s in %.2f s", name, self.load_seconds[name])
+        return value
+
+    @cached_property
+    def transcriber(self) -> Transcriber:
+        from asr.registry import create_transcriber
+
+        with self._lock:
+            return self._timed(
+                "asr", lambda: create_transcriber(self.config.asr_backend, model=self.config.asr_model)
+            )
+
+    @cached_property
+    def voices(self) -> VoiceSelector:
+        from tts.registry import VoiceSelector
+
+        with self._lock:
+            return self._timed("tts", VoiceSelector)
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        from dialog.catalogue import Catalogue
+        from dialog.importer import import_file
+        from dialog.sample import load_sample
+
+        with self._lock:
+            catalogue = Catalogue(self.config.catalogue_db)
+            if catalogue.count() == 0:
+                load_sample(catalogue)
+            for path in self.config.import_files:
+                import_file(catalogue, path)
+            return catalogue
+
+    @cached_property
+    def retriever(self) -> HybridRetriever:
+        from dialog.embed_registry import create_embedder
+        from dialog.retrieval import HybridRetriever
+
+        with self._lock:
+            embedder = self._timed("embedder", lambda: create_embedder(self.config.embedder))
+            return self._timed("retrieval_index", lambda: HybridRetriever(self.catalogue, embedder))
+
+    @cached_property
+    def dialog(self) -> DialogManager:
+        from dialog.manager import DialogManager
+
+        return DialogManager(self.retriever)
+
+    @cached_property
+    def translator(self) -> Translator:
+        from translate.registry import translators
+
+        with self._lock:
+            return self._timed("translator", lambda: translators.create(self.config.translator))
+
+    def warm(self) -> None:
+        """Load every model now (start-up), so the first caller does not wait."""
+        _ = self.transcriber, self.voices, self.dialog, self.translator
+        for language in ("ko", "en"):
+            self.voices(language)
+
+    def loaded(self) -> dict[str, bool]:
+        return {
+            name: name in self.__dict__
+            for name in ("transcriber", "voices", "catalogue", "retriever", "dialog", "translator")
+        }

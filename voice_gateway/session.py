@@ -1,0 +1,100 @@
+"""One call: the stage pipeline (ASR → dialog → translation → TTS) and its settings."""
+
+from __future__ import annotations
+
+import uuid
+import wave
+from pathlib import Path
+
+from malbeot_core.audio import INTERNAL, AudioChunk
+from malbeot_core.events import Event
+from malbeot_core.settings import CallSettings
+from malbeot_core.stage import Pipeline
+
+from .config import GatewayConfig
+from .options import CallOptions
+from .services import Services
+
+ELDERLY_RATE = 0.8
+
+
+def settings_for(options: CallOptions, config: GatewayConfig) -> CallSettings:
+    settings = CallSettings(languages=config.languages)
+    apply_options(settings, options)
+    return settings
+
+
+def apply_options(settings: CallSettings, options: CallOptions) -> None:
+    settings.language = None if options.language == "auto" else options.language
+    if settings.language:
+        settings.last_language = settings.language
+    settings.elderly = options.elderly
+    settings.rate = ELDERLY_RATE if options.elderly else 1.0
+    settings.extra["speak"] = options.tts
+
+
+def build_pipeline(services: Services, settings: CallSettings, config: GatewayConfig) -> Pipeline:
+    from asr.segmenter import SegmenterConfig
+    from asr.stage import AsrStage
+    from asr.vad import create_detector
+    from dialog.stage import DialogStage
+    from translate.stage import TranslateStage
+    from tts.stage import TtsStage
+
+    no_input = config.elderly_no_input_seconds if settings.elderly else config.no_input_seconds
+    segmenter = SegmenterConfig.for_caller(elderly=settings.elderly, no_input_seconds=no_input)
+    return Pipeline(
+        [
+            AsrStage(services.transcriber, lambda: create_detector(config.vad), settings, segmenter),
+            DialogStage(services.dialog, settings),
+            TranslateStage(services.translator, settings),
+            TtsStage(services.voices, settings),
+        ]
+    )
+
+
+class AudioKeeper:
+    """Writes the caller's audio to a WAV file, only when the operator configured a directory."""
+
+    def __init__(self, directory: Path | None, call_id: str) -> None:
+        self._wav: wave.Wave_write | None = None
+        if directory is not None:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._wav = wave.open(str(directory / f"{call_id}.wav"), "wb")  # noqa: SIM115 (closed in close())
+            self._wav.setnchannels(1)
+            self._wav.setsampwidth(INTERNAL.width)
+            self._wav.setframerate(INTERNAL.rate)
+
+    def write(self, chunk: AudioChunk) -> None:
+        if self._wav is not None:
+            self._wav.writeframes(chunk.pcm)
+
+    def close(self) -> None:
+        if self._wav is not None:
+            self._wav.close()
+            self._wav = None
+
+
+class CallSession:
+    def __init__(self, services: Services, config: GatewayConfig, options: CallOptions) -> None:
+        self.call_id = uuid.uuid4().hex[:12]
+        self.options = options
+        self.settings = settings_for(options, config)
+        self.pipeline = build_pipeline(services, self.settings, config)
+        self.keeper = AudioKeeper(config.keep_audio_dir, self.call_id)
+
+    def start(self) -> None:
+        self.pipeline.start()
+
+    async def feed(self, event: Event) -> None:
+        if isinstance(event, AudioChunk):
+            self.keeper.write(event)
+        await self.pipeline.feed(event)
+
+    def reconfigure(self, options: CallOptions) -> None:
+        self.options = options
+        apply_options(self.settings, options)
+
+    async def aclose(self) -> None:
+        self.keeper.close()
+        await self.pipeline.aclose()
