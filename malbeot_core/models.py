@@ -207,6 +207,9 @@ def resolve(name: str, explicit: Path | str | None = None) -> Path:
     built = packaged_dir(model)
     if built is not None:
         return _check(model, built)
+    fetched = home() / "models" / model.name  # where fetch() puts a model
+    if not model.builder and fetched.is_dir():
+        return _check(model, fetched)
     cached = hub_cache_dir(model)
     if cached is not None:
         return _check(model, cached)

@@ -86,6 +86,8 @@ class Call:
         self._no_input = 0
         self._sentence = -1
         self.pending_action = ""
+        #: wall-clock time at which the reply audio already sent finishes playing at the caller
+        self._playback_end = 0.0
 
     # --- sending ---------------------------------------------------------------------------
     async def send_json(self, message: dict[str, Any]) -> None:
@@ -113,6 +115,10 @@ class Call:
             match event:
                 case SpeechStarted(at=at):
                     await self.send_json({"type": "speech_started", "at": round(at, 3)})
+                    if time.perf_counter() < self._playback_end:
+                        # the reply was fully synthesised but is still playing: tell the caller to stop it
+                        self._playback_end = 0.0
+                        await self.send_json({"type": "barge_in", "at": round(at, 3)})
                 case SpeechEnded():
                     self._marks["speech_end"] = time.perf_counter()
                 case PartialTranscript(text=text, language=language):
@@ -157,6 +163,7 @@ class Call:
                         )
                     for frame in self.outbound.frames(chunk):
                         await self.send_bytes(frame)
+                    self._playback_end = max(self._playback_end, time.perf_counter()) + chunk.duration
                 case ReplyDone(sentences=n):
                     if self.options.tts:
                         await self.send_json({"type": "audio_end", "sentences": n})
@@ -165,6 +172,7 @@ class Call:
                         return
                 case BargeIn(at=at):
                     self._sentence = -1
+                    self._playback_end = 0.0
                     await self.send_json({"type": "barge_in", "at": round(at, 3)})
                 case NoInput(seconds=seconds):
                     self._no_input += 1

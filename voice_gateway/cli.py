@@ -28,11 +28,12 @@ def serve(
 
     from .app import create_app
     from .config import GatewayConfig
+    from .embedded import WS_MAX_SIZE
 
     config = GatewayConfig.from_env()
     config = dataclasses.replace(config, host=host or config.host, port=port or config.port)
     console.print(f"Malbeot gateway on http://{config.host}:{config.port}  (call websocket: /v1/call)")
-    uvicorn.run(create_app(config), host=config.host, port=config.port, log_level="info", ws_max_size=1 << 20)
+    uvicorn.run(create_app(config), host=config.host, port=config.port, log_level="info", ws_max_size=WS_MAX_SIZE)
 
 
 @models_app.command("list")

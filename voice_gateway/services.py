@@ -54,7 +54,7 @@ class Services:
     @cached_property
     def catalogue(self) -> Catalogue:
         from dialog.catalogue import Catalogue
-        from dialog.importer import import_file
+        from dialog.importer import import_into, import_records, read_records
         from dialog.sample import load_sample
 
         with self._lock:
@@ -62,7 +62,7 @@ class Services:
             if catalogue.count() == 0:
                 load_sample(catalogue)
             for path in self.config.import_files:
-                import_file(catalogue, path)
+                import_into(catalogue, import_records(read_records(path)))
             return catalogue
 
     @cached_property

@@ -1,0 +1,315 @@
+"""The ASR stage: audio in, speech events and transcripts out.
+
+Consumes :class:`AudioChunk` (16 kHz int16 mono, any length) and :class:`EndOfTurn`; passes every
+other event through in order. Emits, per turn::
+
+    SpeechStarted, PartialTranscript*, SpeechEnded, FinalTranscript
+
+and :class:`NoInput` after long silences. Speech detection runs frame by frame as audio arrives
+(a few hundred microseconds a frame, done inline); recognition runs in a worker thread, one call
+at a time. Audio keeps being read (and turns detected) while a final is being recognised; events
+still come out in order because the final's place in the output is reserved when speech ends.
+
+Partials are rate-limited: at most one per ``partial_interval`` seconds of audio, and only when
+no recognition is in flight (they are never queued). A partial that comes back after its turn
+ended is dropped. A transcriber crash becomes a :class:`StageFailed` event (a failed partial
+once per turn, a failed final always); the stage keeps serving the next turn.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+
+from malbeot_core.audio import INTERNAL, AudioChunk
+from malbeot_core.errors import BackendFailed, BadAudio, MalbeotError
+from malbeot_core.events import (
+    EndOfTurn,
+    Event,
+    FinalTranscript,
+    NoInput,
+    PartialTranscript,
+    SpeechEnded,
+    SpeechStarted,
+    StageFailed,
+)
+from malbeot_core.settings import CallSettings
+from malbeot_core.stage import failure_event
+
+from .protocol import Transcriber, Transcript
+from .segmenter import Segmenter, SegmenterConfig, SegmenterEvent, Utterance
+from .vad import SpeechDetector, frame_bytes
+
+log = logging.getLogger(__name__)
+
+STAGE = "asr"
+RATE = INTERNAL.rate
+WIDTH = INTERNAL.width
+
+
+class _End:
+    """Marks the end of the stage's output queue."""
+
+
+_Slot = Event | asyncio.Future[Event | None] | _End | BaseException
+
+
+@dataclass
+class _AudioBuffer:
+    """Audio kept for cutting utterances, addressed by audio time."""
+
+    origin: float | None = None  # audio time of sample 0 of the stream
+    first: int = 0  # sample index of data[0]
+    data: bytearray = field(default_factory=bytearray)
+
+    @property
+    def end_sample(self) -> int:
+        return self.first + len(self.data) // WIDTH
+
+    def end_time(self) -> float:
+        return (self.origin or 0.0) + self.end_sample / RATE
+
+    def append(self, chunk: AudioChunk) -> None:
+        if self.origin is None:
+            self.origin = chunk.start
+        self.data += chunk.pcm
+
+    def sample_at(self, t: float) -> int:
+        return round((t - (self.origin or 0.0)) * RATE)
+
+    def slice(self, start: float, end: float) -> bytes:
+        a = max(self.sample_at(start), self.first) - self.first
+        b = min(self.sample_at(end), self.end_sample) - self.first
+        return bytes(self.data[a * WIDTH : b * WIDTH]) if b > a else b""
+
+    def keep_from(self, t: float, slack: float = 1.0) -> None:
+        """Drop audio before ``t`` (in steps of at least ``slack`` seconds, to avoid churn)."""
+        drop = math.floor((t - (self.origin or 0.0)) * RATE) - self.first
+        if drop >= slack * RATE:
+            drop = min(drop, len(self.data) // WIDTH)
+            del self.data[: drop * WIDTH]
+            self.first += drop
+
+
+class AsrStage:
+    name = STAGE
+
+    def __init__(
+        self,
+        transcriber: Transcriber,
+        detector_factory: Callable[[], SpeechDetector],
+        settings: CallSettings,
+        config: SegmenterConfig | None = None,
+        partial_interval: float | None = 1.0,
+        clock: Callable[[], float] = time.perf_counter,
+        max_pending: int = 64,
+    ) -> None:
+        self.transcriber = transcriber
+        self.detector_factory = detector_factory
+        self.settings = settings
+        self.config = config or SegmenterConfig()
+        #: seconds of audio between partials; None or 0 turns partials off
+        self.partial_interval = partial_interval
+        self.clock = clock
+        self.max_pending = max_pending
+
+    async def run(self, inbox: AsyncIterator[Event]) -> AsyncIterator[Event]:
+        out: asyncio.Queue[_Slot] = asyncio.Queue(self.max_pending)
+        call = _Call(self, out)
+        reader = asyncio.create_task(call.consume(inbox), name="asr-reader")
+        try:
+            while True:
+                slot = await out.get()
+                match slot:
+                    case _End():
+                        break
+                    case BaseException():
+                        raise slot
+                    case asyncio.Future():
+                        event = await slot
+                        if event is not None:
+                            yield event
+                    case _:
+                        yield slot
+            await reader
+        finally:
+            if not reader.done():
+                reader.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reader
+            call.cancel_pending()
+
+
+class _Call:
+    """The per-call state of one :meth:`AsrStage.run`."""
+
+    def __init__(self, stage: AsrStage, out: asyncio.Queue[_Slot]) -> None:
+        self.stage = stage
+        self.settings = stage.settings
+        self.out = out
+        self.detector = stage.detector_factory()
+        self.frame_bytes = frame_bytes(self.detector)
+        self.frame_samples = self.frame_bytes // WIDTH
+        self.segmenter = Segmenter(stage.config, self.frame_samples / RATE, self.settings.elderly)
+        self.audio = _AudioBuffer()
+        self.unframed = bytearray()
+        self.frames = 0  # frames given to the detector
+        self.turn = 0
+        self.last_partial_at = 0.0
+        self.partial: asyncio.Task[Transcript | None] | None = None
+        self.partial_turn = 0
+        self.partial_at = 0.0  # audio time the running partial covers up to
+        self.failure_reported_turn = 0  # the last turn whose partial failure was reported
+        self.finals: list[asyncio.Task[Event | None]] = []
+        #: one recognition at a time (finals wait for an in-flight partial, then for each other)
+        self.recognising = asyncio.Lock()
+
+    # -- reading the inbox --------------------------------------------------------------------
+
+    async def consume(self, inbox: AsyncIterator[Event]) -> None:
+        try:
+            async for event in inbox:
+                await self.emit_partial_if_ready()
+                match event:
+                    case AudioChunk():
+                        await self.on_audio(event)
+                    case EndOfTurn():
+                        await self.on_segments(self.segmenter.force_end(self.audio_end()))
+                    case _:
+                        await self.out.put(event)
+            await self.emit_partial_if_ready()
+            if self.segmenter.speaking:  # input closed mid-utterance: recognise what was said
+                await self.on_segments(self.segmenter.force_end(self.audio_end()))
+        except Exception as exc:
+            await self.out.put(exc)
+        await self.out.put(_End())
+
+    def audio_end(self) -> float:
+        return self.audio.end_time() if self.audio.origin is not None else self.segmenter.now
+
+    async def on_audio(self, chunk: AudioChunk) -> None:
+        if chunk.fmt != INTERNAL or len(chunk.pcm) % WIDTH:
+            problem = BadAudio(
+                f"the ASR stage takes {INTERNAL.rate} Hz 16-bit mono in whole samples; got "
+                f"{chunk.fmt.rate} Hz, {chunk.fmt.channels} channel(s), {len(chunk.pcm)} bytes",
+                stage=STAGE,
+            )
+            await self.out.put(failure_event(problem, STAGE))
+            return
+        self.audio.append(chunk)
+        self.unframed += chunk.pcm
+        origin = self.audio.origin or 0.0
+        while len(self.unframed) >= self.frame_bytes:
+            frame = bytes(self.unframed[: self.frame_bytes])
+            del self.unframed[: self.frame_bytes]
+            at = origin + self.frames * self.frame_samples / RATE
+            self.frames += 1
+            probability = self.detector.probability(frame)
+            self.segmenter.elderly = self.settings.elderly
+            await self.on_segments(self.segmenter.feed(at, probability))
+            self.maybe_start_partial()
+        self.audio.keep_from(self.segmenter.audio_needed_from())
+
+    async def on_segments(self, events: list[SegmenterEvent]) -> None:
+        for event in events:
+            match event:
+                case SpeechStarted(at=at):
+                    self.turn += 1
+                    self.last_partial_at = at
+                    await self.out.put(event)
+                case SpeechEnded():
+                    ended = self.stage.clock()
+                    utterance = self.segmenter.utterance
+                    assert utterance is not None
+                    await self.out.put(event)
+                    pcm = self.audio.slice(utterance.audio_start, utterance.audio_end)
+                    task = asyncio.create_task(self.final(pcm, utterance, ended))
+                    self.finals = [t for t in self.finals if not t.done()]
+                    self.finals.append(task)
+                    await self.out.put(task)
+                case NoInput():
+                    await self.out.put(event)
+
+    # -- recognition --------------------------------------------------------------------------
+
+    def language_args(self) -> tuple[str | None, tuple[str, ...]]:
+        fixed = self.settings.language
+        return fixed, (() if fixed else tuple(self.settings.languages))
+
+    async def recognise(self, pcm: bytes) -> Transcript:
+        language, languages = self.language_args()
+        async with self.recognising:
+            return await asyncio.to_thread(self.stage.transcriber.transcribe, pcm, language, languages)
+
+    async def final(self, pcm: bytes, utterance: Utterance, ended: float) -> Event | None:
+        try:
+            transcript = await self.recognise(pcm)
+        except Exception as exc:
+            log.exception("asr: recognising a turn failed")
+            return _turn_failure(exc)
+        if not transcript.text.strip():
+            return None  # noise or a cough: nothing to answer
+        self.settings.last_language = transcript.language
+        return FinalTranscript(
+            text=transcript.text.strip(),
+            language=transcript.language,
+            start=utterance.speech_start,
+            end=utterance.speech_end,
+            asr_seconds=self.stage.clock() - ended,
+        )
+
+    def maybe_start_partial(self) -> None:
+        interval = self.stage.partial_interval
+        seg = self.segmenter
+        if not interval or not seg.speaking or self.recognising.locked():
+            return
+        if self.partial is not None and not self.partial.done():
+            return
+        if any(not task.done() for task in self.finals):
+            return
+        if seg.now - self.last_partial_at < interval - 1e-9:
+            return
+        utterance = seg.utterance
+        assert utterance is not None
+        self.last_partial_at = seg.now
+        self.partial_turn = self.turn
+        self.partial_at = seg.now
+        pcm = self.audio.slice(utterance.audio_start, seg.now)
+        self.partial = asyncio.create_task(self.partial_job(pcm))
+
+    async def partial_job(self, pcm: bytes) -> Transcript | None:
+        turn = self.turn
+        try:
+            return await self.recognise(pcm)
+        except Exception as exc:
+            log.exception("asr: a partial recognition failed")
+            if self.failure_reported_turn != turn:  # one report per turn; the final still runs
+                self.failure_reported_turn = turn
+                await self.out.put(_turn_failure(exc))
+            return None
+
+    async def emit_partial_if_ready(self) -> None:
+        task = self.partial
+        if task is None or not task.done():
+            return
+        self.partial = None
+        transcript = task.result()
+        still_speaking = self.segmenter.speaking and self.partial_turn == self.turn
+        if transcript is None or not transcript.text.strip() or not still_speaking:
+            return
+        await self.out.put(PartialTranscript(transcript.text.strip(), transcript.language, self.partial_at))
+
+    def cancel_pending(self) -> None:
+        for task in [*self.finals, self.partial]:
+            if task is not None and not task.done():
+                task.cancel()
+
+
+def _turn_failure(exc: Exception) -> StageFailed:
+    error = exc if isinstance(exc, MalbeotError) else BackendFailed(f"{type(exc).__name__}: {exc}", stage=STAGE)
+    return StageFailed(error.code, error.stage or STAGE, error.message, error.recoverable)

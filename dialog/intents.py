@@ -1,0 +1,277 @@
+"""Rule-based intent detection for spoken Korean and English (plus a few zh/vi/ja phrases).
+
+Spoken input arrives from speech recognition, so the rules are tolerant: Korean phrases are
+matched on the text with spaces removed (ASR spacing varies: "상담원 연결" / "상담원연결"), a few
+common mis-recognitions are listed ("천천이", "상담언"), and short control utterances ("다시요",
+"끝", "bye") count only when the utterance is short, so that a substantive question that
+merely contains such a word ("서비스가 끝나면 또 이용할 수 있어?") stays a benefit question.
+
+The first matching rule wins, in this order: talk_to_person, change_language, goodbye, slower,
+repeat, details, thanks, affirm, deny; anything else with content is ``find_benefit``, and
+an utterance with no content is ``unclear``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .tokenize import normalise, tokenize
+
+
+class IntentName(StrEnum):
+    FIND_BENEFIT = "find_benefit"
+    DETAILS = "details"
+    REPEAT = "repeat"
+    SLOWER = "slower"
+    TALK_TO_PERSON = "talk_to_person"
+    CHANGE_LANGUAGE = "change_language"
+    GOODBYE = "goodbye"
+    THANKS = "thanks"
+    AFFIRM = "affirm"
+    DENY = "deny"
+    UNCLEAR = "unclear"
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    name: IntentName
+    confidence: float
+    #: e.g. ``{"language": "en"}`` for change_language
+    slots: dict[str, str] = field(default_factory=dict)
+    #: the utterance without the matched command phrase (a question asked along with it)
+    rest: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    intent: IntentName
+    #: matched against the compact text (lower case, no spaces or punctuation)
+    compact: tuple[str, ...] = ()
+    #: matched against the spaced text (lower case, single spaces) with word boundaries
+    spaced: tuple[str, ...] = ()
+    #: the rule counts only for utterances of at most this many compact characters (0: any length)
+    max_len: int = 0
+    confidence: float = 0.9
+
+
+def _rx(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+# -- languages -----------------------------------------------------------------------------------
+#: language → (compact patterns: a Korean name with 로/a request, or a CJK name; Latin-script names)
+_LANGUAGE_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (
+        (r"영어로", r"영어(?:로)?(?:말|대화|얘기|해주|해줘|부탁|안내|바꿔|할게|하자)", r"잉글리시", r"英语", r"英語"),
+        (r"english",),
+    ),
+    "ko": (
+        (r"한국어로", r"한국말로", r"한국어(?:로)?(?:말|해주|해줘|부탁|안내|바꿔)", r"韩语", r"韓国語", r"韩国语"),
+        (r"korean", r"tiếng hàn"),
+    ),
+    "zh": (
+        (r"중국어로", r"중국말로", r"중국어(?:로)?(?:말|해주|해줘|부탁|안내|바꿔)", r"中文", r"汉语", r"普通话", r"中国語"),
+        (r"chinese", r"mandarin", r"tiếng trung"),
+    ),
+    "vi": (
+        (r"베트남어로", r"베트남말로", r"베트남어(?:로)?(?:말|해주|해줘|부탁|안내|바꿔)", r"越南语", r"ベトナム語"),
+        (r"vietnamese", r"tiếng việt", r"tieng viet"),
+    ),
+    "ja": (
+        (r"일본어로", r"일본말로", r"일본어(?:로)?(?:말|해주|해줘|부탁|안내|바꿔)", r"日本語", r"日语", r"にほんご"),
+        (r"japanese", r"tiếng nhật"),
+    ),
+}
+
+
+def _latin_switch(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A Latin-script language name in a request to switch ("in English", "English please")."""
+    name = "|".join(names)
+    return re.compile(
+        rf"\b(?:in|speak|speaking|switch to|change to|use|talk in|answer in|nói|bằng|sang)\s+(?:{name})\b"
+        rf"|\b(?:{name})\s*,?\s*(?:please|được không|đi)\b"
+        rf"|^(?:{name})$"
+    )
+
+
+_LANGUAGE_RULES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (language, re.compile("|".join(compact)), _latin_switch(spaced))
+    for language, (compact, spaced) in _LANGUAGE_NAMES.items()
+)
+
+_RULES: tuple[_Rule, ...] = (
+    _Rule(
+        IntentName.TALK_TO_PERSON,
+        compact=(
+            r"상담원", r"상담언", r"상담사(?:님)?(?:랑|하고|와|과|한테|에게|연결|바꿔|통화)", r"상담사연결",
+            r"직원(?:이랑|하고|과|와|한테|에게|연결|바꿔|분)", r"담당자(?:랑|하고|와|한테|연결|바꿔|분)",
+            r"사람(?:이랑|하고|과|와|한테)(?:통화|얘기|이야기|연결|말하)", r"사람(?:으로|좀)?(?:바꿔|연결)",
+            r"실제사람", r"진짜사람", r"교환원", r"人工", r"客服", r"转人工", r"オペレーター", r"担当者", r"人と話",
+        ),
+        spaced=(
+            r"\bagent\b", r"\boperator\b", r"\breal person\b", r"\bhuman being\b", r"\brepresentative\b",
+            r"\b(?:speak|talk) (?:to|with) (?:a |an )?(?:real )?(?:person|human|someone|somebody|staff)\b",
+            r"\bconnect me\b",
+            r"nhân viên", r"người thật", r"tư vấn viên",
+        ),
+    ),
+    _Rule(
+        IntentName.GOODBYE,
+        compact=(
+            r"안녕히(?:계세요|가세요|계십시오)", r"끊을게", r"끊겠습니다", r"끊어요", r"끊습니다", r"고마워요안녕",
+            r"감사합니다안녕", r"再见", r"拜拜", r"さようなら", r"失礼します",
+        ),
+        spaced=(r"\bgood ?bye\b", r"\bbye\b", r"\bhang up\b", r"tạm biệt", r"chào tạm biệt"),
+    ),
+    _Rule(
+        IntentName.GOODBYE,
+        compact=(r"^끝(?:이에요|입니다|낼게요|낼게|났어요|)$", r"^그만(?:할게요|할게|하세요|)$", r"^됐어요$", r"^됐습니다$",
+                 r"^이제됐어요$", r"^없어요$", r"^수고하세요$", r"^수고하셨습니다$", r"^안녕$", r"^안녕히$"),
+        spaced=(r"^that'?s all\b", r"^that is all\b", r"^nothing else\b", r"^no more\b", r"^i'?m done\b",
+                r"^no,? that'?s it\b", r"^that'?s it\b"),
+        max_len=14,
+        confidence=0.8,
+    ),
+    _Rule(
+        IntentName.SLOWER,
+        compact=(
+            r"천천히", r"천천이", r"천천히요", r"느리게", r"너무빨라", r"빨라요", r"빠르네요", r"빨리말", r"慢一点", r"慢点",
+            r"说慢", r"ゆっくり",
+        ),
+        spaced=(r"\bslower\b", r"\bslow down\b", r"\bmore slowly\b", r"\btoo fast\b", r"\bslowly\b",
+                r"nói chậm", r"chậm lại", r"chậm hơn"),
+    ),
+    _Rule(
+        IntentName.REPEAT,
+        compact=(
+            r"다시말", r"다시한번", r"다시한번만", r"한번더말", r"한번만더", r"다시들려", r"다시얘기", r"다시해주",
+            r"뭐라고(?:요|하셨|하신|하셨어요)?", r"못알아들", r"못들었", r"안들려", r"잘안들", r"다시요", r"再说一遍",
+            r"重复", r"もう一度", r"もう一回",
+        ),
+        spaced=(
+            r"\brepeat\b", r"\bsay (?:that|it) again\b", r"\bsay again\b", r"\bpardon\b", r"\bonce more\b",
+            r"\bwhat did you say\b", r"\bcome again\b", r"\bone more time\b", r"\bagain please\b",
+            r"\bdidn'?t (?:hear|catch)\b", r"nhắc lại", r"nói lại",
+        ),
+    ),
+    _Rule(
+        IntentName.REPEAT,
+        compact=(r"^다시$", r"^뭐요$", r"^네에$"),
+        spaced=(r"^again\b", r"^sorry\?$", r"^what\?$"),
+        max_len=6,
+        confidence=0.7,
+    ),
+    _Rule(
+        IntentName.DETAILS,
+        compact=(
+            r"신청방법", r"신청하는방법", r"어떻게신청", r"어디서신청", r"어디에서신청", r"어디에신청", r"어디로신청",
+            r"신청(?:은|는)?어떻게", r"신청(?:은|는)?어디", r"신청하려면", r"신청할려면", r"신청하고싶", r"신청할게",
+            r"자세히", r"자세하게", r"더알려", r"좀더알려", r"더자세", r"구체적", r"누가받을수", r"대상이누구",
+            r"대상은누구", r"뭘가져가", r"무엇을가져가", r"뭐가져가", r"준비물", r"서류", r"어떻게받", r"받으려면",
+            r"怎么申请", r"如何申请", r"详细", r"申請方法", r"詳しく", r"どうやって申請",
+        ),
+        spaced=(
+            r"\bhow (?:do|can|would|should) i apply\b", r"\bhow to apply\b", r"\bwhere (?:do|can) i apply\b",
+            r"\bapply for (?:it|that|this)\b", r"\bmore details?\b", r"\btell me more\b", r"\bmore about\b",
+            r"\bmore information\b", r"\bwho can (?:get|apply)\b", r"\bwhat documents\b", r"\bwhat do i need\b",
+            r"\bhow do i get (?:it|that|this)\b", r"\bdetails\b", r"cách đăng ký", r"chi tiết", r"làm sao để đăng ký",
+        ),
+    ),
+    _Rule(
+        IntentName.THANKS,
+        compact=(r"^(?:네|아)?(?:고마워요|고맙습니다|감사합니다|감사해요|고마워)$", r"^谢谢$", r"^ありがとう"),
+        spaced=(r"^(?:ok |okay )?thank(?:s| you)(?: very much| so much)?$", r"^cảm ơn"),
+        max_len=12,
+        confidence=0.8,
+    ),
+    _Rule(
+        IntentName.AFFIRM,
+        compact=(r"^(?:네|예|응|어|그래요|좋아요|그래|알려주세요|부탁해요|부탁합니다|네네|네알려주세요|네부탁해요)$",
+                 r"^是$", r"^好的?$", r"^はい$"),
+        spaced=(r"^(?:yes|yeah|yep|sure|ok|okay|please|yes please|sure please|go ahead)$", r"^vâng$", r"^có$"),
+        max_len=10,
+        confidence=0.7,
+    ),
+    _Rule(
+        IntentName.DENY,
+        compact=(r"^(?:아니요|아니오|아뇨|아니|괜찮아요|아니에요)$", r"^不用", r"^いいえ$"),
+        spaced=(r"^(?:no|nope|no thanks|no thank you|not now)$", r"^không$"),
+        max_len=10,
+        confidence=0.7,
+    ),
+)
+
+_COMPILED = tuple((rule, _rx(rule.compact), _rx(rule.spaced)) for rule in _RULES)
+_PUNCT = re.compile(r"[\s.,!?~…·'\"“”‘’()\[\]:;-]+")
+_CONTENT = re.compile(r"[가-힣a-zA-Z\u3040-\u30ff\u4e00-\u9fff\u00c0-\u024f\u1e00-\u1eff0-9]")
+
+
+def _forms(text: str) -> tuple[str, str]:
+    spaced = " ".join(normalise(text).split())
+    compact = _PUNCT.sub("", spaced)
+    return spaced, compact
+
+
+def _rest(spaced: str, compact: str, crx: re.Pattern[str] | None, srx: re.Pattern[str] | None) -> str:
+    """The utterance without the command phrase (spaced form where the phrase was found spaced)."""
+    if srx is not None and srx.search(spaced):
+        return " ".join(srx.sub(" ", spaced).split())
+    if crx is not None:
+        return crx.sub("", compact)
+    return spaced
+
+
+def _target_language(spaced: str, compact: str) -> str | None:
+    for language, compact_rx, latin_rx in _LANGUAGE_RULES:
+        if compact_rx.search(compact) or latin_rx.search(spaced):
+            return language
+    return None
+
+
+def detect_intent(text: str) -> Intent:
+    """The intent of one utterance (speech-recognised or typed)."""
+    spaced, compact = _forms(text)
+    if not _CONTENT.search(compact):
+        return Intent(IntentName.UNCLEAR, 0.9)
+    for rule, crx, srx in _COMPILED:
+        if rule.max_len and len(compact) > rule.max_len:
+            continue
+        hit = (crx is not None and crx.search(compact)) or (srx is not None and srx.search(spaced))
+        if not hit:
+            continue
+        if rule.intent is IntentName.TALK_TO_PERSON:
+            return Intent(rule.intent, rule.confidence)
+        language = _target_language(spaced, compact)
+        if language is not None and rule.intent is not IntentName.GOODBYE:
+            break  # "영어로 다시 말해 주세요": the language switch wins, the rest is kept
+        return Intent(rule.intent, rule.confidence, rest=_rest(spaced, compact, crx, srx))
+    language = _target_language(spaced, compact)
+    if language is not None:
+        return Intent(IntentName.CHANGE_LANGUAGE, 0.9, {"language": language}, rest=_language_rest(spaced, language))
+    if len(compact) < 2:
+        return Intent(IntentName.UNCLEAR, 0.6)
+    return Intent(IntentName.FIND_BENEFIT, 0.5, rest=spaced)
+
+
+_LANGUAGE_PHRASE = re.compile(
+    r"(?:영어|한국어|한국말|중국어|중국말|베트남어|베트남말|일본어|일본말)\s*(?:로|으로)?\s*"
+    r"(?:(?:말|말씀|안내|대답|얘기|설명)?\s*해\s*(?:주세요|줘요|줘|주실래요|주시겠어요|주실\s*수\s*있나요|줄래요|줄래)"
+    r"|부탁해요|부탁합니다|부탁드려요|바꿔\s*주세요|바꿔\s*줘|할게요|해요|하자)?"
+    r"|(?:(?:please\s+)?(?:speak|talk|switch\s+to|change\s+to|in|answer\s+in)\s+)?"
+    r"(?:english|korean|chinese|mandarin|vietnamese|japanese)(?:\s*,?\s*please)?"
+    r"|请?(?:说|讲|講|用)?(?:中文|汉语|普通话|英语|韩语|日语|越南语)(?:吧|好吗|说)?"
+    r"|(?:日本語|英語|韓国語)(?:で)?(?:お願いします|話してください|話して)?"
+    r"|(?:(?:nói|bằng|sang)\s+)?tiếng\s+(?:việt|anh|hàn|trung|nhật)(?:\s+(?:được không|đi))?"
+)
+
+
+def _language_rest(spaced: str, language: str) -> str:
+    """What is left of a language-switch utterance ("영어로 기초연금 알려줘" → "기초연금 알려줘");
+    empty when only request words are left ("can you speak English" → "")."""
+    rest = " ".join(_LANGUAGE_PHRASE.sub(" ", spaced).split()).strip(" ,.?!")
+    return rest if tokenize(rest) else ""
+
+
+__all__ = ["Intent", "IntentName", "detect_intent"]

@@ -1,0 +1,226 @@
+"""The dialog manager: one caller utterance in, one short spoken answer out.
+
+``DialogManager.respond`` is blocking (it embeds the query); the stage runs it in a thread.
+Per-call memory lives in ``DialogState``: the language the caller is answered in, the last
+answer (for "repeat" and "slower"), the programmes last talked about (for "how do I apply?")
+and the speaking rate.
+
+Languages: a caller is answered in the language speech recognition heard, until they ask for
+another one ("영어로 말해 주세요"), which then holds for the rest of the call. Korean and English
+answers are written out; Chinese, Vietnamese and Japanese callers get English text
+(``BenefitAnswer.language == "en"``) except for a few fixed sentences, and a translation
+stage may translate it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from malbeot_core.events import BenefitAnswer, ProgrammeHit
+
+from . import answers
+from .catalogue import Programme
+from .intents import Intent, IntentName, detect_intent
+from .retrieval import HybridRetriever, Ranked
+from .tokenize import tokenize
+
+SLOW_RATE = 0.8
+_GENERIC_NAME_WORDS = frozenset({"지원", "서비스", "사업", "support", "service", "programme", "program", "센터"})
+
+
+@dataclass
+class DialogState:
+    """What the dialog remembers during one call (mutated by ``respond``)."""
+
+    #: the language answers are given in (see the module notes)
+    language: str = "ko"
+    #: the caller chose ``language`` explicitly; speech-recognised language no longer changes it
+    locked: bool = False
+    last_answer: BenefitAnswer | None = None
+    #: programmes of the last answer that found some, best first
+    last_programmes: tuple[ProgrammeHit, ...] = ()
+    #: the last answer presented programmes, so "yes" means "tell me more"
+    offered_details: bool = False
+    rate: float = 1.0
+    turns: int = 0
+
+
+def normalise_language(code: str | None) -> str:
+    """``"ko-KR"`` → ``"ko"``; empty → ``"ko"``."""
+    if not code:
+        return "ko"
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+def mentions(text: str, programme: Programme) -> bool:
+    """The utterance names the programme (at least half the distinctive words of a name)."""
+    said = set(tokenize(text))
+    for name in (programme.name_ko, programme.name_en):
+        words = set(tokenize(name)) - _GENERIC_NAME_WORDS
+        if words and len(words & said) * 2 >= len(words):
+            return True
+    return False
+
+
+class DialogManager:
+    def __init__(self, retriever: HybridRetriever, k: int = 3, slow_rate: float = SLOW_RATE) -> None:
+        self.retriever = retriever
+        self.k = k
+        self.slow_rate = slow_rate
+
+    # -- entry point -------------------------------------------------------------------------------
+    def respond(self, text: str, language: str, state: DialogState) -> BenefitAnswer:
+        """Answer one utterance; ``language`` is what speech recognition (or the web page) says."""
+        state.turns += 1
+        heard = normalise_language(language)
+        if not state.locked:
+            state.language = heard
+        intent = detect_intent(text)
+        return self._answer(intent, text, state)
+
+    def _answer(self, intent: Intent, text: str, state: DialogState) -> BenefitAnswer:
+        lang = state.language
+        match intent.name:
+            case IntentName.TALK_TO_PERSON:
+                return self._plain(answers.fixed("handoff", lang), intent.name, state, action="handoff")
+            case IntentName.GOODBYE:
+                return self._plain(answers.fixed("goodbye", lang), intent.name, state, action="hangup")
+            case IntentName.CHANGE_LANGUAGE:
+                return self._change_language(intent, state)
+            case IntentName.REPEAT:
+                return self._repeat(state)
+            case IntentName.SLOWER:
+                return self._slower(state)
+            case IntentName.DETAILS:
+                return self._details(text, state)
+            case IntentName.AFFIRM if state.offered_details and state.last_programmes:
+                return self._details_of(self.retriever.programme(state.last_programmes[0].id), state)
+            case IntentName.AFFIRM:
+                return self._plain(answers.fixed("prompt", lang), intent.name, state)
+            case IntentName.DENY:
+                state.offered_details = False
+                return self._plain(answers.fixed("deny", lang), intent.name, state)
+            case IntentName.THANKS:
+                return self._plain(answers.fixed("thanks", lang), intent.name, state)
+            case IntentName.UNCLEAR:
+                return self._plain(answers.fixed("unclear", lang), intent.name, state)
+            case _:
+                return self._find(text, state)
+
+    # -- intents -----------------------------------------------------------------------------------
+    def _find(self, text: str, state: DialogState, intent: str = IntentName.FIND_BENEFIT) -> BenefitAnswer:
+        ranked = self.retriever.retrieve(text, k=self.k)
+        if not ranked:
+            state.offered_details = False
+            return self._remember(self._plain(answers.fixed("not_found", state.language), intent, state), state)
+        return self._present(ranked, intent, state)
+
+    def _present(self, ranked: list[Ranked], intent: str, state: DialogState) -> BenefitAnswer:
+        best = ranked[0]
+        second = ranked[1] if len(ranked) > 1 and ranked[1].score >= 0.5 * best.score else None
+        reply = answers.find_benefit(best.programme, second.programme if second else None, state.language)
+        hits = tuple(HybridRetriever.hit(r.programme, r.score, reply.language) for r in ranked)
+        state.last_programmes = hits
+        state.offered_details = True
+        return self._remember(self._make(reply, intent, state, hits), state)
+
+    def _details(self, text: str, state: DialogState) -> BenefitAnswer:
+        named = self._named_programme(text)
+        if named is not None:
+            return self._details_of(named, state)
+        if state.last_programmes:
+            return self._details_of(self.retriever.programme(state.last_programmes[0].id), state)
+        return self._find(text, state, IntentName.DETAILS)
+
+    def _named_programme(self, text: str) -> Programme | None:
+        for ranked in self.retriever.retrieve(text, k=self.k):
+            if mentions(text, ranked.programme):
+                return ranked.programme
+        return None
+
+    def _details_of(self, programme: Programme, state: DialogState) -> BenefitAnswer:
+        reply = answers.details(programme, state.language)
+        hit = HybridRetriever.hit(programme, 1.0, reply.language)
+        rest = tuple(h for h in state.last_programmes if h.id != programme.id)
+        state.last_programmes = (hit, *rest)
+        state.offered_details = False
+        return self._remember(self._make(reply, IntentName.DETAILS, state, (hit,)), state)
+
+    def _repeat(self, state: DialogState) -> BenefitAnswer:
+        last = state.last_answer
+        if last is None:
+            return self._plain(answers.fixed("nothing_to_repeat", state.language), IntentName.REPEAT, state)
+        return replace(last, intent=IntentName.REPEAT, rate=state.rate, action="")
+
+    def _slower(self, state: DialogState) -> BenefitAnswer:
+        state.rate = min(state.rate, self.slow_rate)
+        last = state.last_answer
+        if last is None:
+            return self._plain(answers.fixed("slower_nothing", state.language), IntentName.SLOWER, state)
+        ack = answers.fixed("slower", last.language)
+        return replace(last, text=f"{ack.text} {last.text}", intent=IntentName.SLOWER, rate=state.rate, action="")
+
+    def _change_language(self, intent: Intent, state: DialogState) -> BenefitAnswer:
+        new = intent.slots.get("language", state.language)
+        state.language = new
+        state.locked = True
+        confirm = answers.fixed("language_changed", new)
+        follow: BenefitAnswer | None = None
+        if intent.rest:
+            rest_intent = detect_intent(intent.rest)
+            if rest_intent.name in (IntentName.REPEAT, IntentName.SLOWER, IntentName.DETAILS) and state.last_programmes:
+                if rest_intent.name is IntentName.SLOWER:
+                    state.rate = min(state.rate, self.slow_rate)
+                first = self.retriever.programme(state.last_programmes[0].id)
+                if rest_intent.name is IntentName.DETAILS:
+                    follow = self._details_of(first, state)
+                else:
+                    follow = self._rerender(state)
+            elif rest_intent.name is IntentName.FIND_BENEFIT:
+                ranked = self.retriever.retrieve(intent.rest, k=self.k)
+                follow = self._present(ranked, IntentName.FIND_BENEFIT, state) if ranked else None
+        if follow is None:
+            return self._plain(confirm, IntentName.CHANGE_LANGUAGE, state)
+        if follow.language == confirm.language:
+            text = f"{confirm.text} {follow.text}"
+            return replace(follow, text=text, intent=IntentName.CHANGE_LANGUAGE)
+        # the confirmation is in the caller's language, the content in English: keep the content
+        return replace(follow, intent=IntentName.CHANGE_LANGUAGE)
+
+    def _rerender(self, state: DialogState) -> BenefitAnswer:
+        """The last programme answer again, in the (new) current language."""
+        programmes = [self.retriever.programme(h.id) for h in state.last_programmes]
+        ranked = [
+            Ranked(p, h.score, cosine=0.0, cosine_z=0.0, bm25=0.0, relevant=True)
+            for p, h in zip(programmes, state.last_programmes, strict=True)
+        ]
+        return self._present(ranked, IntentName.REPEAT, state)
+
+    # -- building answers --------------------------------------------------------------------------
+    def _make(
+        self,
+        reply: answers.Reply,
+        intent: str,
+        state: DialogState,
+        programmes: tuple[ProgrammeHit, ...] = (),
+        action: str = "",
+    ) -> BenefitAnswer:
+        return BenefitAnswer(
+            text=reply.text,
+            language=reply.language,
+            intent=str(intent),
+            programmes=programmes,
+            rate=state.rate,
+            action=action,
+        )
+
+    def _plain(self, reply: answers.Reply, intent: str, state: DialogState, action: str = "") -> BenefitAnswer:
+        return self._make(reply, intent, state, (), action)
+
+    @staticmethod
+    def _remember(answer: BenefitAnswer, state: DialogState) -> BenefitAnswer:
+        state.last_answer = answer
+        return answer
+
+
+__all__ = ["SLOW_RATE", "DialogManager", "DialogState", "mentions", "normalise_language"]

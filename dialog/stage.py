@@ -1,0 +1,57 @@
+"""The dialog pipeline stage: transcripts and typed questions in, ``BenefitAnswer`` out."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+from malbeot_core.errors import BackendFailed, MalbeotError
+from malbeot_core.events import Event, FinalTranscript, TextInput
+from malbeot_core.settings import CallSettings
+from malbeot_core.stage import failure_event
+
+from .manager import DialogManager, DialogState
+
+
+class DialogStage:
+    """Passes every event through; after each ``FinalTranscript`` or ``TextInput`` it also yields
+    the answer (computed in a worker thread). A failure becomes a recoverable ``StageFailed``
+    event and the stage goes on with the next utterance.
+
+    After each answer the call settings follow the dialog: ``rate`` (slow mode) and
+    ``last_language`` (the language the caller wants to be answered in).
+    """
+
+    name = "dialog"
+
+    def __init__(self, manager: DialogManager, settings: CallSettings) -> None:
+        self.manager = manager
+        self.settings = settings
+        self.state = DialogState(
+            language=settings.language or settings.last_language,
+            locked=False,
+            rate=settings.rate,
+        )
+
+    async def run(self, inbox: AsyncIterator[Event]) -> AsyncIterator[Event]:
+        async for event in inbox:
+            yield event
+            match event:
+                case FinalTranscript(text=text, language=language) | TextInput(text=text, language=language):
+                    if text.strip():
+                        yield await self._respond(text, language)
+                case _:
+                    pass
+
+    async def _respond(self, text: str, language: str) -> Event:
+        try:
+            answer = await asyncio.to_thread(self.manager.respond, text, language, self.state)
+        except Exception as exc:  # reported as a recoverable event; the call goes on
+            detail = str(exc) if isinstance(exc, MalbeotError) else f"{type(exc).__name__}: {exc}"
+            return failure_event(BackendFailed(f"dialog failed: {detail}", stage=self.name), self.name)
+        self.settings.rate = self.state.rate
+        self.settings.last_language = self.state.language
+        return answer
+
+
+__all__ = ["DialogStage"]

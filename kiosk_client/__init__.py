@@ -1,0 +1,1 @@
+"""Community-centre kiosk client: streams microphone or file audio to the gateway's call websocket."""

@@ -1,0 +1,45 @@
+"""A real gateway (real models) served by uvicorn on a free loopback port, shared by the e2e tests."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+import pytest
+
+from voice_gateway.config import GatewayConfig
+from voice_gateway.embedded import LiveGateway, free_port, serve
+from voice_gateway.services import Services
+
+__all__ = ["LiveGateway"]
+
+
+@pytest.fixture(scope="session")
+def real_services() -> Services:
+    """Real models, loaded once for the whole session and shared by every live gateway."""
+    services = Services(GatewayConfig())
+    services.warm()
+    return services
+
+
+@pytest.fixture(scope="session")
+def gateway(real_services: Services) -> Iterator[LiveGateway]:
+    config = GatewayConfig(port=free_port(), no_input_seconds=4.0, idle_timeout=20.0)
+    yield from serve(config, real_services)
+
+
+@pytest.fixture
+def make_gateway(real_services: Services) -> Iterator[object]:
+    """Start an extra gateway with other settings (or other services) for one test."""
+    stack: list[Iterator[LiveGateway]] = []
+
+    def start(services: Services | None = None, **changes: object) -> LiveGateway:
+        config = dataclasses.replace(GatewayConfig(port=free_port()), **changes)  # type: ignore[arg-type]
+        gen = serve(config, services or real_services)
+        stack.append(gen)
+        return next(gen)
+
+    yield start
+    for gen in stack:
+        for _ in gen:
+            pass

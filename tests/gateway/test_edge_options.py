@@ -1,0 +1,72 @@
+"""Channel edge conversion and call options (no models)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from malbeot_core.audio import INTERNAL, AudioChunk, mulaw_to_pcm16, pcm16_to_mulaw
+from malbeot_core.errors import BadAudio, FrameTooLarge, ProtocolViolation, UnknownLanguage, UnsupportedRate
+from voice_gateway.edge import InboundAudio, OutboundAudio
+from voice_gateway.options import CallOptions
+
+LANGS = ("ko", "en", "zh", "vi", "ja")
+
+
+def tone(rate: int, seconds: float, freq: float = 400.0) -> bytes:
+    t = np.arange(int(rate * seconds)) / rate
+    return (np.sin(2 * np.pi * freq * t) * 8000).astype("<i2").tobytes()
+
+
+def test_inbound_8k_pcm_becomes_16k_with_running_time() -> None:
+    edge = InboundAudio(8000, "pcm16")
+    pcm = tone(8000, 0.2)
+    chunks = [edge.convert(pcm[i : i + 320]) for i in range(0, len(pcm), 320)]
+    assert all(c.fmt == INTERNAL for c in chunks)
+    assert chunks[1].start == pytest.approx(0.02)
+    assert edge.audio_time == pytest.approx(0.2)
+    total = sum(len(c.pcm) for c in chunks)
+    delay_bytes = 2 * len(pcm) - total  # the streaming resampler's filter delay, at 16 kHz
+    assert 0 <= delay_bytes <= 0.03 * INTERNAL.bytes_per_second
+
+
+def test_inbound_mulaw() -> None:
+    edge = InboundAudio(8000, "mulaw")
+    mulaw = pcm16_to_mulaw(tone(8000, 0.1))
+    chunk = edge.convert(mulaw)
+    assert edge.audio_time == pytest.approx(0.1)
+    assert len(chunk.pcm) % 2 == 0
+
+
+def test_inbound_rejects_bad_frames() -> None:
+    edge = InboundAudio(16000, "pcm16", max_frame_bytes=1000)
+    with pytest.raises(BadAudio):
+        edge.convert(b"\x01\x02\x03")
+    with pytest.raises(FrameTooLarge):
+        edge.convert(b"\x00" * 1002)
+    assert edge.audio_time == 0  # nothing counted from rejected frames
+    with pytest.raises(UnsupportedRate):
+        InboundAudio(11025, "pcm16")
+    with pytest.raises(BadAudio):
+        InboundAudio(8000, "opus")
+
+
+def test_outbound_frames_to_8k_mulaw() -> None:
+    out = OutboundAudio(8000, "mulaw", frame_ms=20)
+    frames = out.frames(AudioChunk(tone(16000, 0.1), INTERNAL))
+    assert all(len(f) == 160 for f in frames[:-1])
+    decoded = np.frombuffer(mulaw_to_pcm16(b"".join(frames)), dtype="<i2")
+    assert len(decoded) == pytest.approx(800, abs=20)
+
+
+def test_options_from_query_and_messages() -> None:
+    opts = CallOptions().updated({"rate": "8000", "encoding": "mulaw", "tts": "0", "language": "en"}, LANGS)
+    assert (opts.rate, opts.reply_rate, opts.encoding, opts.tts, opts.language) == (8000, 8000, "mulaw", False, "en")
+    assert CallOptions().updated({"rate": 8000, "reply_rate": 16000}, LANGS).reply_rate == 16000
+    assert CallOptions().updated({"elderly": True}, LANGS).elderly
+    with pytest.raises(UnsupportedRate):
+        CallOptions().updated({"rate": "44100"}, LANGS)
+    with pytest.raises(ProtocolViolation):
+        CallOptions().updated({"rate": "fast"}, LANGS)
+    with pytest.raises(UnknownLanguage):
+        CallOptions().updated({"language": "fr"}, LANGS)

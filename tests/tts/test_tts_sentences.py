@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tts.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "안녕하세요. 기초연금은 만 65세 이상 어르신께 드립니다. 신청하시겠어요?",
+            ["안녕하세요.", "기초연금은 만 65세 이상 어르신께 드립니다.", "신청하시겠어요?"],
+        ),
+        (
+            "지원금은 1.5배입니다. 월 30만 원. 신청은 주민센터에서 하세요.",
+            ["지원금은 1.5배입니다.", "월 30만 원.", "신청은 주민센터에서 하세요."],
+        ),
+        ("가격은 10,000원입니다! 정말요? 네", ["가격은 10,000원입니다!", "정말요? 네"]),
+        ("신청하세요.다음은 서류입니다.", ["신청하세요.", "다음은 서류입니다."]),
+        (
+            "Dr. Kim will call you at 3 p.m. tomorrow. Is that OK?! Great...",
+            ["Dr. Kim will call you at 3 p.m. tomorrow.", "Is that OK?!", "Great..."],
+        ),
+        (
+            "Version 2.0 is out now. See section 4.1 for details.",
+            ["Version 2.0 is out now.", "See section 4.1 for details."],
+        ),
+        ("你好。我可以帮你申请。请带身份证。", ["你好。我可以帮你申请。", "请带身份证。"]),
+        ("こんにちは。地域センターで申請できます。", ["こんにちは。", "地域センターで申請できます。"]),
+        ('"좋아요." 그가 말했다. 그리고 떠났다.', ['"좋아요."', "그가 말했다.", "그리고 떠났다."]),
+    ],
+)
+def test_splits_at_sentence_ends(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_line_breaks_end_sentences_and_list_numbers_do_not() -> None:
+    text = "필요한 서류는 다음과 같습니다\n1. 신분증 사본\n2. 통장 사본\n3. 소득 증빙 서류"
+    expected = ["필요한 서류는 다음과 같습니다", "1. 신분증 사본", "2. 통장 사본", "3. 소득 증빙 서류"]
+    assert split_sentences(text) == expected
+
+
+def test_short_fragments_stay_with_a_neighbour() -> None:
+    assert split_sentences("네. 알겠습니다.") == ["네. 알겠습니다."]
+    assert split_sentences("Yes. OK.") == ["Yes. OK."]
+    # a short tail joins the sentence before it
+    assert split_sentences("Xin chào. Bạn có thể nộp đơn tại trung tâm. Cảm ơn!") == [
+        "Xin chào.",
+        "Bạn có thể nộp đơn tại trung tâm. Cảm ơn!",
+    ]
+
+
+def test_long_sentence_is_cut_at_a_comma_or_space() -> None:
+    clause = "소득 인정액이 선정 기준액 이하인 경우"
+    text = ", ".join([clause] * 12) + "에 지원합니다."
+    pieces = split_sentences(text, max_chars=80)
+    assert len(pieces) > 1
+    assert all(len(p) <= 80 for p in pieces)
+    assert all(not p.startswith(",") for p in pieces)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n"])
+def test_blank_text_has_no_sentences(text: str) -> None:
+    assert split_sentences(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "기초연금 신청은 주민센터에서 하실 수 있어요. 신분증과 통장 사본을 가져오세요!\n문의는 120번으로 하세요.",
+        "Rent support: up to 200,000 won a month (2 years). Apply online... or at the office?",
+        "一、带身份证。二、带存折！三、填写申请表。",
+    ],
+)
+def test_nothing_but_whitespace_is_lost(text: str) -> None:
+    assert re.sub(r"\s", "", "".join(split_sentences(text))) == re.sub(r"\s", "", text)

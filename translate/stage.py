@@ -1,0 +1,56 @@
+"""``TranslateStage``: puts an answer into the caller's language when a translator can.
+
+Catalogue answers are authored in Korean and English and retrieval is cross-lingual, so most
+answers need no translation; this stage only acts when the answer's language differs from the
+caller's and the translator supports the pair. A failed translation never loses the answer: the
+stage reports a ``StageFailed`` and then passes the original answer on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import AsyncIterator
+
+from malbeot_core.errors import MalbeotError
+from malbeot_core.events import BenefitAnswer, Event, StageFailed
+from malbeot_core.settings import CallSettings
+
+from .languages import same
+from .protocol import Translator
+
+
+class TranslateStage:
+    name = "translate"
+
+    def __init__(self, translator: Translator, settings: CallSettings) -> None:
+        self.translator = translator
+        self.settings = settings
+
+    def target_language(self) -> str:
+        """The caller's language: fixed for the call, else the language of the last turn."""
+        return self.settings.language or self.settings.last_language
+
+    async def run(self, inbox: AsyncIterator[Event]) -> AsyncIterator[Event]:
+        async for event in inbox:
+            match event:
+                case BenefitAnswer():
+                    async for out in self._answer(event):
+                        yield out
+                case _:
+                    yield event
+
+    async def _answer(self, answer: BenefitAnswer) -> AsyncIterator[Event]:
+        target = self.target_language()
+        if same(answer.language, target) or not self.translator.supports(answer.language, target):
+            yield answer
+            return
+        try:
+            text = await asyncio.to_thread(self.translator.translate, answer.text, answer.language, target)
+        except Exception as exc:  # reported as an event; the untranslated answer still goes out
+            code = exc.code if isinstance(exc, MalbeotError) else "backend_failed"
+            message = exc.message if isinstance(exc, MalbeotError) else f"{type(exc).__name__}: {exc}"
+            yield StageFailed(code, self.name, f"{self.translator.name}: {message}", recoverable=True)
+            yield answer
+            return
+        yield dataclasses.replace(answer, text=text, language=target)

@@ -1,0 +1,137 @@
+"""Synthesizer backends by name, and the per-language voice choice with fallback.
+
+Default preference (``VoicePreferences.default``): English → piper, then espeak; Korean,
+Vietnamese, Chinese and Japanese → a Coqui voice where a model folder is configured for the
+language (``MALBEOT_COQUI_<LANG>=/path``, e.g. ``MALBEOT_COQUI_KO``), then espeak.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from malbeot_core.errors import BackendFailed, UnknownLanguage
+from malbeot_core.registry import Registry
+
+from .protocol import Synthesizer
+
+log = logging.getLogger("malbeot.tts")
+
+synthesizers: Registry[Synthesizer] = Registry("synthesizer")
+synthesizers.register("espeak", "tts.espeak:EspeakSynthesizer")
+synthesizers.register("piper", "tts.piper:PiperSynthesizer")
+synthesizers.register("coqui", "tts.coqui:CoquiSynthesizer")
+
+DEFAULT_LANGUAGES = ("ko", "en", "vi", "zh", "ja")
+
+
+@dataclass(frozen=True)
+class VoiceChoice:
+    """One backend to try: its registry name and constructor arguments."""
+
+    backend: str
+    options: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, backend: str, **options: Any) -> VoiceChoice:
+        return cls(backend, tuple(sorted(options.items())))
+
+    def describe(self) -> str:
+        args = ", ".join(f"{k}={v}" for k, v in self.options)
+        return f"{self.backend}({args})" if args else self.backend
+
+
+@dataclass(frozen=True)
+class VoicePreferences:
+    """For each language, the voices to try in order."""
+
+    by_language: Mapping[str, tuple[VoiceChoice, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def default(
+        cls, coqui_dirs: Mapping[str, Path | str] | None = None, languages: Sequence[str] = DEFAULT_LANGUAGES
+    ) -> VoicePreferences:
+        coqui_dirs = coqui_dirs if coqui_dirs is not None else coqui_dirs_from_env()
+        espeak = VoiceChoice.of("espeak")
+        prefs: dict[str, tuple[VoiceChoice, ...]] = {}
+        for language in languages:
+            if language == "en":
+                prefs[language] = (VoiceChoice.of("piper"), espeak)
+            elif language in coqui_dirs:
+                coqui = VoiceChoice.of("coqui", model_dir=str(coqui_dirs[language]), language=language)
+                prefs[language] = (coqui, espeak)
+            else:
+                prefs[language] = (espeak,)
+        return cls(prefs)
+
+
+def coqui_dirs_from_env(environ: Mapping[str, str] | None = None) -> dict[str, Path]:
+    """``MALBEOT_COQUI_KO=/models/ko-vits`` → ``{"ko": Path("/models/ko-vits")}``."""
+    environ = os.environ if environ is None else environ
+    prefix = "MALBEOT_COQUI_"
+    return {k[len(prefix) :].lower(): Path(v) for k, v in environ.items() if k.startswith(prefix) and v}
+
+
+class VoiceSelector:
+    """``selector(language) -> Synthesizer``: the first preferred voice that loads, created once.
+
+    Backends are created lazily and shared between languages when their arguments are equal
+    (one eSpeak for all). A backend that fails to load is remembered and skipped afterwards.
+    Thread-safe (the TTS stage calls it from worker threads).
+    """
+
+    def __init__(
+        self, preferences: VoicePreferences | None = None, registry: Registry[Synthesizer] = synthesizers
+    ) -> None:
+        self.preferences = preferences or VoicePreferences.default()
+        self.registry = registry
+        self._lock = threading.RLock()
+        self._instances: dict[VoiceChoice, Synthesizer] = {}
+        self._chosen: dict[str, Synthesizer] = {}
+        #: backends that failed to load, with the reason
+        self.failures: dict[VoiceChoice, str] = {}
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return frozenset(self.preferences.by_language)
+
+    def __call__(self, language: str) -> Synthesizer:
+        with self._lock:
+            if language in self._chosen:
+                return self._chosen[language]
+            choices = self.preferences.by_language.get(language)
+            if not choices:
+                raise UnknownLanguage(
+                    f"no voice is configured for {language!r}; configured: {', '.join(sorted(self.languages))}",
+                    stage="tts",
+                )
+            for choice in choices:
+                synth = self._create(choice)
+                if synth is None:
+                    continue
+                if language not in synth.languages:
+                    log.warning("voice %s does not speak %s; trying the next", choice.describe(), language)
+                    continue
+                self._chosen[language] = synth
+                return synth
+            reasons = "; ".join(f"{c.describe()}: {self.failures.get(c, 'wrong language')}" for c in choices)
+            raise BackendFailed(f"no voice for {language!r} could be loaded ({reasons})", stage="tts")
+
+    def _create(self, choice: VoiceChoice) -> Synthesizer | None:
+        if choice in self._instances:
+            return self._instances[choice]
+        if choice in self.failures:
+            return None
+        try:
+            synth = self.registry.create(choice.backend, **dict(choice.options))
+        except Exception as exc:  # any load failure means: fall back to the next voice (kept in failures)
+            self.failures[choice] = f"{type(exc).__name__}: {exc}"
+            log.warning("voice %s failed to load, falling back: %s", choice.describe(), exc)
+            return None
+        self._instances[choice] = synth
+        return synth

@@ -1,0 +1,134 @@
+"""Split an answer into sentences so synthesis can stream sentence by sentence.
+
+Boundaries: ``.`` ``?`` ``!`` (and runs such as ``?!`` or ``...``) followed by a space, the end
+of the text, or — after Hangul, as in ``신청하세요.다음`` — by a letter; the full-width ``。``
+``？`` ``！`` anywhere; and line breaks. Never inside numbers (``1.5``, ``1,000``), after a list
+number (``1.``) or after a common abbreviation (``Mr.``, ``e.g.``). Fragments shorter than
+``min_chars`` (Hangul and CJK characters count double) are kept together with their neighbour,
+and a sentence longer than ``max_chars`` is cut at a comma or space so the first audio is not
+held back by one endless sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TERMINAL = ".?!…"
+_FULL_WIDTH = "。？！"
+_CLOSERS = "\"')]}”’」』》〉"
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "approx", "dept", "jan",
+     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "u.s"}
+)
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+_SPACE = re.compile(r"\s+")
+_WIDE = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u3400-\u9fff]")
+
+
+def split_sentences(text: str, min_chars: int = 8, max_chars: int = 160) -> list[str]:
+    """The sentences of ``text``, whitespace-normalised, in order; nothing but whitespace is lost."""
+    spans = _merge_short([s for s in _spans(text) if text[s[0] : s[1]].strip()], text, min_chars)
+    out: list[str] = []
+    for start, end in spans:
+        sentence = _SPACE.sub(" ", text[start:end]).strip()
+        out.extend(_cut_long(sentence, max_chars))
+    return out
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            spans.append((start, i))
+            start = i + 1
+        elif ch in _FULL_WIDTH or ch in _TERMINAL:
+            j = i + 1
+            while j < n and (text[j] in _TERMINAL or text[j] in _FULL_WIDTH):
+                j += 1
+            while j < n and text[j] in _CLOSERS:
+                j += 1
+            if ch in _FULL_WIDTH or _ends_sentence(text, i, j):
+                spans.append((start, j))
+                start = j
+            i = j
+            continue
+        i += 1
+    spans.append((start, n))
+    return spans
+
+
+def _ends_sentence(text: str, i: int, j: int) -> bool:
+    """Whether the punctuation ``text[i:j]`` closes a sentence."""
+    after = text[j] if j < len(text) else ""
+    before = text[i - 1] if i > 0 else ""
+    if after and not after.isspace():
+        # "다.다음" (a missing space after Hangul) is a boundary; "1.5", "e.g.x", "U.S.A" are not
+        return bool(_HANGUL.match(before)) and not after.isdigit() and after not in ".,"
+    if text[i:j] == ".":
+        word = _word_before(text, i)
+        if word.isdigit() and _starts_line(text, i - len(word)):
+            return False  # a list number: "1. 신분증"
+        if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.isupper()):
+            return False  # "Dr. Kim", "J. Smith"
+    return True
+
+
+def _word_before(text: str, i: int) -> str:
+    k = i
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "."):
+        k -= 1
+    return text[k:i]
+
+
+def _starts_line(text: str, k: int) -> bool:
+    line = text[:k].rsplit("\n", 1)[-1]
+    return not line.strip()
+
+
+def _merge_short(spans: list[tuple[int, int]], text: str, min_chars: int) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    pending: tuple[int, int] | None = None
+    for span in spans:
+        if pending is not None:
+            span = (pending[0], span[1])
+            pending = None
+        if _weight(text[span[0] : span[1]].strip()) < min_chars:
+            pending = span
+        else:
+            merged.append(span)
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], pending[1])
+        else:
+            merged.append(pending)
+    return merged
+
+
+def _weight(fragment: str) -> int:
+    """Length in Latin-letter equivalents: a Hangul syllable or a CJK character counts twice."""
+    return len(fragment) + len(_WIDE.findall(fragment))
+
+
+def _cut_long(sentence: str, max_chars: int) -> list[str]:
+    pieces: list[str] = []
+    while len(sentence) > max_chars:
+        cut = _cut_point(sentence, max_chars)
+        pieces.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    if sentence:
+        pieces.append(sentence)
+    return pieces
+
+
+def _cut_point(sentence: str, max_chars: int) -> int:
+    window = sentence[: max_chars + 1]
+    floor = max_chars // 3
+    for marks in ((", ",), ("、", "，", "；", "; "), (" ",)):
+        best = max(window.rfind(m) for m in marks)
+        if best > floor:
+            return best + 1
+    return max_chars

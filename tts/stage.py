@@ -1,0 +1,206 @@
+"""The TTS stage: speaks each ``BenefitAnswer`` sentence by sentence, and stops when the caller talks.
+
+Events out, for one answer: the ``BenefitAnswer`` itself (first), then ``SpeechAudio`` chunks
+(16 kHz; ``chunk.start`` is the running audio time of the reply; ``last`` on the final chunk),
+then ``ReplyDone(sentences)``. Synthesis runs as a separate task feeding the output queue, so
+the stage keeps reading its inbox meanwhile:
+
+- a ``SpeechStarted`` (or an explicit ``BargeIn``) while a reply is being synthesised cancels
+  it at once, drops its audio not yet handed on, and emits ``BargeIn(at)`` once, followed by
+  the ``SpeechStarted``; no ``SpeechAudio`` and no ``ReplyDone`` of that reply follow;
+- a new ``BenefitAnswer`` replaces the reply in progress the same way (without ``BargeIn``);
+- a synthesis failure becomes ``StageFailed(code, "tts", message)`` and the stage goes on.
+
+Every other event passes through in order. When ``settings.extra["speak"]`` is False (text-only
+calls) answers pass through and nothing is synthesised.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+
+from malbeot_core.audio import INTERNAL, AudioChunk, resample
+from malbeot_core.errors import BackendFailed, MalbeotError
+from malbeot_core.events import (
+    BargeIn,
+    BenefitAnswer,
+    Event,
+    ReplyDone,
+    SpeechAudio,
+    SpeechStarted,
+    StageFailed,
+)
+from malbeot_core.settings import CallSettings
+from malbeot_core.threads import iterate_in_thread
+
+from .protocol import Synthesizer
+from .sentences import split_sentences
+
+_END = object()
+
+
+@dataclass(eq=False)
+class _Reply:
+    answer: BenefitAnswer
+    task: asyncio.Task[None] | None = None
+    cancelled: bool = False
+
+    @property
+    def producing(self) -> bool:
+        return self.task is not None and not self.task.done() and not self.cancelled
+
+
+@dataclass(frozen=True, slots=True)
+class _Produced:
+    """An event made by a reply's synthesis task (so it can be dropped if the reply is cancelled)."""
+
+    reply: _Reply
+    event: Event
+
+
+@dataclass(eq=False)
+class _RunState:
+    current: _Reply | None = None
+    tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+
+class TtsStage:
+    name = "tts"
+
+    def __init__(
+        self,
+        select: Callable[[str], Synthesizer],
+        settings: CallSettings,
+        *,
+        max_chunk_seconds: float = 1.0,
+        queue_size: int = 64,
+    ) -> None:
+        self.select = select
+        self.settings = settings
+        self._max_chunk_bytes = max(2, int(INTERNAL.rate * max_chunk_seconds) * INTERNAL.width)
+        self._queue_size = queue_size
+
+    async def run(self, inbox: AsyncIterator[Event]) -> AsyncIterator[Event]:
+        out: asyncio.Queue[object] = asyncio.Queue(self._queue_size)
+        state = _RunState()
+        reader = asyncio.create_task(self._read(inbox, out, state), name="tts-inbox")
+        try:
+            while (item := await out.get()) is not _END:
+                match item:
+                    case _Produced(event=event):
+                        yield event
+                    case _:
+                        yield item  # type: ignore[misc]
+            await reader  # re-raises a failure of the inbox
+        finally:
+            for task in (reader, *state.tasks):
+                task.cancel()
+            await asyncio.gather(reader, *state.tasks, return_exceptions=True)
+
+    # --- inbox -------------------------------------------------------------------------------
+    async def _read(self, inbox: AsyncIterator[Event], out: asyncio.Queue[object], state: _RunState) -> None:
+        try:
+            async for event in inbox:
+                match event:
+                    case BenefitAnswer() as answer:
+                        self._stop(state, out)
+                        await out.put(answer)
+                        if self.settings.extra.get("speak", True):
+                            state.current = self._start(answer, out, state)
+                    case SpeechStarted(at=at) | BargeIn(at=at) if state.current and state.current.producing:
+                        self._stop(state, out)
+                        await out.put(BargeIn(at))
+                        if isinstance(event, SpeechStarted):
+                            await out.put(event)
+                    case _:
+                        await out.put(event)
+            if state.current is not None and state.current.task is not None:
+                await asyncio.gather(state.current.task, return_exceptions=True)  # finish the last reply
+        except Exception:
+            await out.put(_END)
+            raise
+        await out.put(_END)
+
+    def _start(self, answer: BenefitAnswer, out: asyncio.Queue[object], state: _RunState) -> _Reply:
+        reply = _Reply(answer)
+        reply.task = asyncio.create_task(self._speak(reply, out), name="tts-reply")
+        state.tasks.add(reply.task)
+        reply.task.add_done_callback(state.tasks.discard)
+        return reply
+
+    @staticmethod
+    def _stop(state: _RunState, out: asyncio.Queue[object]) -> None:
+        """Cancel the reply in progress and drop what it queued but was not yet handed on."""
+        reply, state.current = state.current, None
+        if reply is None or not reply.producing:
+            return
+        reply.cancelled = True
+        assert reply.task is not None
+        reply.task.cancel()
+        kept = []
+        while not out.empty():
+            item = out.get_nowait()
+            if not (isinstance(item, _Produced) and item.reply is reply):
+                kept.append(item)
+        for item in kept:
+            out.put_nowait(item)
+
+    # --- synthesis ---------------------------------------------------------------------------
+    async def _speak(self, reply: _Reply, out: asyncio.Queue[object]) -> None:
+        answer = reply.answer
+
+        async def put(event: Event) -> None:
+            if not reply.cancelled:
+                await out.put(_Produced(reply, event))
+
+        sentences = split_sentences(answer.text)
+        language = answer.language or self.settings.language or self.settings.last_language
+        rate = answer.rate * self.settings.rate
+        try:
+            if sentences:
+                synth = await asyncio.to_thread(self.select, language)
+                await self._speak_sentences(synth, sentences, language, rate, put)
+        except MalbeotError as exc:
+            await put(StageFailed(exc.code, self.name, exc.message, exc.recoverable))
+            return
+        except Exception as exc:  # a backend outside the error hierarchy: reported, the stage goes on
+            failed = BackendFailed(f"{type(exc).__name__}: {exc}", stage=self.name)
+            await put(StageFailed(failed.code, self.name, failed.message, failed.recoverable))
+            return
+        await put(ReplyDone(len(sentences)))
+
+    async def _speak_sentences(
+        self,
+        synth: Synthesizer,
+        sentences: list[str],
+        language: str,
+        rate: float,
+        put: Callable[[Event], Awaitable[None]],
+    ) -> None:
+        start = 0.0
+        final = len(sentences) - 1
+        held: SpeechAudio | None = None  # the last sentence's newest chunk waits to learn if it is the end
+        for index, sentence in enumerate(sentences):
+            factory = functools.partial(synth.synthesize, sentence, language, rate)
+            async for pcm in iterate_in_thread(factory):
+                for piece in self._pieces(resample(pcm, synth.sample_rate, INTERNAL.rate)):
+                    audio = SpeechAudio(AudioChunk(piece, INTERNAL, start), sentence, index)
+                    start = audio.chunk.end
+                    if held is not None:
+                        await put(held)
+                        held = None
+                    if index == final:
+                        held = audio
+                    else:
+                        await put(audio)
+        if held is not None:
+            await put(SpeechAudio(held.chunk, held.sentence, held.index, last=True))
+        elif start > 0:  # the last sentence gave no audio: close the reply with an empty chunk
+            await put(SpeechAudio(AudioChunk(b"", INTERNAL, start), sentences[-1], final, last=True))
+
+    def _pieces(self, pcm: bytes) -> list[bytes]:
+        size = self._max_chunk_bytes
+        return [pcm[i : i + size] for i in range(0, len(pcm), size)]
