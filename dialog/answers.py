@@ -143,15 +143,19 @@ def details(p: Programme, language: str) -> Reply:
 
 _FIXED: dict[str, dict[str, str]] = {
     "not_found": {
-        "ko": "죄송해요, 말씀하신 내용에 맞는 서비스를 찾지 못했어요. 보건복지상담센터 129에 전화하시면 자세히 안내받을 수 있어요.",
-        "en": "Sorry, I could not find a matching service. You can call 129, the health and welfare call centre, for help.",
+        "ko": "죄송해요, 말씀하신 내용에 맞는 서비스를 찾지 못했어요. "
+        "보건복지상담센터 129에 전화하시면 자세히 안내받을 수 있어요.",
+        "en": "Sorry, I could not find a matching service. "
+        "You can call 129, the health and welfare call centre, for help.",
     },
     "handoff": {
         "ko": "상담원에게 연결해 드릴게요. 연결이 어려우면 129에 전화하시거나 가까운 행정복지센터를 찾아가 주세요.",
         "en": "I will connect you to a person now. If no one is free, call 129 or visit your dong community centre.",
         "zh": "我现在为您转接工作人员。如果无法接通，请拨打129，或前往您所在地区的洞居民中心。",
-        "vi": "Tôi sẽ chuyển máy cho nhân viên ngay bây giờ. Nếu không kết nối được, xin gọi số 129 hoặc đến trung tâm hành chính phường nơi bạn sống.",
-        "ja": "ただいま担当者におつなぎします。つながらない場合は、129番にお電話いただくか、お近くの洞住民センターにお越しください。",
+        "vi": "Tôi sẽ chuyển máy cho nhân viên ngay bây giờ. "
+        "Nếu không kết nối được, xin gọi số 129 hoặc đến trung tâm hành chính phường nơi bạn sống.",
+        "ja": "ただいま担当者におつなぎします。"
+        "つながらない場合は、129番にお電話いただくか、お近くの洞住民センターにお越しください。",
     },
     "goodbye": {
         "ko": "이용해 주셔서 감사합니다. 안녕히 계세요.",
@@ -190,6 +194,10 @@ _FIXED: dict[str, dict[str, str]] = {
     "unclear": {
         "ko": "잘 알아듣지 못했어요. 어떤 도움이 필요하신지 다시 말씀해 주세요.",
         "en": "Sorry, I did not catch that. Could you tell me again what help you need?",
+    },
+    "which_programme": {
+        "ko": "어떤 서비스의 신청 방법이 궁금하신가요? 서비스 이름이나 필요한 도움을 말씀해 주세요.",
+        "en": "Which service would you like to apply for? Please tell me its name or the help you need.",
     },
     "prompt": {
         "ko": "어떤 도움이 필요하신지 말씀해 주세요. 예를 들어 어르신 연금이나 아이 돌봄처럼 말씀하시면 돼요.",

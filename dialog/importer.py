@@ -108,13 +108,15 @@ def _how_to_apply(record: Record, contact: str, online: bool) -> str:
             if step and step not in steps:
                 steps.append(step)
     if steps:
-        text = " / ".join(steps)
-        return f"{text} (문의 {contact})" if contact else text
+        sentences = [step if step.endswith((".", "다")) else f"{step}." for step in steps]
+        if contact:
+            sentences.append(f"문의 전화는 {contact}번입니다.")
+        return " ".join(sentences)
     # no application method in the list record: say only what the record does state
     parts = []
     if online:
         parts.append("복지로(www.bokjiro.go.kr)에서 온라인으로 신청할 수 있습니다.")
-    parts.append(f"자세한 신청 방법은 {contact}번으로 문의하세요." if contact else "자세한 신청 방법은 129번으로 문의하세요.")
+    parts.append(f"자세한 신청 방법은 {contact or '129'}번으로 문의하세요.")
     return " ".join(parts)
 
 

@@ -72,7 +72,8 @@ _LANGUAGE_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (r"korean", r"tiếng hàn"),
     ),
     "zh": (
-        (r"중국어로", r"중국말로", r"중국어(?:로)?(?:말|해주|해줘|부탁|안내|바꿔)", r"中文", r"汉语", r"普通话", r"中国語"),
+        (r"중국어로", r"중국말로", r"중국어(?:로)?(?:말|해주|해줘|부탁|안내|바꿔)",
+         r"中文", r"汉语", r"普通话", r"中国語"),
         (r"chinese", r"mandarin", r"tiếng trung"),
     ),
     "vi": (
@@ -113,7 +114,7 @@ _RULES: tuple[_Rule, ...] = (
         spaced=(
             r"\bagent\b", r"\boperator\b", r"\breal person\b", r"\bhuman being\b", r"\brepresentative\b",
             r"\b(?:speak|talk) (?:to|with) (?:a |an )?(?:real )?(?:person|human|someone|somebody|staff)\b",
-            r"\bconnect me\b",
+            r"\bconnect me\b", r"^\W*transfer(?: me| my call)?\W*$", r"\btransfer me\b",
             r"nhân viên", r"người thật", r"tư vấn viên",
         ),
     ),
@@ -127,8 +128,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         IntentName.GOODBYE,
-        compact=(r"^끝(?:이에요|입니다|낼게요|낼게|났어요|)$", r"^그만(?:할게요|할게|하세요|)$", r"^됐어요$", r"^됐습니다$",
-                 r"^이제됐어요$", r"^없어요$", r"^수고하세요$", r"^수고하셨습니다$", r"^안녕$", r"^안녕히$"),
+        compact=(r"^끝(?:이에요|입니다|낼게요|낼게|났어요|)$", r"^그만(?:할게요|할게|하세요|)$",
+                 r"^됐어요$", r"^됐습니다$", r"^이제됐어요$", r"^없어요$", r"^수고하세요$",
+                 r"^수고하셨습니다$", r"^안녕$", r"^안녕히$"),
         spaced=(r"^that'?s all\b", r"^that is all\b", r"^nothing else\b", r"^no more\b", r"^i'?m done\b",
                 r"^no,? that'?s it\b", r"^that'?s it\b"),
         max_len=14,
@@ -137,8 +139,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         IntentName.SLOWER,
         compact=(
-            r"천천히", r"천천이", r"천천히요", r"느리게", r"너무빨라", r"빨라요", r"빠르네요", r"빨리말", r"慢一点", r"慢点",
-            r"说慢", r"ゆっくり",
+            r"천천히", r"천천이", r"천천히요", r"느리게", r"너무빨라", r"빨라요", r"빠르네요", r"빨리말",
+            r"慢一点", r"慢点", r"说慢", r"ゆっくり",
         ),
         spaced=(r"\bslower\b", r"\bslow down\b", r"\bmore slowly\b", r"\btoo fast\b", r"\bslowly\b",
                 r"nói chậm", r"chậm lại", r"chậm hơn"),

@@ -92,7 +92,7 @@ class DialogManager:
             case IntentName.SLOWER:
                 return self._slower(state)
             case IntentName.DETAILS:
-                return self._details(text, state)
+                return self._details(text, intent.rest, state)
             case IntentName.AFFIRM if state.offered_details and state.last_programmes:
                 return self._details_of(self.retriever.programme(state.last_programmes[0].id), state)
             case IntentName.AFFIRM:
@@ -124,13 +124,18 @@ class DialogManager:
         state.offered_details = True
         return self._remember(self._make(reply, intent, state, hits), state)
 
-    def _details(self, text: str, state: DialogState) -> BenefitAnswer:
+    def _details(self, text: str, rest: str, state: DialogState) -> BenefitAnswer:
+        """How to apply for: the programme the caller names, else the one just talked about."""
         named = self._named_programme(text)
         if named is not None:
             return self._details_of(named, state)
+        if tokenize(rest):  # "노인 일자리 어떻게 신청해요": a topic without the exact name
+            ranked = self.retriever.retrieve(rest, k=1)
+            if ranked:
+                return self._details_of(ranked[0].programme, state)
         if state.last_programmes:
             return self._details_of(self.retriever.programme(state.last_programmes[0].id), state)
-        return self._find(text, state, IntentName.DETAILS)
+        return self._plain(answers.fixed("which_programme", state.language), IntentName.DETAILS, state)
 
     def _named_programme(self, text: str) -> Programme | None:
         for ranked in self.retriever.retrieve(text, k=self.k):

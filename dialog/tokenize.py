@@ -49,7 +49,8 @@ KO_STOPWORDS = frozenset(
         "있", "없", "알려", "알려줘", "알려주세요", "주세요", "싶어요", "혹시", "그", "이", "저기",
         "그리고", "또", "더", "때", "하", "되", "받을", "받", "있나요", "있어요", "해요", "뭔가",
         "요", "네", "아", "음", "어", "그럼", "여기", "거기", "좀더", "있는", "받고", "싶어", "싶", "하고",
-        "해", "주", "할", "되는", "하는", "있을까", "있을까요",
+        "해", "주", "할", "되는", "하는", "있을까", "있을까요", "그거", "이거", "저거", "그것", "이것",
+        "거기서", "여기서",
     }
 )
 
@@ -61,7 +62,7 @@ EN_STOPWORDS = frozenset(
         "she", "his", "her", "it", "its", "they", "them", "their", "there", "this", "that", "these",
         "those", "what", "which", "who", "whom", "how", "where", "when", "why", "any", "some", "about",
         "please", "tell", "get", "got", "have", "has", "had", "if", "so", "as", "not", "no", "yes",
-        "want", "like", "know", "need", "help", "is", "im", "i'm", "there's", "it's", "also", "just",
+        "want", "like", "know", "need", "help", "im", "i'm", "there's", "it's", "also", "just",
     }
 )
 

@@ -15,11 +15,12 @@ _HD = f"[{_HANGUL_DIGITS}]"
 _SEP = r"[\s\-.·,]*"
 _SPOKEN_DASH = r"(?:\s*(?:다시|에|의|하고|대시|빼기|-)\s*|\s+|[\-.])"
 
-_RRN_DIGITS = re.compile(r"(?<!\d)\d{6}\s*[-–]?\s*[1-8]\d{6}(?!\d)")
+# digit runs glued to Latin letters are identifiers (call ids, hashes), not personal numbers
+_RRN_DIGITS = re.compile(r"(?<![\dA-Za-z])\d{6}\s*[-–]?\s*[1-8]\d{6}(?![\dA-Za-z])")
 _PHONE_DIGITS = re.compile(
-    r"(?<!\d)(?:\+?82[\s\-]?)?(?:0\d{1,2})[\s\-.)]*\d{3,4}[\s\-.]*\d{4}(?!\d)"
+    r"(?<![\dA-Za-z])(?:\+?82[\s\-]?)?(?:0\d{1,2})[\s\-.)]*\d{3,4}[\s\-.]*\d{4}(?![\dA-Za-z])"
 )
-_LONG_DIGITS = re.compile(r"(?<!\d)\d(?:[\s\-.]?\d){8,}(?!\d)")
+_LONG_DIGITS = re.compile(r"(?<![\dA-Za-z])\d(?:[\s\-.]?\d){8,}(?![\dA-Za-z])")
 # 6 + 7 spoken digits (RRN), 10-11 spoken digits (phone), with optional spoken separators
 _SPOKEN_RRN = re.compile(rf"{_HD}(?:{_SEP}{_HD}){{5}}{_SPOKEN_DASH}?{_HD}(?:{_SEP}{_HD}){{6}}")
 _SPOKEN_LONG = re.compile(rf"{_HD}(?:(?:{_SEP}|{_SPOKEN_DASH}){_HD}){{8,}}")

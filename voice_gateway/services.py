@@ -7,17 +7,18 @@ import time
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from malbeot_core.models import home as model_home
+
 from .config import GatewayConfig
 from .logs import logger
 
 if TYPE_CHECKING:
+    from asr.protocol import Transcriber
     from dialog.catalogue import Catalogue
     from dialog.manager import DialogManager
     from dialog.retrieval import HybridRetriever
     from translate.protocol import Translator
     from tts.registry import VoiceSelector
-
-    from asr.protocol import Transcriber
 
 log = logger("services")
 
@@ -72,7 +73,10 @@ class Services:
 
         with self._lock:
             embedder = self._timed("embedder", lambda: create_embedder(self.config.embedder))
-            return self._timed("retrieval_index", lambda: HybridRetriever(self.catalogue, embedder))
+            cache = model_home() / "cache" / "embeddings"
+            return self._timed(
+                "retrieval_index", lambda: HybridRetriever(self.catalogue, embedder, cache_dir=cache)
+            )
 
     @cached_property
     def dialog(self) -> DialogManager:

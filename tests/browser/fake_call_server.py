@@ -16,6 +16,7 @@ Scripted behaviour of one call:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import math
 import struct
@@ -113,28 +114,44 @@ class FakeGateway:
         call.language = query.get("language", "auto")
         self.calls.append(call)
 
-        async def send(message: dict[str, Any]) -> None:
-            call.sent.append(str(message["type"]))
-            await ws.send_text(json.dumps(message, ensure_ascii=False))
+        lock = asyncio.Lock()  # one sender at a time, as the real gateway's send lock
+        speaking: asyncio.Task[None] | None = None
 
-        async def answer(text_only: bool = False) -> None:
-            language = "en"
-            await send(
-                {"type": "answer", "text": " ".join(ANSWER_SENTENCES), "language": language,
-                 "intent": "find_benefit", "programmes": [PROGRAMME], "action": ""}
-            )
-            if not call.tts:
-                return
+        async def send(message: dict[str, Any]) -> None:
+            async with lock:
+                call.sent.append(str(message["type"]))
+                await ws.send_text(json.dumps(message, ensure_ascii=False))
+
+        async def speak() -> None:
+            # reply audio goes out from its own task, so barge_in is read while it plays
             for index, sentence in enumerate(ANSWER_SENTENCES):
                 await send({"type": "audio_start", "rate": call.reply_rate, "encoding": "pcm16",
                             "sentence": sentence, "index": index})
                 audio = tone(self.reply_seconds, call.reply_rate, 440.0 + 110 * index)
                 step = call.reply_rate * 2 // 50  # 20 ms frames
                 for start in range(0, len(audio), step):
-                    call.sent.append("<audio>")
-                    await ws.send_bytes(audio[start:start + step])
+                    async with lock:
+                        call.sent.append("<audio>")
+                        await ws.send_bytes(audio[start:start + step])
                     await asyncio.sleep(0.002)
             await send({"type": "audio_end", "sentences": len(ANSWER_SENTENCES)})
+
+        async def answer() -> None:
+            nonlocal speaking
+            await stop_speaking()
+            await send(
+                {"type": "answer", "text": " ".join(ANSWER_SENTENCES), "language": "en",
+                 "intent": "find_benefit", "programmes": [PROGRAMME], "action": ""}
+            )
+            if call.tts:
+                speaking = asyncio.create_task(speak())
+
+        async def stop_speaking() -> None:
+            if speaking is not None:
+                speaking.cancel()
+                # cancelled, finished, or failed because the browser went away: all the same here
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await speaking
 
         async def finish_turn(end: float) -> None:
             await send({"type": "final_transcript", "text": FINAL_TEXT, "language": "en",
@@ -190,6 +207,7 @@ class FakeGateway:
                         else:
                             await answer()
                     case "barge_in":
+                        await stop_speaking()
                         await send({"type": "barge_in", "at": round(len(call.frame_sizes) * 0.02, 3)})
                     case "stop":
                         await ws.close(1000, "stop")
@@ -199,3 +217,5 @@ class FakeGateway:
                                     "message": "unknown type", "fatal": False})
         except WebSocketDisconnect:
             return
+        finally:
+            await stop_speaking()

@@ -35,7 +35,7 @@ def dominant_freq(pcm: bytes, rate: int) -> float:
 
 
 def test_format_durations() -> None:
-    assert INTERNAL == AudioFormat(16000, 2, 1)
+    assert AudioFormat(16000, 2, 1) == INTERNAL
     assert INTERNAL.bytes_per_second == 32000
     chunk = AudioChunk(b"\x00\x00" * 320, INTERNAL, start=1.0)
     assert chunk.duration == pytest.approx(0.02)

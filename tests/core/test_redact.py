@@ -39,10 +39,20 @@ def test_redacts(text: str, secret: str, also: str | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["만 65세 이상 어르신이 받을 수 있는 연금이 있나요?", "기초연금은 월 30만 원 정도입니다", "2024년 1월부터", "129번으로 전화"],
+    [
+        "만 65세 이상 어르신이 받을 수 있는 연금이 있나요?",
+        "기초연금은 월 30만 원 정도입니다",
+        "2024년 1월부터",
+        "129번으로 전화",
+    ],
 )
 def test_keeps_ordinary_numbers(text: str) -> None:
     assert redact(text) == text
+
+
+def test_identifiers_are_not_mistaken_for_numbers() -> None:
+    assert redact("call 3052846171ab heard (ko): 안녕하세요") == "call 3052846171ab heard (ko): 안녕하세요"
+    assert redact("전화번호는01012345678이에요") == "전화번호는[전화번호]이에요"
 
 
 def test_gateway_logger_redacts_before_handlers(caplog: pytest.LogCaptureFixture) -> None:

@@ -94,7 +94,8 @@ def test_detail_fields_are_merged(tmp_path: Path) -> None:
     assert p.target_ko == "만 65세 이상 어르신\n기준 중위소득 60% 이하 가구"
     assert p.selection_criteria_ko == "① 혼자 사는 분\n② 돌봄이 필요한 분"
     assert p.support_ko == "방문 안부 확인·말벗"
-    assert p.how_to_apply_ko == "주민센터 방문 신청 (문의 129)"  # application steps only, once each
+    # application steps only, once each, one sentence per step, then the contact
+    assert p.how_to_apply_ko == "주민센터 방문 신청. 문의 전화는 129번입니다."
     assert p.legal_basis == ("시험복지법",)
     assert p.eligibility.min_age == 65 and p.eligibility.income_max_pct_median == 60
     assert p.summary_ko.startswith("혼자 지내기")  # list fields stay

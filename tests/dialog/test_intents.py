@@ -6,83 +6,86 @@ import pytest
 
 from dialog.intents import IntentName, detect_intent
 
-I = IntentName
+N = IntentName
 
 CASES: list[tuple[str, IntentName]] = [
     # substantive questions
-    ("만 65세 이상 어르신이 받을 수 있는 연금이 있나요?", I.FIND_BENEFIT),
-    ("기초연금받을수있나요", I.FIND_BENEFIT),
-    ("Is there a pension for seniors over 65?", I.FIND_BENEFIT),
-    ("노인맞춤돌봄서비스가 끝나면 또 이용할 수 있어?", I.FIND_BENEFIT),  # contains 끝, not a goodbye
-    ("어려운 사람 좀 도와주는 제도 있나요", I.FIND_BENEFIT),  # contains 사람, not a hand-off
-    ("Is there someone who can help my mother with dementia?", I.FIND_BENEFIT),
-    ("a person with disabilities needs help at home", I.FIND_BENEFIT),
-    ("영어 교실 있어요?", I.FIND_BENEFIT),  # a language name without a switch request
-    ("Do you have English classes for foreigners?", I.FIND_BENEFIT),
-    ("상담 서비스가 있나요", I.FIND_BENEFIT),
-    ("trẻ chậm phát triển", I.FIND_BENEFIT),
+    ("만 65세 이상 어르신이 받을 수 있는 연금이 있나요?", N.FIND_BENEFIT),
+    ("기초연금받을수있나요", N.FIND_BENEFIT),
+    ("Is there a pension for seniors over 65?", N.FIND_BENEFIT),
+    ("노인맞춤돌봄서비스가 끝나면 또 이용할 수 있어?", N.FIND_BENEFIT),  # contains 끝, not a goodbye
+    ("어려운 사람 좀 도와주는 제도 있나요", N.FIND_BENEFIT),  # contains 사람, not a hand-off
+    ("Is there someone who can help my mother with dementia?", N.FIND_BENEFIT),
+    ("a person with disabilities needs help at home", N.FIND_BENEFIT),
+    ("영어 교실 있어요?", N.FIND_BENEFIT),  # a language name without a switch request
+    ("Do you have English classes for foreigners?", N.FIND_BENEFIT),
+    ("상담 서비스가 있나요", N.FIND_BENEFIT),
+    ("trẻ chậm phát triển", N.FIND_BENEFIT),
     # details / how to apply
-    ("신청 방법 알려주세요", I.DETAILS),
-    ("신청방법", I.DETAILS),
-    ("어떻게 신청해요?", I.DETAILS),
-    ("어디서 신청하나요", I.DETAILS),
-    ("좀 더 자세히 말해 주세요", I.DETAILS),
-    ("뭘 가져가야 돼요", I.DETAILS),
-    ("How do I apply?", I.DETAILS),
-    ("tell me more", I.DETAILS),
-    ("怎么申请", I.DETAILS),
+    ("신청 방법 알려주세요", N.DETAILS),
+    ("신청방법", N.DETAILS),
+    ("어떻게 신청해요?", N.DETAILS),
+    ("어디서 신청하나요", N.DETAILS),
+    ("좀 더 자세히 말해 주세요", N.DETAILS),
+    ("뭘 가져가야 돼요", N.DETAILS),
+    ("How do I apply?", N.DETAILS),
+    ("tell me more", N.DETAILS),
+    ("怎么申请", N.DETAILS),
     # repeat
-    ("다시 말해 주세요", I.REPEAT),
-    ("다시 한번만요", I.REPEAT),
-    ("뭐라고요?", I.REPEAT),
-    ("잘 안 들려요", I.REPEAT),
-    ("다시", I.REPEAT),
-    ("Could you repeat that?", I.REPEAT),
-    ("say that again", I.REPEAT),
-    ("pardon?", I.REPEAT),
+    ("다시 말해 주세요", N.REPEAT),
+    ("다시 한번만요", N.REPEAT),
+    ("뭐라고요?", N.REPEAT),
+    ("잘 안 들려요", N.REPEAT),
+    ("다시", N.REPEAT),
+    ("Could you repeat that?", N.REPEAT),
+    ("say that again", N.REPEAT),
+    ("pardon?", N.REPEAT),
     # slower
-    ("천천히 말해 주세요", I.SLOWER),
-    ("천천이 말해주세요", I.SLOWER),  # a common mis-recognition
-    ("너무 빨라요", I.SLOWER),
-    ("slower please", I.SLOWER),
-    ("can you slow down", I.SLOWER),
-    ("请说慢一点", I.SLOWER),
-    ("nói chậm thôi", I.SLOWER),
+    ("천천히 말해 주세요", N.SLOWER),
+    ("천천이 말해주세요", N.SLOWER),  # a common mis-recognition
+    ("너무 빨라요", N.SLOWER),
+    ("slower please", N.SLOWER),
+    ("can you slow down", N.SLOWER),
+    ("请说慢一点", N.SLOWER),
+    ("nói chậm thôi", N.SLOWER),
     # talk to a person
-    ("상담원 연결해 주세요", I.TALK_TO_PERSON),
-    ("상담원이랑 통화하고 싶어요", I.TALK_TO_PERSON),
-    ("상담 원 바꿔 주세요", I.TALK_TO_PERSON),  # spacing from speech recognition
-    ("사람이랑 통화할래요", I.TALK_TO_PERSON),
-    ("사람 좀 바꿔 주세요", I.TALK_TO_PERSON),
-    ("직원분 연결해 주세요", I.TALK_TO_PERSON),
-    ("I want to talk to a real person", I.TALK_TO_PERSON),
-    ("agent", I.TALK_TO_PERSON),
-    ("Can I speak to someone please", I.TALK_TO_PERSON),
-    ("转人工", I.TALK_TO_PERSON),
+    ("상담원 연결해 주세요", N.TALK_TO_PERSON),
+    ("상담원이랑 통화하고 싶어요", N.TALK_TO_PERSON),
+    ("상담 원 바꿔 주세요", N.TALK_TO_PERSON),  # spacing from speech recognition
+    ("사람이랑 통화할래요", N.TALK_TO_PERSON),
+    ("사람 좀 바꿔 주세요", N.TALK_TO_PERSON),
+    ("직원분 연결해 주세요", N.TALK_TO_PERSON),
+    ("I want to talk to a real person", N.TALK_TO_PERSON),
+    ("agent", N.TALK_TO_PERSON),
+    ("Transfer.", N.TALK_TO_PERSON),
+    ("transfer me to someone please", N.TALK_TO_PERSON),
+    ("how do I transfer money to my son", N.FIND_BENEFIT),
+    ("Can I speak to someone please", N.TALK_TO_PERSON),
+    ("转人工", N.TALK_TO_PERSON),
     # goodbye
-    ("끝", I.GOODBYE),
-    ("끝낼게요", I.GOODBYE),
-    ("고마워요 안녕", I.GOODBYE),
-    ("고마워요. 안녕히 계세요", I.GOODBYE),
-    ("이제 끊을게요", I.GOODBYE),
-    ("됐어요", I.GOODBYE),
-    ("bye", I.GOODBYE),
-    ("Thank you, goodbye!", I.GOODBYE),
-    ("that's all", I.GOODBYE),
-    ("再见", I.GOODBYE),
-    ("Tạm biệt", I.GOODBYE),
+    ("끝", N.GOODBYE),
+    ("끝낼게요", N.GOODBYE),
+    ("고마워요 안녕", N.GOODBYE),
+    ("고마워요. 안녕히 계세요", N.GOODBYE),
+    ("이제 끊을게요", N.GOODBYE),
+    ("됐어요", N.GOODBYE),
+    ("bye", N.GOODBYE),
+    ("Thank you, goodbye!", N.GOODBYE),
+    ("that's all", N.GOODBYE),
+    ("再见", N.GOODBYE),
+    ("Tạm biệt", N.GOODBYE),
     # short replies
-    ("고마워요", I.THANKS),
-    ("thank you", I.THANKS),
-    ("네", I.AFFIRM),
-    ("네 알려 주세요", I.AFFIRM),
-    ("yes please", I.AFFIRM),
-    ("아니요", I.DENY),
-    ("no thanks", I.DENY),
+    ("고마워요", N.THANKS),
+    ("thank you", N.THANKS),
+    ("네", N.AFFIRM),
+    ("네 알려 주세요", N.AFFIRM),
+    ("yes please", N.AFFIRM),
+    ("아니요", N.DENY),
+    ("no thanks", N.DENY),
     # nothing to go on
-    ("음", I.UNCLEAR),
-    ("...", I.UNCLEAR),
-    ("", I.UNCLEAR),
+    ("음", N.UNCLEAR),
+    ("...", N.UNCLEAR),
+    ("", N.UNCLEAR),
 ]
 
 
@@ -114,17 +117,17 @@ LANGUAGE_CASES: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("text", "language"), LANGUAGE_CASES)
 def test_change_language_carries_the_target(text: str, language: str) -> None:
     intent = detect_intent(text)
-    assert intent.name is I.CHANGE_LANGUAGE
+    assert intent.name is N.CHANGE_LANGUAGE
     assert intent.slots == {"language": language}
     assert intent.rest == ""
 
 
 def test_a_question_asked_with_the_switch_is_kept() -> None:
     intent = detect_intent("영어로 기초연금 알려줘")
-    assert intent.name is I.CHANGE_LANGUAGE and intent.slots["language"] == "en"
+    assert intent.name is N.CHANGE_LANGUAGE and intent.slots["language"] == "en"
     assert intent.rest == "기초연금 알려줘"
     again = detect_intent("영어로 다시 말해 주세요")
-    assert again.name is I.CHANGE_LANGUAGE and detect_intent(again.rest).name is I.REPEAT
+    assert again.name is N.CHANGE_LANGUAGE and detect_intent(again.rest).name is N.REPEAT
 
 
 def test_details_rest_keeps_the_programme_name() -> None:

@@ -104,6 +104,14 @@ def test_details_of_a_named_programme(sample_manager: DialogManager) -> None:
     fresh = sample_manager.respond("How do I apply for the basic pension?", "en", DialogState())
     assert fresh.intent == "details" and fresh.programmes[0].id == "KR-BASIC-PENSION"
     assert fresh.text.startswith("Who can get Basic Pension?")
+    topic = sample_manager.respond("노인 일자리 어떻게 신청해요?", "ko", DialogState())
+    assert topic.intent == "details" and topic.programmes[0].id == "KR-SENIOR-JOBS"
+
+
+def test_how_to_apply_without_anything_to_apply_for(sample_manager: DialogManager) -> None:
+    answer = sample_manager.respond("신청 방법 알려주세요", "ko", DialogState())
+    assert answer.intent == "details" and answer.programmes == ()
+    assert "어떤 서비스" in answer.text
 
 
 def test_switching_language_with_a_question_or_a_repeat(sample_manager: DialogManager) -> None:
