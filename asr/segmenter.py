@@ -44,7 +44,7 @@ class SegmenterConfig:
     elderly_end_silence: float = 1.2
     #: an utterance is cut (SpeechEnded) after this many seconds
     max_utterance: float = 30.0
-    #: NoInput after this many seconds of silence (once per silence period); None: never
+    #: NoInput after this many seconds of silence, and again after each further period; None: never
     no_input_timeout: float | None = 8.0
     elderly_no_input_timeout: float | None = 12.0
     #: audio kept before the first speech frame
@@ -120,7 +120,7 @@ class Segmenter:
         self._speech_end = 0.0  # end of the last speech frame
         self._pending_speech = 0.0  # seconds of speech in the pending run
         self._silence_since: float | None = None
-        self._no_input_sent = False
+        self._no_input_count = 0
 
     @property
     def now(self) -> float:
@@ -206,7 +206,7 @@ class Segmenter:
         if self._pending_speech >= cfg.min_speech - _EPS:
             self.state = State.SPEAKING
             self._silence_since = None
-            self._no_input_sent = False
+            self._no_input_count = 0
             self.utterance = self._span(end)
             return [SpeechStarted(self._speech_start)]
         return []
@@ -223,7 +223,7 @@ class Segmenter:
         )
         self.state = State.SILENCE
         self._silence_since = speech_end
-        self._no_input_sent = False
+        self._no_input_count = 0
         return SpeechEnded(speech_end)
 
     def _span(self, now: float) -> Utterance:
@@ -235,10 +235,10 @@ class Segmenter:
 
     def _check_no_input(self, end: float) -> list[SegmenterEvent]:
         timeout = self.config.no_input_timeout_for(self.elderly)
-        if timeout is None or self._no_input_sent or self._silence_since is None:
+        if timeout is None or self._silence_since is None:
             return []
         silent = end - self._silence_since
-        if silent >= timeout - _EPS:
-            self._no_input_sent = True
+        if silent >= timeout * (self._no_input_count + 1) - _EPS:
+            self._no_input_count += 1
             return [NoInput(round(silent, 6))]
         return []

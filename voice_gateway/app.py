@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from malbeot_core.errors import MalbeotError
 
 from . import call_ws, rest
+from .channels import twilio
 from .config import GatewayConfig
 from .logs import logger, setup_logging
 from .services import Services
@@ -43,7 +44,18 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if config.preload:
             await asyncio.to_thread(state.services.warm)
-        yield
+        audiosocket = None
+        if config.phone.audiosocket_port:
+            from .channels.audiosocket import AudioSocketServer
+            from .channels.twilio import outcomes_of
+
+            audiosocket = AudioSocketServer(state, outcomes_of(app.state))
+            await audiosocket.start(config.phone.audiosocket_host, config.phone.audiosocket_port)
+        try:
+            yield
+        finally:
+            if audiosocket is not None:
+                await audiosocket.stop()
 
     app = FastAPI(
         title="Malbeot voice gateway",
@@ -71,6 +83,7 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
 
     app.include_router(rest.router)
     app.include_router(call_ws.router)
+    app.include_router(twilio.router)
     if importlib.util.find_spec("voice_gateway.web_routes") is not None:
         from . import web_routes
 

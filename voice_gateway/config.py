@@ -8,6 +8,8 @@ from pathlib import Path
 
 from malbeot_core.settings import DEFAULT_LANGUAGES
 
+from .channels.config import PhoneConfig
+
 
 def _env(name: str, default: str) -> str:
     return os.environ.get(f"MALBEOT_{name}", default)
@@ -41,6 +43,8 @@ class GatewayConfig:
     #: load models at start-up (False: on first use)
     preload: bool = True
     extra: dict[str, str] = field(default_factory=dict)
+    #: phone channels (Twilio-format media streams, AudioSocket): voice_gateway/channels/config.py
+    phone: PhoneConfig = field(default_factory=PhoneConfig)
 
     @classmethod
     def from_env(cls) -> GatewayConfig:
@@ -62,4 +66,5 @@ class GatewayConfig:
             keep_audio_dir=Path(keep) if keep else None,
             log_level=_env("LOG_LEVEL", "INFO"),
             preload=_env("PRELOAD", "1") not in ("0", "false", "no"),
+            phone=PhoneConfig.from_env(),
         )

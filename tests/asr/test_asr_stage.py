@@ -236,10 +236,10 @@ async def test_input_closing_mid_speech_still_gives_a_final() -> None:
     assert [type(e) for e in out] == [SpeechStarted, SpeechEnded, FinalTranscript]
 
 
-async def test_no_input_once_per_silence() -> None:
+async def test_no_input_once_per_silence_period() -> None:
     config = SegmenterConfig(no_input_timeout=2.0)
     out = await collect(make_stage(config=config), chunks(quiet(5.0)))
-    assert out == [NoInput(2.0)]
+    assert out == [NoInput(2.0), NoInput(4.0)]
 
 
 async def test_elderly_mode_waits_through_a_long_pause() -> None:

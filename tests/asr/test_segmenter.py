@@ -118,11 +118,12 @@ def test_max_utterance_marks_the_utterance_forced() -> None:
     assert seg.state is State.SILENCE
 
 
-def test_no_input_once_per_silence_period() -> None:
+def test_no_input_repeats_each_period_and_restarts_after_a_turn() -> None:
     probs = [Q] * 25 + [S, S, S] + [Q] * 14
     evs = approx_events(events(probs))
     assert evs == [
         ("NoInput", 1.0),
+        ("NoInput", 2.0),  # still silent: the gateway asks again, then ends the call
         ("SpeechStarted", 2.5),
         ("SpeechEnded", 2.8),
         ("NoInput", 1.0),  # a new silence period after the turn, counted from its end

@@ -1,0 +1,1 @@
+"""Phone channels: Twilio-format media streams (``/v1/twilio``) and Asterisk AudioSocket (TCP)."""

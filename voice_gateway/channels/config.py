@@ -1,0 +1,44 @@
+"""Settings of the phone channels (``MALBEOT_*`` environment variables)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"MALBEOT_{name}", default)
+
+
+@dataclass(frozen=True)
+class PhoneConfig:
+    #: AudioSocket TCP server: off unless a port is set; loopback unless told otherwise
+    audiosocket_host: str = "127.0.0.1"
+    audiosocket_port: int = 0
+    #: language of the start notice and prompts when the call's language is "auto"
+    language: str = "ko"
+    #: speak the start notice (service, automated, recording, how to reach a person)
+    notice: bool = True
+    #: seconds of caller silence (no reply playing) before "are you still there?"; then goodbye
+    silence_seconds: float = 10.0
+    elderly_silence_seconds: float = 20.0
+    #: where the hand-off summary is POSTed (JSON); empty: nowhere
+    handoff_webhook: str = ""
+    webhook_timeout: float = 3.0
+    #: who takes handed-off calls: a phone number or SIP URI for <Dial>, or a dialplan target
+    transfer_target: str = ""
+    #: seconds of reply audio sent ahead of real time (bounds how much a barge-in cannot stop)
+    pacer_lead: float = 0.08
+
+    @classmethod
+    def from_env(cls) -> PhoneConfig:
+        return cls(
+            audiosocket_host=_env("AUDIOSOCKET_HOST", "127.0.0.1"),
+            audiosocket_port=int(_env("AUDIOSOCKET_PORT", "0")),
+            language=_env("PHONE_LANGUAGE", "ko"),
+            notice=_env("PHONE_NOTICE", "1") not in ("0", "false", "no"),
+            silence_seconds=float(_env("PHONE_SILENCE_SECONDS", "10")),
+            elderly_silence_seconds=float(_env("PHONE_ELDERLY_SILENCE_SECONDS", "20")),
+            handoff_webhook=_env("HANDOFF_WEBHOOK", ""),
+            transfer_target=_env("TRANSFER_TARGET", ""),
+        )

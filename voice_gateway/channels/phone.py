@@ -1,0 +1,290 @@
+"""What every phone channel adds to a conversation: the spoken start notice and keypad menu,
+DTMF, silence prompts, real-time paced reply audio with barge-in, and the hand-off to a person.
+
+A phone channel supplies a :class:`PhoneLine` (its wire: how to send one audio frame, a mark, a
+clear, a hangup or a transfer); :class:`PhoneTransport` adapts it to the conversation's
+:class:`~voice_gateway.conversation.Transport` with a real-time :class:`~voice_gateway.pacer.Pacer`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from malbeot_core.audio import AudioChunk
+from malbeot_core.events import BenefitAnswer, Event, FinalTranscript, SpeechEnded, SpeechStarted, TextInput
+
+from ..conversation import CLOSE_NORMAL, CallEnded, Conversation
+from ..edge import OutboundAudio
+from ..logs import logger
+from ..options import CallOptions
+from ..pacer import Pacer
+from ..session import CallSession
+from ..state import GatewayState
+from .config import PhoneConfig
+from .handoff import Outcome, handoff_payload, post_handoff
+
+log = logger("phone")
+
+FRAME_MS = 20
+#: intents of the prompts a phone channel speaks itself (not dialog answers)
+NOTICE, STILL_THERE, SILENCE_GOODBYE = "notice", "still_there", "silence_goodbye"
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "notice": {
+        "ko": "안녕하세요, 복지 서비스를 찾아 드리는 자동 음성 안내 말벗입니다. "
+        "지금은 사람이 아니라 컴퓨터가 답해 드려요. {record} "
+        "다시 들으시려면 1번, 천천히 들으시려면 2번, 상담원 연결은 0번을 누르시거나, 그냥 말씀하세요.",
+        "en": "Hello, this is Malbeot, an automated voice service that helps you find public benefits. "
+        "You are talking to a computer, not a person. {record} "
+        "Press 1 to hear that again, 2 to speak slower, 0 to talk to a person; or just speak.",
+    },
+    "not_recorded": {
+        "ko": "이 통화는 녹음하거나 저장하지 않아요.",
+        "en": "Nothing from this call is recorded or kept.",
+    },
+    "recorded": {
+        "ko": "서비스 개선을 위해 이 통화의 음성을 저장해요.",
+        "en": "The audio of this call is recorded to improve the service.",
+    },
+    "still_there": {
+        "ko": "아직 통화 중이신가요? 필요한 도움을 말씀해 주시거나, 상담원 연결은 0번을 눌러 주세요.",
+        "en": "Are you still there? Please tell me what help you need, or press 0 to talk to a person.",
+    },
+    "silence_goodbye": {
+        "ko": "말씀이 없으셔서 통화를 마칠게요. 언제든 다시 전화 주세요. 안녕히 계세요.",
+        "en": "I have not heard anything, so I will end the call now. Please call again any time. Goodbye.",
+    },
+}
+
+#: keypad digit → the utterance it stands for (the dialog's own intents answer it)
+KEYPAD = {"1": "repeat that please", "2": "slower please", "0": "talk to a person"}
+
+
+def prompt(key: str, language: str, **fields: str) -> tuple[str, str]:
+    texts = _TEXTS[key]
+    lang = language if language in texts else "en"
+    return texts[lang].format(**fields), lang
+
+
+class PhoneLine(Protocol):
+    """One carrier's wire, as the phone transport needs it."""
+
+    #: reply audio on this wire: 8000 and "mulaw" (G.711 μ-law) or "pcm16" (signed linear)
+    reply_rate: int
+    reply_encoding: str
+    #: whether the carrier acknowledges marks (Twilio-format media streams do)
+    has_marks: bool
+
+    async def write_audio(self, frame: bytes) -> None: ...
+
+    async def write_mark(self, name: str) -> None: ...
+
+    async def write_clear(self) -> None: ...
+
+    async def hang_up(self, reason: str) -> None: ...
+
+
+class PhoneTransport:
+    """A conversation transport for phone lines: paced audio, marks, clear; no JSON events."""
+
+    def __init__(self, line: PhoneLine, lead: float = 0.08) -> None:
+        self.line = line
+        self.outbound = OutboundAudio(line.reply_rate, line.reply_encoding, frame_ms=FRAME_MS)
+        self.pacer = Pacer(line.write_audio, mark=line.write_mark if line.has_marks else None, lead=lead)
+        self._reply = 0
+        #: wall-clock times at which a clear was sent (barge-in measurements)
+        self.clears: list[float] = []
+
+    @property
+    def reply_format(self) -> tuple[int, str]:
+        return self.outbound.rate, self.outbound.encoding
+
+    async def send_event(self, message: dict[str, Any]) -> None:
+        if message.get("type") == "audio_end":
+            self._reply += 1
+            self.pacer.push_mark(f"reply-{self._reply}")
+
+    async def send_audio(self, chunk: AudioChunk) -> None:
+        width = 1 if self.outbound.encoding == "mulaw" else 2
+        for frame in self.outbound.frames(chunk):
+            self.pacer.push(frame, len(frame) / width / self.outbound.rate)
+
+    async def clear(self) -> None:
+        had_audio = self.pacer.playing()
+        self.pacer.clear()
+        if had_audio:
+            self.clears.append(time.perf_counter())
+            await self.line.write_clear()
+
+    def playing(self) -> bool:
+        return self.pacer.playing()
+
+    async def drain(self) -> None:
+        await self.pacer.drain()
+
+    async def close(self, code: int, reason: str = "") -> None:
+        await self.line.hang_up(reason)
+
+
+@dataclass
+class PhoneCallInfo:
+    """What the carrier told us about the call (for the hand-off summary and outcome lookup)."""
+
+    channel: str
+    call_ref: str
+    carrier: dict[str, str] = field(default_factory=dict)
+
+
+class PhoneConversation(Conversation):
+    """A conversation with a caller on a phone line."""
+
+    transport: PhoneTransport
+
+    def __init__(
+        self,
+        state: GatewayState,
+        options: CallOptions,
+        line: PhoneLine,
+        info: PhoneCallInfo,
+        outcomes: dict[str, Outcome],
+    ) -> None:
+        self.phone: PhoneConfig = state.config.phone
+        session = CallSession(state.services, state.config, options)
+        super().__init__(session, state, options, PhoneTransport(line, self.phone.pacer_lead))
+        self.info = info
+        self.outcomes = outcomes
+        self._quiet_since = time.perf_counter()
+        self._speaking = False
+        self._prompted = False
+        self._answered = False
+        self._last_input = "speech"
+        self.dtmf_digits: list[str] = []
+
+    # --- language and prompts -------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        settings = self.session.settings
+        return settings.language or settings.last_language
+
+    async def say(self, key: str, intent: str, action: str = "", **fields: str) -> None:
+        text, language = prompt(key, self.language, **fields)
+        await self.session.feed(BenefitAnswer(text, language, intent, action=action))
+
+    def speaks(self, answer: BenefitAnswer) -> bool:
+        if answer.intent in (NOTICE, STILL_THERE, SILENCE_GOODBYE):
+            return False
+        self._answered = True
+        return True
+
+    async def start(self) -> None:
+        """Start the pipeline and speak the call start notice."""
+        self.session.start()
+        if self.phone.language and self.options.language == "auto":
+            self.session.settings.last_language = self.phone.language
+        if self.phone.notice:
+            record_key = "recorded" if self.config.keep_audio_dir is not None else "not_recorded"
+            record, _ = prompt(record_key, self.language)
+            await self.say("notice", NOTICE, record=record)
+
+    # --- events ---------------------------------------------------------------------------------
+    def on_event(self, event: Event) -> None:
+        self._quiet_since = time.perf_counter()
+        match event:
+            case SpeechStarted():
+                self._speaking = True
+                self._last_input = "speech"
+                self._prompted = False
+            case SpeechEnded() | FinalTranscript():
+                self._speaking = False
+            case _:
+                pass
+
+    async def on_no_input(self, seconds: float) -> bool:
+        return False  # the phone line keeps its own silence watch (it knows when a reply is playing)
+
+    async def dtmf(self, digit: str) -> None:
+        """A keypad digit from the carrier (RFC 2833 / carrier DTMF message)."""
+        self.dtmf_digits.append(digit)
+        self._quiet_since = time.perf_counter()
+        self._prompted = False
+        utterance = KEYPAD.get(digit)
+        if utterance is None:
+            log.info("call %s: keypad %r has no meaning here", self.session.call_id, digit)
+            return
+        log.info("call %s: keypad %s", self.session.call_id, digit)
+        await self.transport.clear()
+        self._last_input = "keypad"
+        if digit == "1" and not self._answered and self.phone.notice:
+            record_key = "recorded" if self.config.keep_audio_dir is not None else "not_recorded"
+            record, _ = prompt(record_key, self.language)
+            await self.say("notice", NOTICE, record=record)
+            return
+        await self.session.feed(TextInput(utterance, self.language))
+
+    async def silence_watch(self) -> None:
+        """After ``silence_seconds`` without speech (and no reply playing), ask once whether the
+        caller is still there; after as long again, say goodbye and end the call."""
+        gave_up = False
+        while True:
+            await asyncio.sleep(0.25)
+            now = time.perf_counter()
+            if gave_up or self._speaking or self.transport.playing():
+                self._quiet_since = now
+                continue
+            limit = self.phone.elderly_silence_seconds if self.options.elderly else self.phone.silence_seconds
+            if now - self._quiet_since < limit:
+                continue
+            self._quiet_since = now
+            if not self._prompted:
+                self._prompted = True
+                await self.say("still_there", STILL_THERE)
+            else:
+                await self.say("silence_goodbye", SILENCE_GOODBYE, action="hangup")
+                gave_up = True  # the goodbye's ReplyDone ends the call
+
+    async def on_handoff(self) -> bool:
+        """Post the written summary, then transfer (the channel's line decides how)."""
+        await self.transport.drain()
+        payload = handoff_payload(self, reason="keypad" if self._last_input == "keypad" else "caller_asked")
+        self.outcomes[self.info.call_ref] = Outcome("transfer", self.phone.transfer_target)
+        if self.phone.handoff_webhook:
+            await post_handoff(self.phone.handoff_webhook, payload, self.phone.webhook_timeout)
+        self.closing = CallEnded(CLOSE_NORMAL, "transfer")
+        return True
+
+
+class CarrierHungUp(Exception):
+    """The carrier ended the call (socket closed, hang-up frame)."""
+
+
+async def run_phone_call(call: PhoneConversation, receiver: Coroutine[Any, Any, None]) -> str:
+    """Run one phone call to its end; returns why it ended. Never raises for the call's own
+    failures: each call is isolated, a broken one is logged and closed."""
+    metrics = call.state.metrics
+    metrics.calls.inc()
+    metrics.active_calls.inc()
+    reason = "bye"
+    hang_up = True
+    try:
+        await call.start()
+        await call.run(receiver, call.transport.pacer.run(), call.silence_watch())
+    except CallEnded as ended:
+        reason = ended.reason
+    except CarrierHungUp:
+        reason, hang_up = "caller_hung_up", False
+    except Exception:
+        log.exception("%s call %s failed", call.info.channel, call.session.call_id)
+        reason = "internal_error"
+    finally:
+        metrics.active_calls.dec()
+    call.outcomes.setdefault(call.info.call_ref, Outcome("hangup"))
+    log.info("%s call %s ended: %s", call.info.channel, call.session.call_id, reason)
+    if hang_up:
+        with contextlib.suppress(Exception):
+            await call.transport.close(CLOSE_NORMAL, reason)
+    return reason

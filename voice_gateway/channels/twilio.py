@@ -1,0 +1,275 @@
+"""Twilio-format bidirectional media streams: ``ws://HOST:PORT/v1/twilio``.
+
+Speaks the published Media Streams WebSocket messages, so a carrier that uses this format points a
+call at Malbeot with no glue code (Twilio: ``<Connect action=".../v1/twilio/after-stream">
+<Stream url="wss://HOST/v1/twilio"/></Connect>``; ``POST /v1/twilio/voice`` returns exactly that).
+
+From the carrier: ``connected``, ``start`` (``streamSid``, ``callSid``, ``mediaFormat`` =
+audio/x-mulaw 8000 Hz mono, ``customParameters``: ``language``, ``elderly``), ``media`` (base64
+μ-law, track ``inbound``), ``dtmf`` (``digit``), ``mark`` (``name``: audio before it has played),
+``stop``. To the carrier: ``media`` (``streamSid``, ``media.payload``) in real-time 20 ms frames,
+``mark`` after each reply, ``clear`` when the caller barges in.
+
+Bad input (invalid JSON or base64, unknown events, binary frames, audio before ``start``) is
+logged and counted, and the call goes on; a carrier that never sends ``stop`` is closed after
+``idle_timeout`` seconds without a message. Hand-off to a person ends the stream: Twilio then
+runs the TwiML after ``<Connect>`` (its ``action`` URL here answers ``<Dial>`` to the transfer
+target, or ``<Hangup/>``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import contextlib
+import json
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from fastapi import APIRouter, Request, WebSocket
+from fastapi.responses import JSONResponse, Response
+from starlette.websockets import WebSocketState
+
+from malbeot_core.errors import BadAudio, MalbeotError, ProtocolViolation, UnknownLanguage
+
+from ..conversation import CLOSE_NORMAL, CLOSE_UNSUPPORTED, CallEnded
+from ..edge import InboundAudio
+from ..logs import logger
+from ..options import CallOptions
+from ..state import GatewayState
+from .handoff import Outcome, Outcomes
+from .phone import CarrierHungUp, PhoneCallInfo, PhoneConversation, run_phone_call
+
+router = APIRouter()
+log = logger("twilio")
+
+ENCODING = "audio/x-mulaw"
+RATE = 8000
+
+
+def outcomes_of(app_state: Any) -> Outcomes:
+    """Call outcomes kept on the app (shared by every phone channel)."""
+    if not hasattr(app_state, "phone_outcomes"):
+        app_state.phone_outcomes = Outcomes()
+    outcomes: Outcomes = app_state.phone_outcomes
+    return outcomes
+
+
+class TwilioLine:
+    """The carrier side of one media stream."""
+
+    reply_rate = RATE
+    reply_encoding = "mulaw"
+    has_marks = True
+
+    def __init__(self, ws: WebSocket, stream_sid: str) -> None:
+        self.ws = ws
+        self.stream_sid = stream_sid
+        self._lock = asyncio.Lock()
+
+    async def _send(self, message: dict[str, Any]) -> None:
+        async with self._lock:
+            await self.ws.send_text(json.dumps(message, separators=(",", ":")))
+
+    async def write_audio(self, frame: bytes) -> None:
+        payload = base64.b64encode(frame).decode("ascii")
+        await self._send({"event": "media", "streamSid": self.stream_sid, "media": {"payload": payload}})
+
+    async def write_mark(self, name: str) -> None:
+        await self._send({"event": "mark", "streamSid": self.stream_sid, "mark": {"name": name}})
+
+    async def write_clear(self) -> None:
+        await self._send({"event": "clear", "streamSid": self.stream_sid})
+
+    async def hang_up(self, reason: str) -> None:
+        if self.ws.client_state == WebSocketState.CONNECTED:
+            with contextlib.suppress(Exception):
+                await self.ws.close(CLOSE_NORMAL, reason[:100])
+
+
+def _report(state: GatewayState, error: MalbeotError, call: str) -> None:
+    state.metrics.errors.labels(error.code).inc()
+    log.warning("twilio call %s: %s", call, error)
+
+
+def _parse(raw: str) -> dict[str, Any]:
+    try:
+        message = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ProtocolViolation("a media-stream message must be JSON", stage="edge") from exc
+    if not isinstance(message, dict) or not isinstance(message.get("event"), str):
+        raise ProtocolViolation('a media-stream message needs a string "event"', stage="edge")
+    return message
+
+
+async def _receive_text(ws: WebSocket, timeout: float) -> str | None:
+    """The next text message; None for a binary one. Raises on idle timeout or disconnect."""
+    try:
+        message = await asyncio.wait_for(ws.receive(), timeout)
+    except TimeoutError:
+        raise CallEnded(CLOSE_NORMAL, "idle") from None
+    if message["type"] == "websocket.disconnect":
+        raise CarrierHungUp()
+    text = message.get("text")
+    return text if isinstance(text, str) else None
+
+
+async def wait_for_start(ws: WebSocket, state: GatewayState) -> dict[str, Any]:
+    """Read ``connected`` and the ``start`` message; anything else before it is logged and skipped."""
+    while True:
+        raw = await _receive_text(ws, state.config.idle_timeout)
+        try:
+            if raw is None:
+                raise ProtocolViolation("binary frames are not part of the media-stream protocol", stage="edge")
+            message = _parse(raw)
+        except MalbeotError as error:
+            _report(state, error, "(not started)")
+            continue
+        match message["event"]:
+            case "start" if isinstance(message.get("start"), dict):
+                return message
+            case "connected":
+                continue
+            case "stop":
+                raise CallEnded(CLOSE_NORMAL, "stop")
+            case other:
+                _report(state, ProtocolViolation(f"{other!r} before start is ignored", stage="edge"), "(not started)")
+
+
+def call_options(start: dict[str, Any], languages: tuple[str, ...]) -> CallOptions:
+    fmt = start.get("mediaFormat") or {}
+    if fmt.get("encoding", ENCODING) != ENCODING or int(fmt.get("sampleRate", RATE)) != RATE or int(
+        fmt.get("channels", 1)
+    ) != 1:
+        raise BadAudio(f"unsupported media format {fmt!r}; only audio/x-mulaw, 8000 Hz, mono", stage="edge")
+    options = CallOptions().updated({"rate": RATE, "encoding": "mulaw", "reply_rate": RATE}, languages)
+    custom = start.get("customParameters") or {}
+    fields = {k: custom[k] for k in ("language", "elderly") if isinstance(custom, dict) and k in custom}
+    try:
+        return options.updated(fields, languages)
+    except UnknownLanguage as exc:
+        log.warning("twilio stream: %s; detecting the language instead", exc)
+        return options.updated({k: v for k, v in fields.items() if k != "language"}, languages)
+
+
+class TwilioReceiver:
+    def __init__(self, ws: WebSocket, call: PhoneConversation) -> None:
+        self.ws = ws
+        self.call = call
+        self.state = call.state
+        self.inbound = InboundAudio(RATE, "mulaw", call.config.max_frame_bytes)
+        #: media chunks received (the carrier's ``chunk`` numbers are not trusted for anything)
+        self.chunks = 0
+
+    async def run(self) -> None:
+        while True:
+            raw = await _receive_text(self.ws, self.state.config.idle_timeout)
+            try:
+                if raw is None:
+                    raise ProtocolViolation("binary frames are not part of the media-stream protocol", stage="edge")
+                await self.handle(_parse(raw))
+            except MalbeotError as error:
+                _report(self.state, error, self.call.session.call_id)
+
+    async def handle(self, message: dict[str, Any]) -> None:
+        match message["event"]:
+            case "media":
+                media = message.get("media")
+                if not isinstance(media, dict) or not isinstance(media.get("payload"), str):
+                    raise ProtocolViolation('a "media" message needs media.payload', stage="edge")
+                if media.get("track", "inbound") not in ("inbound", "inbound_track"):
+                    return  # outbound track echo (both_tracks streams): not the caller
+                try:
+                    data = base64.b64decode(media["payload"], validate=True)
+                except (binascii.Error, ValueError) as exc:
+                    raise BadAudio(f"media payload is not base64: {exc}", stage="edge") from exc
+                self.chunks += 1
+                await self.call.session.feed(self.inbound.convert(data))
+            case "dtmf":
+                dtmf = message.get("dtmf")
+                digit = dtmf.get("digit") if isinstance(dtmf, dict) else None
+                if not isinstance(digit, str) or len(digit) != 1:
+                    raise ProtocolViolation('a "dtmf" message needs dtmf.digit', stage="edge")
+                await self.call.dtmf(digit)
+            case "mark":
+                mark = message.get("mark")
+                name = mark.get("name") if isinstance(mark, dict) else None
+                if not isinstance(name, str):
+                    raise ProtocolViolation('a "mark" message needs mark.name', stage="edge")
+                if not self.call.transport.pacer.ack(name):
+                    log.info("twilio call %s: mark %r was not ours", self.call.session.call_id, name)
+            case "stop":
+                raise CallEnded(CLOSE_NORMAL, "stop")
+            case "connected" | "start":
+                log.info("twilio call %s: repeated %r ignored", self.call.session.call_id, message["event"])
+            case other:
+                log.info("twilio call %s: unknown event %r ignored", self.call.session.call_id, other)
+
+
+@router.websocket("/v1/twilio")
+async def twilio_stream(ws: WebSocket) -> None:
+    state: GatewayState = ws.app.state.malbeot
+    await ws.accept()
+    try:
+        hello = await wait_for_start(ws, state)
+        start = hello["start"]
+        options = call_options(start, state.config.languages)
+    except (CallEnded, CarrierHungUp):
+        await TwilioLine(ws, "").hang_up("stop")
+        return
+    except MalbeotError as error:
+        _report(state, error, "(not started)")
+        with contextlib.suppress(Exception):
+            await ws.close(CLOSE_UNSUPPORTED, error.code)
+        return
+    stream_sid = str(start.get("streamSid") or hello.get("streamSid") or "")
+    call_sid = str(start.get("callSid") or "")
+    info = PhoneCallInfo(
+        "twilio", call_sid or stream_sid,
+        {"call_sid": call_sid, "stream_sid": stream_sid, "account_sid": str(start.get("accountSid") or "")},
+    )
+    call = PhoneConversation(state, options, TwilioLine(ws, stream_sid), info, outcomes_of(ws.app.state))
+    await run_phone_call(call, TwilioReceiver(ws, call).run())
+
+
+# --- HTTP hooks: the TwiML that starts a stream, and what follows it ------------------------------
+
+
+def _stream_url(request: Request) -> str:
+    proto = request.headers.get("x-forwarded-proto", request.url.scheme)
+    scheme = "wss" if proto in ("https", "wss") else "ws"
+    host = request.headers.get("x-forwarded-host") or request.headers.get("host") or request.url.netloc
+    return f"{scheme}://{host}/v1/twilio"
+
+
+@router.post("/v1/twilio/voice")
+async def twilio_voice(request: Request) -> Response:
+    """The incoming-call webhook: TwiML that connects the call to the media stream."""
+    base = str(request.base_url).rstrip("/")
+    twiml = (
+        '<?xml version="1.0" encoding="UTF-8"?><Response>'
+        f"<Connect action={quoteattr(base + '/v1/twilio/after-stream')}>"
+        f"<Stream url={quoteattr(_stream_url(request))}/></Connect></Response>"
+    )
+    return Response(twiml, media_type="text/xml")
+
+
+@router.post("/v1/twilio/after-stream")
+async def twilio_after_stream(request: Request) -> Response:
+    """``<Connect action>``: after the stream, transfer a handed-off call or hang up."""
+    form = await request.form()
+    outcome = outcomes_of(request.app.state).get(str(form.get("CallSid", "")), Outcome("hangup"))
+    state: GatewayState = request.app.state.malbeot
+    target = outcome.target or state.config.phone.transfer_target
+    verb = f"<Dial>{escape(target)}</Dial>" if outcome.action == "transfer" and target else "<Hangup/>"
+    return Response(f'<?xml version="1.0" encoding="UTF-8"?><Response>{verb}</Response>', media_type="text/xml")
+
+
+@router.get("/v1/phone/outcome/{call_ref}")
+async def phone_outcome(call_ref: str, request: Request) -> JSONResponse:
+    """How a phone call ended (by Twilio CallSid or AudioSocket UUID), for dialplans and carriers."""
+    outcome = outcomes_of(request.app.state).get(call_ref)
+    if outcome is None:
+        return JSONResponse({"error": {"code": "not_found", "stage": "phone", "message": "no such call"}}, 404)
+    return JSONResponse({"call_ref": call_ref, "action": outcome.action, "target": outcome.target})
