@@ -60,7 +60,7 @@ class WhisperTranscriber:
         model_dir: Path | None = None,
         compute_type: str = "int8",
         cpu_threads: int = 2,
-        beam_size: int = 5,
+        beam_size: int = 1,
         temperatures: Sequence[float] = (0.0, 0.4, 0.8),
         speech_gate: bool = True,
     ) -> None:

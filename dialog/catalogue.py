@@ -44,6 +44,13 @@ class Eligibility:
     requires_veteran: bool = False
     #: registered foreign residents may apply (None: not stated)
     foreign_resident_ok: bool | None = None
+    #: only women or only men (maternity, military-service programmes); None: either
+    sex: Literal["female", "male"] | None = None
+    #: districts (구/군) or dongs whose residents qualify (a local programme); empty: anywhere
+    districts: tuple[str, ...] = ()
+    requires_job_seeker: bool = False
+    requires_student: bool = False
+    requires_farmer: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v not in (None, False, (), [], "beneficiary")}
@@ -57,8 +64,9 @@ class Eligibility:
         if unknown:
             raise ValueError(f"unknown eligibility keys: {sorted(unknown)}")
         values = dict(data)
-        if "household_types" in values:
-            values["household_types"] = tuple(values["household_types"])
+        for name in ("household_types", "districts"):
+            if name in values:
+                values[name] = tuple(values[name])
         return cls(**values)
 
 
@@ -95,6 +103,10 @@ class Programme:
     source: str = ""
     #: sample text written by the project, not official information
     illustrative: bool = False
+    #: what a voice application asks for (``dialog.application_fields``); empty: the default set
+    application_fields: tuple[str, ...] = ()
+    #: withdrawn by staff: kept for past applications, no longer offered
+    retired: bool = False
 
     def text(self, name: TextField, language: str) -> str:
         """The field in ``language`` when written, else the Korean text (Korean callers get Korean)."""
@@ -126,18 +138,24 @@ class Programme:
         if unknown:
             raise ValueError(f"programme {data.get('id')!r}: unknown keys {sorted(unknown)}")
         values: dict[str, Any] = dict(data)
-        for name in ("lifecycle", "target_groups", "themes", "legal_basis"):
+        for name in ("lifecycle", "target_groups", "themes", "legal_basis", "application_fields"):
             if name in values:
                 values[name] = tuple(values[name])
         values["eligibility"] = Eligibility.from_dict(values.get("eligibility"))
         values["online_application"] = bool(values.get("online_application", False))
         values["illustrative"] = bool(values.get("illustrative", False))
+        values["retired"] = bool(values.get("retired", False))
         return cls(**values)
 
 
 _COLUMNS = tuple(f.name for f in fields(Programme))
-_JSON_COLUMNS = frozenset({"lifecycle", "target_groups", "themes", "legal_basis"})
-_BOOL_COLUMNS = frozenset({"online_application", "illustrative"})
+_JSON_COLUMNS = frozenset({"lifecycle", "target_groups", "themes", "legal_basis", "application_fields"})
+_BOOL_COLUMNS = frozenset({"online_application", "illustrative", "retired"})
+#: columns added after the first schema: (name, SQL type and default) for ALTER TABLE on older files
+_ADDED_COLUMNS = (
+    ("application_fields", "TEXT NOT NULL DEFAULT '[]'"),
+    ("retired", "INTEGER NOT NULL DEFAULT 0"),
+)
 _TAG_COLUMNS = frozenset({"lifecycle", "target_groups", "themes"})
 
 
@@ -188,6 +206,10 @@ class Catalogue:
         self._db.row_factory = sqlite3.Row
         with self._lock, self._db:
             self._db.executescript(_schema())
+            present = {row[1] for row in self._db.execute("PRAGMA table_info(programmes)")}
+            for name, decl in _ADDED_COLUMNS:
+                if name not in present:  # a catalogue file written before the column existed
+                    self._db.execute(f"ALTER TABLE programmes ADD COLUMN {name} {decl}")
 
     # -- writing ---------------------------------------------------------------------------------
     def upsert(self, programme: Programme) -> None:
@@ -234,6 +256,15 @@ class Catalogue:
 
     def all(self) -> list[Programme]:
         return self._query("SELECT * FROM programmes ORDER BY id")
+
+    def active(self) -> list[Programme]:
+        """Programmes still offered (not retired by staff)."""
+        return self._query("SELECT * FROM programmes WHERE retired = 0 ORDER BY id")
+
+    def retire(self, programme_id: str) -> bool:
+        with self._lock, self._db:
+            cur = self._db.execute("UPDATE programmes SET retired = 1 WHERE id = ?", (programme_id,))
+        return cur.rowcount > 0
 
     def __iter__(self) -> Iterator[Programme]:
         return iter(self.all())

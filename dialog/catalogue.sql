@@ -27,7 +27,9 @@ CREATE TABLE IF NOT EXISTS programmes (
     url                   TEXT NOT NULL DEFAULT '',
     legal_basis           TEXT NOT NULL DEFAULT '[]',
     source                TEXT NOT NULL DEFAULT '',
-    illustrative          INTEGER NOT NULL DEFAULT 0
+    illustrative          INTEGER NOT NULL DEFAULT 0,
+    application_fields    TEXT NOT NULL DEFAULT '[]',
+    retired               INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE INDEX IF NOT EXISTS programmes_name_ko ON programmes (name_ko);

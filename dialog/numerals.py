@@ -214,7 +214,8 @@ def say_year_english(year: int) -> str:
     """``1958`` → "nineteen fifty-eight", ``2005`` → "two thousand five"."""
     if 1100 <= year < 2000 or 2010 <= year < 2100:
         high, low = divmod(year, 100)
-        return f"{say_english(high)} {'hundred' if low == 0 else say_english(low) if low >= 10 else 'oh ' + say_english(low)}"
+        tail = "hundred" if low == 0 else say_english(low) if low >= 10 else "oh " + say_english(low)
+        return f"{say_english(high)} {tail}"
     return say_english(year)
 
 

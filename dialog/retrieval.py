@@ -130,7 +130,7 @@ class HybridRetriever:
         self.min_cosine = min_cosine
         self.min_bm25 = min_bm25
         self.min_cosine_unmatched = min_cosine_unmatched
-        programmes = catalogue.all() if isinstance(catalogue, Catalogue) else list(catalogue)
+        programmes = catalogue.active() if isinstance(catalogue, Catalogue) else [p for p in catalogue if not p.retired]
         if not programmes:
             raise ValueError("cannot build a retriever over an empty catalogue")
         self.programmes: list[Programme] = programmes

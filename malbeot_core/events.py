@@ -60,6 +60,8 @@ class BenefitAnswer:
     rate: float = 1.0
     #: the answer ends the conversation (goodbye) or hands it to a person
     action: str = ""
+    #: an application's receipt number, to be shown (the text speaks it)
+    receipt: str = ""
 
 
 @dataclass(frozen=True, slots=True)

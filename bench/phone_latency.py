@@ -1,0 +1,111 @@
+"""Phone-path voice-to-voice latency at 8 kHz, and how many simultaneous calls keep p95 under goal.
+
+Real 8 kHz recordings (Debian asterisk-core-sounds-en-wav) are spoken in real time over the
+Twilio-format media stream (``/v1/twilio``, 8 kHz μ-law) by a carrier client that follows the
+published message spec. Voice-to-voice = from the last frame of the caller's speech to the first
+reply audio frame the carrier receives; it includes the end-of-turn silence the detector waits for.
+Then 1, 2, 4... callers talk at once; the sustained count is the largest whose p95 stays under the
+goal in bench/README.md. The SIP path is not implemented (see the README).
+
+    .venv/bin/python bench/phone_latency.py [--turns 6] [--levels 1,2,3,4] [--goal 2.5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests" / "phone"))
+
+from twilio_client import TwilioCarrier  # noqa: E402
+
+from malbeot_core.audio import AudioFormat, decode_audio_file, pcm16_to_mulaw  # noqa: E402
+from voice_gateway.channels.config import PhoneConfig  # noqa: E402
+from voice_gateway.config import GatewayConfig  # noqa: E402
+from voice_gateway.embedded import free_port, serve  # noqa: E402
+from voice_gateway.services import Services  # noqa: E402
+
+ASTERISK = Path("/usr/share/asterisk/sounds/en")
+CLIPS = ["pbx-transfer.wav", "demo-moreinfo.wav", "dir-intro.wav", "telephone-number.wav", "vm-Family.wav",
+         "demo-thanks.wav"]
+GOAL_P95 = 2.5  # seconds; bench/README.md
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def clip(name: str) -> bytes:
+    return pcm16_to_mulaw(decode_audio_file((ASTERISK / name).read_bytes(), AudioFormat(8000)))
+
+
+async def one_turn(url: str, speech: bytes, timeout: float = 60.0) -> float | None:
+    async with TwilioCarrier(url, custom={"language": "en"}) as carrier:
+        await carrier.silence(0.3)
+        await carrier.speak(speech)
+        ended = time.perf_counter()
+        before = len(carrier.heard.media)
+        if not await carrier.silence_until(lambda: len(carrier.heard.media) > before, timeout):
+            return None
+        await carrier.stop()
+        return carrier.heard.media[before][0] - ended
+
+
+async def run(turns: int, levels: list[int], goal: float) -> None:
+    services = Services(GatewayConfig())
+    services.warm()
+    phone = PhoneConfig(notice=False, language="en")
+    config = GatewayConfig(port=free_port(), phone=phone)
+    gen = serve(config, services)
+    live = next(gen)
+    url = live.ws_url.replace("/v1/call", "/v1/twilio")
+    speech = [clip(name) for name in CLIPS]
+    print(f"machine: {os.cpu_count()} CPUs; goal: voice-to-voice p95 <= {goal:.2f} s (Twilio path, 8 kHz mu-law)")
+    sustained = 0
+    try:
+        for level in levels:
+            latencies: list[float] = []
+            failures = 0
+            rounds = max(1, turns // level)
+            for r in range(rounds):
+                batch = [one_turn(url, speech[(r * level + i) % len(speech)]) for i in range(level)]
+                for result in await asyncio.gather(*batch):
+                    if result is None:
+                        failures += 1
+                    else:
+                        latencies.append(result)
+            p50, p95 = pct(latencies, 0.5), pct(latencies, 0.95)
+            mean = statistics.fmean(latencies) if latencies else float("nan")
+            ok = failures == 0 and p95 <= goal
+            print(f"{level} simultaneous: voice-to-voice p50 {p50:5.2f} s  p95 {p95:5.2f} s  mean {mean:5.2f} s  "
+                  f"(n={len(latencies)}, no reply: {failures})  {'ok' if ok else 'over goal'}")
+            if not ok:
+                break
+            sustained = level
+    finally:
+        for _ in gen:
+            pass
+    print(f"sustained simultaneous calls with p95 under {goal:.2f} s: {sustained}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--turns", type=int, default=6)
+    parser.add_argument("--levels", default="1,2,3,4")
+    parser.add_argument("--goal", type=float, default=GOAL_P95)
+    args = parser.parse_args()
+    asyncio.run(run(args.turns, [int(x) for x in args.levels.split(",")], args.goal))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Eligibility advice in plain Korean and English: likely / maybe / unlikely, with the reasons.
+
+Advice is never a decision: every answer says that the district office decides, and offers a
+person (and, for programmes that can be applied for online, to apply now).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .answers import josa
+from .eligibility import Assessment, Verdict
+from .profile import Fact, readback
+
+MAX_PROGRAMMES = 3
+_ORDER = {Verdict.MEETS: 0, Verdict.UNKNOWN: 1, Verdict.FAILS: 2}
+
+
+def euro(word: str) -> str:
+    """``word`` + 으로/로 (로 after a vowel or ㄹ)."""
+    last = next((ch for ch in reversed(word) if "가" <= ch <= "힣"), "")
+    if not last:
+        return word + "로"
+    final = (ord(last) - 0xAC00) % 28
+    return word + ("로" if final in (0, 8) else "으로")
+
+
+def heard(fact: Fact, language: str) -> str:
+    """The read-back of one answer: "천구백오십팔년생으로 들었어요." / "Noted: born in nineteen fifty-eight."."""
+    said = readback(fact, language)
+    return f"{euro(said)} 들었어요." if language == "ko" else f"Noted: {said}."
+
+
+def _conds(assessment: Assessment, verdict: Verdict, language: str) -> list[str]:
+    return [c.condition.phrase(language) for c in assessment.with_verdict(verdict)]
+
+
+def _one(a: Assessment, language: str) -> str:
+    name = a.programme.text("name", language)
+    met = _conds(a, Verdict.MEETS, language)
+    if language == "ko":
+        topic = josa(name, "은", "는")
+        match a.verdict:
+            case Verdict.MEETS if met:
+                return f"{topic} 받으실 가능성이 높아요. {', '.join(met)} 조건에 맞으시기 때문이에요."
+            case Verdict.MEETS:
+                return f"{topic} 따로 정해진 나이나 소득 조건이 없어서 이용하실 수 있을 것 같아요."
+            case Verdict.UNKNOWN:
+                also = f" {', '.join(met)} 조건에는 맞으세요." if met else ""
+                return f"{topic} 받으실 수도 있어요. {', '.join(_conds(a, Verdict.UNKNOWN, language))} 조건은 더 확인해야 해요.{also}"
+            case _:
+                return f"{topic} 어려울 것 같아요. {', '.join(_conds(a, Verdict.FAILS, language))} 조건에 맞지 않기 때문이에요."
+    match a.verdict:
+        case Verdict.MEETS if met:
+            return f"You are likely eligible for {name}, because you meet these conditions: {', '.join(met)}."
+        case Verdict.MEETS:
+            return f"{name} has no set age or income conditions, so you can likely use it."
+        case Verdict.UNKNOWN:
+            return f"You may be eligible for {name}; still to be checked: {', '.join(_conds(a, Verdict.UNKNOWN, language))}."
+        case _:
+            return f"{name} is unlikely, because it requires: {', '.join(_conds(a, Verdict.FAILS, language))}."
+
+
+def advice(assessments: Sequence[Assessment], language: str, offer_to_apply: str = "") -> str:
+    """Advice on each candidate (likely first), that the district office decides, and a person on offer.
+
+    ``offer_to_apply``: the name of a programme the assistant offers to apply for now.
+    """
+    ranked = sorted(assessments, key=lambda a: _ORDER[a.verdict])[:MAX_PROGRAMMES]
+    parts = [_one(a, language) for a in ranked]
+    if language == "ko":
+        parts.append("이건 안내일 뿐이고, 소득과 재산 같은 나머지 기준과 최종 결정은 주소지 행정복지센터에서 해요.")
+        if offer_to_apply:
+            parts.append(f"원하시면 지금 전화로 {offer_to_apply} 신청을 도와드릴게요. 신청하시겠어요?")
+        parts.append("상담원과 이야기하고 싶으시면 상담원이라고 말씀해 주세요.")
+    else:
+        parts.append("This is advice only: the district office checks the remaining criteria, such as income and "
+                     "assets, and makes the final decision.")
+        if offer_to_apply:
+            parts.append(f"If you like, I can help you apply for {offer_to_apply} now. Shall I?")
+        parts.append("If you would like to talk to a person, just say 'agent'.")
+    return " ".join(parts)
+
+
+__all__ = ["MAX_PROGRAMMES", "advice", "euro", "heard"]

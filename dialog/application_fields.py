@@ -1,0 +1,245 @@
+"""The fields a voice application asks for: how each is asked, understood, confirmed and masked.
+
+A programme lists the fields it needs (``Programme.application_fields``; a default set otherwise).
+Sensitive fields (resident registration number, phone, address, bank account) are never said back
+in full: the read-back names only the part a caller needs to check (the last digits, the street),
+and the display form is masked the same way. Digits are read back one by one in natural Korean
+("오육칠팔") or English ("five six seven eight").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .catalogue import Programme
+from .numerals import SINO_DIGITS, say_digits_english, say_digits_ko
+
+_SPOKEN_DIGIT = {**{k: str(v) for k, v in SINO_DIGITS.items()}, **{str(d): str(d) for d in range(10)}}
+_EN_DIGITS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+              "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+
+
+def spoken_digits(text: str) -> str:
+    """All digits in ``text``, written or spoken one by one ("공일공 일이삼사", "oh one oh five")."""
+    out: list[str] = []
+    for token in re.findall(r"[a-z]+|.", text.lower()):
+        if token in _EN_DIGITS:
+            out.append(_EN_DIGITS[token])
+        elif token in _SPOKEN_DIGIT:
+            out.append(_SPOKEN_DIGIT[token])
+    return "".join(out)
+
+
+def _strip_ko(text: str) -> str:
+    s = text.strip().strip(" .!?~")
+    s = re.sub(r"^(?:네|예)[,\s]+", "", s)
+    s = re.sub(r"^(?:제\s*이름은|저의?\s*이름은|이름은|성함은|저는|my name is|i am|i'm|it'?s|this is)\s*", "", s,
+               flags=re.IGNORECASE)
+    return re.sub(r"(?:이에요|예요|입니다|이요|라고\s*해요|이라고\s*해요|요)$", "", s).strip()
+
+
+def parse_name(text: str) -> str | None:
+    name = _strip_ko(text)
+    if re.fullmatch(r"[가-힣]{2,5}", name.replace(" ", "")):
+        return name.replace(" ", "")
+    if re.fullmatch(r"[A-Za-z][A-Za-z .'\-]{1,40}", name):
+        return " ".join(w.capitalize() for w in name.split())
+    return None
+
+
+def parse_rrn(text: str) -> str | None:
+    digits = spoken_digits(text)
+    return digits if len(digits) == 13 and digits[6] in "12345678" else None
+
+
+def parse_phone(text: str) -> str | None:
+    digits = spoken_digits(text)
+    if digits.startswith("82"):
+        digits = "0" + digits[2:]
+    return digits if re.fullmatch(r"01[016789]\d{7,8}|0\d{8,10}", digits) else None
+
+
+def parse_address(text: str) -> str | None:
+    s = _strip_ko(text)
+    s = re.sub(r"^(?:주소는|주소가|사는\s*곳은|i live (?:at|in)|my address is)\s*", "", s, flags=re.IGNORECASE)
+    if re.search(r"[가-힣]{2,}(?:시|도|구|군|동|로|길|읍|면|리)", s) or re.search(r"\d+\s+\w+\s+(?:street|road|ro|gil)",
+                                                                       s, re.IGNORECASE):
+        return s
+    return None
+
+
+BANKS = ("국민", "신한", "우리", "하나", "농협", "기업", "우체국", "새마을금고", "신협", "카카오뱅크", "토스뱅크", "SC제일",
+         "수협", "대구", "부산", "경남", "광주", "전북", "제주", "케이뱅크")
+
+
+def parse_account(text: str) -> str | None:
+    bank = next((b for b in BANKS if b.lower() in text.lower()), None)
+    rest = text
+    if bank:
+        rest = text.lower().replace(bank.lower(), " ")
+    digits = spoken_digits(re.sub(r"은행|bank", " ", rest, flags=re.IGNORECASE))
+    if bank is None or not 10 <= len(digits) <= 14:
+        return None
+    return f"{bank} {digits}"
+
+
+def _tail(digits: str, n: int = 4) -> str:
+    return digits[-n:]
+
+
+def mask_rrn(v: str) -> str:
+    return f"{v[:6]}-{v[6]}******"
+
+
+def mask_phone(v: str) -> str:
+    return f"{v[:3]}-****-{v[-4:]}"
+
+
+def mask_address(v: str) -> str:
+    """Keep the area and street, hide building and unit numbers."""
+    return re.sub(r"\d", "*", v)
+
+
+def mask_account(v: str) -> str:
+    bank, _, digits = v.partition(" ")
+    return f"{bank} {'*' * (len(digits) - 4)}{digits[-4:]}"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    sensitive: bool
+    label_ko: str
+    label_en: str
+    prompt_ko: str
+    prompt_en: str
+    parse: Callable[[str], str | None]
+    #: the masked display form (the value itself for non-sensitive fields)
+    mask: Callable[[str], str]
+    #: how the value is said back: (ko, en)
+    speak_ko: Callable[[str], str]
+    speak_en: Callable[[str], str]
+    #: digits a "the number ends in 4" correction may replace
+    digits: bool = False
+
+    def label(self, language: str) -> str:
+        return self.label_ko if language == "ko" else self.label_en
+
+    def prompt(self, language: str) -> str:
+        return self.prompt_ko if language == "ko" else self.prompt_en
+
+    def speak(self, value: str, language: str) -> str:
+        return self.speak_ko(value) if language == "ko" else self.speak_en(value)
+
+
+def _street(v: str) -> str:
+    """An address as read back: area and street only, numbers left out."""
+    return " ".join(re.sub(r"[\d\-*]+\s*(?:번지|호|동|층)?", " ", v).split()) or v
+
+
+def _ko_account(v: str) -> str:
+    bank, _, digits = v.partition(" ")
+    return f"{bank}은행 계좌, 끝자리 {say_digits_ko(_tail(digits))}"
+
+
+def _en_account(v: str) -> str:
+    bank, _, digits = v.partition(" ")
+    return f"a {bank} bank account ending in {say_digits_english(_tail(digits))}"
+
+
+FIELDS: dict[str, FieldSpec] = {
+    "name": FieldSpec(
+        "name", False, "성함", "name",
+        "신청하시는 분의 성함을 말씀해 주세요.", "Please tell me the applicant's full name.",
+        parse_name, lambda v: v, lambda v: v, lambda v: v,
+    ),
+    "rrn": FieldSpec(
+        "rrn", True, "주민등록번호", "resident registration number",
+        "주민등록번호 열세 자리를 천천히 말씀해 주세요.",
+        "Please say your thirteen-digit resident registration number, slowly.",
+        parse_rrn, mask_rrn,
+        lambda v: f"앞자리 {say_digits_ko(v[:6])}, 뒷자리 {say_digits_ko(v[6])}로 시작하는 번호",
+        lambda v: f"a number starting {say_digits_english(v[:6])}, then {say_digits_english(v[6])}",
+        digits=True,
+    ),
+    "phone": FieldSpec(
+        "phone", True, "전화번호", "phone number",
+        "연락받으실 전화번호를 말씀해 주세요.", "Please tell me the phone number we can reach you on.",
+        parse_phone, mask_phone,
+        lambda v: f"끝자리가 {say_digits_ko(_tail(v))}인 번호",
+        lambda v: f"a number ending in {say_digits_english(_tail(v))}",
+        digits=True,
+    ),
+    "address": FieldSpec(
+        "address", True, "주소", "address",
+        "사시는 곳 주소를 말씀해 주세요. 구와 동, 도로명까지 말씀해 주시면 돼요.",
+        "Please tell me your address, with the district and street.",
+        parse_address, mask_address, lambda v: _street(v), lambda v: _street(v),
+    ),
+    "account": FieldSpec(
+        "account", True, "계좌번호", "bank account",
+        "지원금을 받으실 은행 이름과 계좌번호를 말씀해 주세요.",
+        "Please tell me your bank and the account number for the payments.",
+        parse_account, mask_account, _ko_account, _en_account,
+        digits=True,
+    ),
+}
+
+DEFAULT_FIELDS = ("name", "rrn", "phone", "address")
+SENSITIVE_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.sensitive)
+
+
+def fields_for(programme: Programme) -> tuple[FieldSpec, ...]:
+    """The fields a programme's application needs (its own list, else the default set; cash adds an account)."""
+    names = programme.application_fields or (
+        (*DEFAULT_FIELDS, "account") if programme.support_form == "현금지급" else DEFAULT_FIELDS
+    )
+    unknown = [n for n in names if n not in FIELDS]
+    if unknown:
+        raise ValueError(f"programme {programme.id!r}: unknown application fields {unknown}")
+    return tuple(FIELDS[n] for n in names)
+
+
+def masked(values: dict[str, str]) -> dict[str, str]:
+    """Field values as they may be shown or logged: sensitive ones masked."""
+    return {k: FIELDS[k].mask(v) if k in FIELDS else v for k, v in values.items()}
+
+
+_TAIL_CORRECTION = re.compile(r"(?:끝\s*자리|뒷\s*자리|마지막(?:\s*숫자|\s*자리)?|ends? (?:in|with)|last (?:digit|digits|number))")
+
+
+def correct_tail(spec: FieldSpec, value: str, text: str) -> str | None:
+    """"아니요, 끝자리는 4예요" / "no, it ends in 4": the value with its last digits replaced."""
+    if not spec.digits or not _TAIL_CORRECTION.search(text.lower()):
+        return None
+    after = _TAIL_CORRECTION.split(text.lower(), maxsplit=1)[-1]
+    new = spoken_digits(after)
+    if not new or len(new) > 8:
+        return None
+    if spec.name == "account":
+        bank, _, digits = value.partition(" ")
+        return f"{bank} {digits[: len(digits) - len(new)]}{new}"
+    return value[: len(value) - len(new)] + new
+
+
+__all__ = [
+    "DEFAULT_FIELDS",
+    "FIELDS",
+    "SENSITIVE_FIELDS",
+    "FieldSpec",
+    "correct_tail",
+    "fields_for",
+    "mask_account",
+    "mask_address",
+    "mask_phone",
+    "mask_rrn",
+    "masked",
+    "parse_account",
+    "parse_address",
+    "parse_name",
+    "parse_phone",
+    "parse_rrn",
+    "spoken_digits",
+]

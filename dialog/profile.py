@@ -1,0 +1,557 @@
+"""The resident profile built up during a call, and the spoken answers that fill it.
+
+Only with consent, only what a question needed: the profile holds what the caller said in answer
+to eligibility questions (age or birth year, household, income band, ...) for the rest of the
+call, and nothing is kept after it. Values the caller gave approximately are intervals (``Span``):
+a birth year means one of two ages, a monthly income of an unknown household size means a range
+of percentages of the standard median income.
+
+``parse_answer(attribute, text)`` reads one spoken answer ("칠십오년생", "육십칠 세", "예순일곱",
+"한 달에 백오십만 원", "혼자 살아요", "no") into a ``Fact``; ``readback`` says a fact back in
+natural Korean or English for confirmation ("천구백칠십오년생", "한 달에 백오십만 원").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from .numerals import (
+    NATIVE_RUN,
+    SINO_CHARS,
+    parse_native,
+    parse_number,
+    parse_sino,
+    say_english,
+    say_native,
+    say_sino,
+    say_year_english,
+)
+
+
+class Attribute(StrEnum):
+    """What the assistant may ask; each is one plain-language question (``dialog.questions``)."""
+
+    AGE = "age"
+    CHILD_AGE = "child_age"
+    SEX = "sex"
+    DISTRICT = "district"
+    HOUSEHOLD = "household"
+    INCOME = "income"
+    DISABILITY = "disability"
+    PREGNANCY = "pregnancy"
+    VETERAN = "veteran"
+    FOREIGN_RESIDENT = "foreign_resident"
+    JOB_SEEKER = "job_seeker"
+    STUDENT = "student"
+    FARMER = "farmer"
+
+
+#: yes/no attributes
+FLAG_ATTRIBUTES = (
+    Attribute.DISABILITY,
+    Attribute.PREGNANCY,
+    Attribute.VETERAN,
+    Attribute.FOREIGN_RESIDENT,
+    Attribute.JOB_SEEKER,
+    Attribute.STUDENT,
+    Attribute.FARMER,
+)
+
+#: household types as the national data names them (가구 유형)
+HOUSEHOLD_TYPES = ("1인가구", "한부모", "조손", "다자녀", "다문화")
+
+#: 2025 standard median income (기준 중위소득), won a month, by household size — approximate figures
+#: for turning a spoken monthly income into a percentage; the district office uses the exact table
+MEDIAN_INCOME = {1: 2_392_013, 2: 3_932_658, 3: 5_025_353, 4: 6_097_773, 5: 7_108_192, 6: 8_064_805}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A closed interval ``[lo, hi]``: what we know of a number (an age, a percentage)."""
+
+    lo: float
+    hi: float
+
+    @classmethod
+    def exact(cls, value: float) -> Span:
+        return cls(value, value)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.lo == self.hi
+
+    def intersect(self, other: Span) -> Span | None:
+        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        return Span(lo, hi) if lo <= hi else None
+
+
+@dataclass(frozen=True, slots=True)
+class AgeValue:
+    span: Span
+    birth_year: int | None = None
+    age: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChildValue:
+    has_children: bool
+    span: Span | None = None
+    #: said in months ("팔 개월") — read back in months
+    months: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IncomeValue:
+    #: percentage of the standard median income
+    span: Span
+    monthly_won: int | None = None
+    #: what the caller said instead of an amount ("수급자", "중위소득 50% 이하")
+    label: str = ""
+
+
+FactValue = AgeValue | ChildValue | IncomeValue | bool | frozenset[str] | str
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    attribute: Attribute
+    value: FactValue
+
+
+@dataclass(frozen=True, slots=True)
+class DontKnow:
+    """The caller does not know or would rather not say."""
+
+    attribute: Attribute
+
+
+@dataclass
+class ResidentProfile:
+    """What the caller told us about themselves in this call (only after ``consent``)."""
+
+    consent: bool = False
+    facts: dict[Attribute, Fact] = field(default_factory=dict)
+    #: attributes the caller could not or would not answer (not asked again)
+    declined: set[Attribute] = field(default_factory=set)
+    household_size: int | None = None
+
+    def knows(self, attribute: Attribute) -> bool:
+        return attribute in self.facts
+
+    def value(self, attribute: Attribute) -> FactValue | None:
+        fact = self.facts.get(attribute)
+        return None if fact is None else fact.value
+
+    def apply(self, fact: Fact) -> None:
+        if fact.attribute is Attribute.HOUSEHOLD and isinstance(fact.value, frozenset) and "1인가구" in fact.value:
+            self.household_size = 1
+        self.facts[fact.attribute] = fact
+        self.declined.discard(fact.attribute)
+        income = self.facts.get(Attribute.INCOME)
+        if (
+            fact.attribute is Attribute.HOUSEHOLD
+            and income is not None
+            and isinstance(income.value, IncomeValue)
+            and income.value.monthly_won is not None
+        ):  # the household size narrows an income said as an amount
+            self.facts[Attribute.INCOME] = Fact(Attribute.INCOME, income_from_monthly(income.value.monthly_won, self))
+
+    def decline(self, attribute: Attribute) -> None:
+        self.declined.add(attribute)
+
+    def forget(self) -> None:
+        """Consent withdrawn or the call ended: nothing is kept."""
+        self.consent = False
+        self.facts.clear()
+        self.declined.clear()
+        self.household_size = None
+
+    # typed views -------------------------------------------------------------------------------
+    def span(self, attribute: Attribute) -> Span | None:
+        value = self.value(attribute)
+        if isinstance(value, AgeValue | IncomeValue):
+            return value.span
+        if isinstance(value, ChildValue):
+            return value.span
+        return None
+
+    def flag(self, attribute: Attribute) -> bool | None:
+        value = self.value(attribute)
+        return value if isinstance(value, bool) else None
+
+    def households(self) -> frozenset[str] | None:
+        value = self.value(Attribute.HOUSEHOLD)
+        return value if isinstance(value, frozenset) else None
+
+    def text(self, attribute: Attribute) -> str | None:
+        value = self.value(attribute)
+        return value if isinstance(value, str) else None
+
+
+# -- reading answers ---------------------------------------------------------------------------------
+_SINO = f"[{SINO_CHARS}0-9]"
+_SINO_NUM = rf"{_SINO}(?:[{SINO_CHARS}0-9,]|\s(?={_SINO}))*"
+_BIRTH_KO = re.compile(rf"({_SINO_NUM})\s*년\s*(?:도\s*)?(?:생|에\s*태어|출생)")
+_AGE_SINO_KO = re.compile(rf"(?:만\s*)?({_SINO_NUM})\s*세")
+_AGE_NATIVE_KO = re.compile(rf"({NATIVE_RUN.pattern})\s*(?:살|세)")
+_BORN_EN = re.compile(r"\bborn in ([a-z0-9\- ]+?)(?:$|[.,!?]| and\b)")
+_AGE_EN = re.compile(r"(?:^|\s)([a-z0-9'\- ]+?)\s*(?:years? old|yrs? old|years of age)\b")
+_ENDINGS = re.compile(
+    r"(?:이에요|이예요|예요|에요|입니다|이요|이야|인데요|인데|정도|쯤|요)+$"
+)
+_FILLERS = re.compile(
+    r"^(?:저는|제가|저|나는|제\s*나이는|나이는|나이가|올해|이제|지금|대략|한|약|만|"
+    r"i'?m|i am|about|around|roughly|i was|my age is|age)\s*"
+)
+_DONT_KNOW = re.compile(
+    r"모르겠|몰라|모릅니다|글쎄|잘\s*모|말하기\s*싫|말씀\s*안|말\s*안\s*할|비밀|건너뛰|넘어가|패스|"
+    r"don'?t know|do not know|not sure|no idea|rather not|prefer not|skip|pass\b"
+)
+_NO = re.compile(
+    r"^(?:아니|아뇨|아니요|아니오|아녜요|없어|없습니다|없고|안\s*해|안\s*했|아닙|no\b|nope|not\b|i'?m not|i am not|"
+    r"i don'?t|i do not|i have not|i haven'?t|never)"
+    r"|없어요|없습니다|아니에요|아닙니다|안\s*해요|않아요|않습니다|\bno\b|\bnot\b"
+)
+_YES = re.compile(
+    r"^(?:네|예|응|어|맞아|맞습니다|그래|그렇|있어|있습니다|yes|yeah|yep|i am|i'm|i do|i have|correct|right)"
+    r"|있어요|있습니다|맞아요|맞습니다|이에요|예요|입니다|중이에요|중이요|\byes\b"
+)
+
+
+def _clean(text: str) -> str:
+    s = " ".join(text.strip().lower().replace(",", "").split()).strip(" .!?~")
+    for _ in range(3):
+        s = _FILLERS.sub("", s).strip()
+    s = _ENDINGS.sub("", s).strip()
+    return s
+
+
+def two_digit_year(yy: int, today: date) -> int:
+    """'75 → 1975, '05 → 2005 (a two-digit year not after this year is in this century)."""
+    return 2000 + yy if yy <= today.year % 100 else 1900 + yy
+
+
+def age_from_birth_year(birth_year: int, today: date) -> Span:
+    """Age in full years (만 나이) of someone born in ``birth_year``: one of two, by birthday."""
+    return Span(today.year - birth_year - 1, today.year - birth_year)
+
+
+def parse_age(text: str, today: date | None = None, *, bare: bool = True) -> AgeValue | None:
+    """An age or birth year: "육십칠 세", "67세", "예순일곱", "칠십오년생", "1958년생", "born in 1958".
+
+    ``bare`` also accepts a number on its own ("예순일곱", "67", "1958") — right after an age question.
+    """
+    today = today or date.today()
+    lower = text.lower()
+
+    def from_birth(year: int) -> AgeValue | None:
+        if year < 100:
+            year = two_digit_year(year, today)
+        if not 1900 <= year <= today.year:
+            return None
+        return AgeValue(age_from_birth_year(year, today), birth_year=year)
+
+    def from_age(age: int) -> AgeValue | None:
+        return AgeValue(Span.exact(age), age=age) if 0 <= age <= 120 else None
+
+    if m := _BIRTH_KO.search(text):
+        value = parse_sino(m.group(1))
+        if value is not None:
+            return from_birth(value)
+    if m := _BORN_EN.search(lower):
+        value = parse_number(m.group(1))
+        if value is not None:
+            return from_birth(value)
+    if m := _AGE_SINO_KO.search(text):
+        value = parse_sino(m.group(1))
+        if value is not None:
+            return from_age(value)
+    if m := _AGE_NATIVE_KO.search(text):
+        value = parse_native(m.group(1))
+        if value is not None:
+            return from_age(value)
+    if m := _AGE_EN.search(lower):
+        value = parse_number(_clean(m.group(1)))
+        if value is not None:
+            return from_age(value)
+    if bare:
+        value = parse_number(_clean(text))
+        if value is not None:
+            if 1900 <= value <= today.year:
+                return from_birth(value)
+            return from_age(value)
+    return None
+
+
+_MONTHS = re.compile(rf"({_SINO_NUM}|{NATIVE_RUN.pattern})\s*개월|(\d+|[a-z\-]+)\s*months?\b")
+_NO_CHILD = re.compile(r"아이(?:가|는)?\s*없|자녀(?:가|는)?\s*없|애(?:가|는)?\s*없|no (?:kids|children|child)|"
+                       r"don'?t have (?:any )?(?:kids|children)|do not have (?:any )?(?:kids|children)|없어요$")
+_NEWBORN = re.compile(r"신생아|갓\s*태어|돌\s*(?:전|안|도\s*안)|newborn|new-born|just born|a baby")
+
+
+def parse_child_age(text: str, today: date | None = None) -> ChildValue | None:
+    """The youngest child's age ("세 살", "팔 개월", "돌 안 됐어요"), or no children."""
+    lower = text.lower()
+    if _NO_CHILD.search(lower) or _clean(lower) in ("없", "없어", "no", "none"):
+        return ChildValue(False)
+    if m := _MONTHS.search(lower):
+        raw = m.group(1) or m.group(2)
+        months = parse_number(raw)
+        if months is not None:
+            return ChildValue(True, Span.exact(months // 12), months=months)
+    if _NEWBORN.search(lower):
+        return ChildValue(True, Span.exact(0))
+    age = parse_age(text, today)
+    if age is None or age.span.hi > 30:
+        return None
+    return ChildValue(True, age.span)
+
+
+_INCOME_NONE = re.compile(r"소득(?:이|은)?\s*없|수입(?:이|은)?\s*없|벌이(?:가)?\s*없|no income|don'?t earn|nothing")
+_RECIPIENT = re.compile(r"수급자|기초\s*생활|차상위|welfare recipient|basic livelihood")
+_PCT = re.compile(r"(\d{1,3})\s*(?:%|퍼센트|프로|percent)")
+_YEARLY = re.compile(r"(?:^|\s)연\s|연봉|일\s*년에|1년에|한\s*해에|a year|per year|annual|yearly")
+_WON_KO = re.compile(rf"({_SINO_NUM})\s*원")
+_WON_EN = re.compile(r"(\d+(?:\.\d+)?|[a-z\- ]+?)\s*(million|thousand|hundred thousand)?\s*won\b")
+
+
+def income_from_monthly(monthly: int, profile: ResidentProfile | None = None) -> IncomeValue:
+    """A monthly household income as a percentage span of the median income (exact if the size is known)."""
+    size = profile.household_size if profile is not None else None
+    sizes = [min(size, 6)] if size else [1, 2, 3, 4]
+    pcts = [100.0 * monthly / MEDIAN_INCOME[s] for s in sizes]
+    return IncomeValue(Span(round(min(pcts), 1), round(max(pcts), 1)), monthly_won=monthly)
+
+
+def parse_income(text: str, profile: ResidentProfile | None = None) -> IncomeValue | None:
+    """Monthly household income: an amount ("한 달에 백오십만 원", "150만원", "1.5 million won"),
+    "no income", a recipient status ("기초생활수급자") or a median-income percentage."""
+    lower = text.lower()
+    if _INCOME_NONE.search(lower):
+        return income_from_monthly(0, profile)
+    if _RECIPIENT.search(lower):
+        return IncomeValue(Span(0, 50), label="recipient")
+    if m := _PCT.search(lower):
+        return IncomeValue(Span(0, float(m.group(1))), label=f"{m.group(1)}%")
+    amount: int | None = None
+    if m := _WON_KO.search(text):
+        amount = parse_sino(m.group(1))
+    elif m := _WON_EN.search(lower):
+        base = parse_number(m.group(1)) if not re.fullmatch(r"\d+\.\d+", m.group(1).strip()) else None
+        number = float(m.group(1)) if base is None and re.fullmatch(r"\d+(?:\.\d+)?", m.group(1).strip()) else base
+        scale = {"million": 1_000_000, "thousand": 1000, "hundred thousand": 100_000}.get(m.group(2) or "", 1)
+        amount = int(number * scale) if number is not None else None
+    else:
+        bare = parse_number(_clean(text))
+        if bare is not None:
+            amount = bare * 10_000 if bare < 10_000 else bare  # "백오십" after "how much": 150만 원
+    if amount is None:
+        return None
+    if _YEARLY.search(lower):
+        amount //= 12
+    return income_from_monthly(amount, profile)
+
+
+_HOUSEHOLD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("1인가구", re.compile(r"혼자|홀로|독거|1인\s*가구|일인\s*가구|live alone|living alone|by myself|on my own|alone")),
+    ("한부모", re.compile(r"한부모|싱글\s*맘|싱글\s*대디|엄마\s*혼자|아빠\s*혼자|혼자\s*(?:아이|애|자녀)|"
+                       r"single[ -]parent|single mother|single father|single mom|single dad")),
+    ("조손", re.compile(r"조손|손주|손자|손녀|grandchild|grandson|granddaughter")),
+    ("다자녀", re.compile(r"다자녀|(?:아이|애|자녀)(?:가|를)?\s*(?:셋|세\s*명|넷|네\s*명|다섯|3|4|5)|셋째|"
+                       r"(?:three|four|five|3|4|5) (?:or more )?(?:kids|children)|many children")),
+    ("다문화", re.compile(r"다문화|결혼\s*이민|외국인\s*(?:배우자|아내|남편)|multicultural|marriage migrant")),
+)
+_HOUSEHOLD_NONE = re.compile(r"해당\s*(?:사항)?\s*없|아무것도|아니|none|neither|no\b|부부|남편|아내|배우자|"
+                             r"가족(?:이랑|과|하고)|"
+                             r"with my (?:wife|husband|family|spouse|parents)|같이\s*살")
+
+
+def parse_household(text: str) -> frozenset[str] | None:
+    """Household types named in an answer; an empty set for "none of those" / "with my wife"."""
+    lower = text.lower()
+    found = {name for name, rx in _HOUSEHOLD_WORDS if rx.search(lower)}
+    if "한부모" in found or "조손" in found:
+        found.discard("1인가구")  # "혼자 아이 키워요" is a single parent, not a one-person household
+    if found:
+        return frozenset(found)
+    if _HOUSEHOLD_NONE.search(lower):
+        return frozenset()
+    return None
+
+
+def parse_yes_no(text: str) -> bool | None:
+    lower = " ".join(text.lower().split()).strip(" .!?")
+    if _NO.search(lower):
+        return False
+    if _YES.search(lower):
+        return True
+    return None
+
+
+_FOREIGN = re.compile(r"외국|베트남|중국|필리핀|우즈벡|캄보디아|네팔|몽골|태국|일본|미국|국적\s*없|"
+                      r"foreign|vietnam|china|chinese|philippin|nepal|visa|alien registration")
+_KOREAN = re.compile(r"한국\s*(?:사람|국적|인)|대한민국|내국인|korean citizen|i'?m korean|korean national")
+_FEMALE = re.compile(r"여자|여성|할머니|엄마|어머니|아줌마|woman|female|\bshe\b|grandmother|mother")
+_MALE = re.compile(r"남자|남성|할아버지|아빠|아버지|아저씨|\bman\b|\bmale\b|grandfather|father")
+_DISTRICT = re.compile(r"([가-힣]{1,5}(?:구|군|시))(?:\s|$|에|요|이|입|예|이에요)")
+_DONG = re.compile(r"([가-힣0-9]{1,6}동)(?:\s|$|에|요|이|입|예|이에요)")
+
+
+def parse_answer(attribute: Attribute, text: str, profile: ResidentProfile | None = None,
+                 today: date | None = None) -> Fact | DontKnow | None:
+    """The answer to the question about ``attribute``; ``None`` when it could not be understood."""
+    value: FactValue | None
+    lower = text.lower()
+    if _DONT_KNOW.search(lower):
+        return DontKnow(attribute)
+    match attribute:
+        case Attribute.AGE:
+            value = parse_age(text, today)
+        case Attribute.CHILD_AGE:
+            value = parse_child_age(text, today)
+        case Attribute.INCOME:
+            value = parse_income(text, profile)
+        case Attribute.HOUSEHOLD:
+            value = parse_household(text)
+        case Attribute.SEX:
+            value = "female" if _FEMALE.search(lower) else "male" if _MALE.search(lower) else None
+        case Attribute.DISTRICT:
+            m = _DISTRICT.search(text + " ") or _DONG.search(text + " ")
+            value = m.group(1) if m else None
+        case Attribute.FOREIGN_RESIDENT:
+            if _KOREAN.search(lower):
+                value = False
+            elif _FOREIGN.search(lower) and parse_yes_no(text) is not False:
+                value = True
+            else:
+                value = parse_yes_no(text)
+        case _:
+            value = parse_yes_no(text)
+    return None if value is None else Fact(attribute, value)
+
+
+def volunteered(text: str, today: date | None = None) -> list[Fact]:
+    """Facts a caller states unprompted in a question ("저는 칠십오년생인데…", "혼자 사는데…"):
+    only unmistakable forms (an age with its unit, a birth year, living alone)."""
+    facts: list[Fact] = []
+    age = parse_age(text, today, bare=False)
+    if age is not None and re.search(r"저|제가|나는|내가|i'?m|i am|i was|my", text.lower()):
+        facts.append(Fact(Attribute.AGE, age))
+    if re.search(r"혼자\s*(?:살|사는|삽니다|지내)|독거|i live alone|living alone", text.lower()):
+        facts.append(Fact(Attribute.HOUSEHOLD, frozenset({"1인가구"})))
+    if re.search(r"임신\s*(?:중|했|하고)|i'?m pregnant|i am pregnant", text.lower()):
+        facts.append(Fact(Attribute.PREGNANCY, True))
+    return facts
+
+
+# -- saying facts back ----------------------------------------------------------------------------------
+_HOUSEHOLD_SAY = {
+    "1인가구": ("혼자 사시는 가구", "living alone"),
+    "한부모": ("한부모 가구", "a single-parent family"),
+    "조손": ("조손 가구", "grandparents raising grandchildren"),
+    "다자녀": ("자녀가 셋 이상인 가구", "a family with three or more children"),
+    "다문화": ("다문화 가구", "a multicultural family"),
+}
+_FLAG_SAY: dict[Attribute, tuple[str, str, str, str]] = {
+    # yes (ko, en), no (ko, en)
+    Attribute.DISABILITY: ("등록 장애 있음", "you have a registered disability",
+                           "등록 장애 없음", "you have no registered disability"),
+    Attribute.PREGNANCY: ("임신 중", "you are pregnant", "임신 중 아님", "you are not pregnant"),
+    Attribute.VETERAN: ("보훈 대상자", "you are a veteran or person of national merit",
+                        "보훈 대상 아님", "you are not a veteran"),
+    Attribute.FOREIGN_RESIDENT: ("외국 국적", "you are a foreign national",
+                                 "대한민국 국적", "you are a Korean national"),
+    Attribute.JOB_SEEKER: ("구직 중", "you are looking for work", "구직 중 아님", "you are not looking for work"),
+    Attribute.STUDENT: ("학생", "you are a student", "학생 아님", "you are not a student"),
+    Attribute.FARMER: ("농업 종사", "you work in farming", "농업 종사 아님", "you do not farm"),
+}
+
+
+def say_won(amount: int, language: str) -> str:
+    """An amount of won as it is read aloud: "백오십만 원" / "one million five hundred thousand won"."""
+    if language == "ko":
+        return f"{say_sino(amount)} 원"
+    return f"{say_english(amount)} won"
+
+
+def say_age(value: AgeValue, language: str) -> str:
+    if value.birth_year is not None:
+        if language == "ko":
+            return f"{say_sino(value.birth_year)}년생"
+        return f"born in {say_year_english(value.birth_year)}"
+    age = value.age if value.age is not None else int(value.span.lo)
+    if language == "ko":
+        return f"{say_native(age)} 살" if 0 < age < 100 else f"{say_sino(age)} 세"
+    return f"{say_english(age)} years old"
+
+
+def readback(fact: Fact, language: str) -> str:
+    """A fact in words, as confirmed to the caller: "천구백칠십오년생" / "born in nineteen seventy-five"."""
+    ko = language == "ko"
+    value = fact.value
+    match value:
+        case AgeValue():
+            return say_age(value, language)
+        case ChildValue(has_children=False):
+            return "자녀 없음" if ko else "no children"
+        case ChildValue(months=int(months)):
+            return f"막내 {say_sino(months)} 개월" if ko else f"youngest child {say_english(months)} months old"
+        case ChildValue(span=Span(lo=lo)):
+            age = int(lo)
+            return f"막내 {say_native(age)} 살" if ko and age else "막내 돌 전" if ko else (
+                f"youngest child {say_english(age)} years old" if age else "youngest child under one")
+        case IncomeValue(monthly_won=int(won)):
+            if won == 0:
+                return "소득 없음" if ko else "no income"
+            return f"한 달에 {say_won(won, language)}" if ko else f"{say_won(won, language)} a month"
+        case IncomeValue(label="recipient"):
+            return "기초생활수급 또는 차상위 가구" if ko else "a basic-livelihood or near-poverty household"
+        case IncomeValue(span=span):
+            if ko:
+                return f"기준 중위소득 {int(span.hi)}퍼센트 이하"
+            return f"at most {int(span.hi)} percent of the median income"
+        case frozenset():
+            if not value:
+                return "해당하는 가구 유형 없음" if ko else "none of those household types"
+            names = [_HOUSEHOLD_SAY.get(t, (t, t))[0 if ko else 1] for t in sorted(value)]
+            return ", ".join(names) if ko else " and ".join(names)
+        case bool():
+            ko_yes, en_yes, ko_no, en_no = _FLAG_SAY[fact.attribute]
+            return (ko_yes if value else ko_no) if ko else (en_yes if value else en_no)
+        case str() if fact.attribute is Attribute.SEX:
+            return ("여성" if value == "female" else "남성") if ko else ("a woman" if value == "female" else "a man")
+        case str():
+            return value
+    return str(value)
+
+
+__all__ = [
+    "FLAG_ATTRIBUTES",
+    "HOUSEHOLD_TYPES",
+    "MEDIAN_INCOME",
+    "AgeValue",
+    "Attribute",
+    "ChildValue",
+    "DontKnow",
+    "Fact",
+    "FactValue",
+    "IncomeValue",
+    "ResidentProfile",
+    "Span",
+    "age_from_birth_year",
+    "income_from_monthly",
+    "parse_age",
+    "parse_answer",
+    "parse_child_age",
+    "parse_household",
+    "parse_income",
+    "parse_yes_no",
+    "readback",
+    "say_age",
+    "say_won",
+    "two_digit_year",
+    "volunteered",
+]
