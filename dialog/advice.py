@@ -47,16 +47,19 @@ def _one(a: Assessment, language: str) -> str:
                 return f"{topic} 따로 정해진 나이나 소득 조건이 없어서 이용하실 수 있을 것 같아요."
             case Verdict.UNKNOWN:
                 also = f" {', '.join(met)} 조건에는 맞으세요." if met else ""
-                return f"{topic} 받으실 수도 있어요. {', '.join(_conds(a, Verdict.UNKNOWN, language))} 조건은 더 확인해야 해요.{also}"
+                open_ = ", ".join(_conds(a, Verdict.UNKNOWN, language))
+                return f"{topic} 받으실 수도 있어요. {open_} 조건은 더 확인해야 해요.{also}"
             case _:
-                return f"{topic} 어려울 것 같아요. {', '.join(_conds(a, Verdict.FAILS, language))} 조건에 맞지 않기 때문이에요."
+                failed = ", ".join(_conds(a, Verdict.FAILS, language))
+                return f"{topic} 어려울 것 같아요. {failed} 조건에 맞지 않기 때문이에요."
     match a.verdict:
         case Verdict.MEETS if met:
             return f"You are likely eligible for {name}, because you meet these conditions: {', '.join(met)}."
         case Verdict.MEETS:
             return f"{name} has no set age or income conditions, so you can likely use it."
         case Verdict.UNKNOWN:
-            return f"You may be eligible for {name}; still to be checked: {', '.join(_conds(a, Verdict.UNKNOWN, language))}."
+            open_ = ", ".join(_conds(a, Verdict.UNKNOWN, language))
+            return f"You may be eligible for {name}; still to be checked: {open_}."
         case _:
             return f"{name} is unlikely, because it requires: {', '.join(_conds(a, Verdict.FAILS, language))}."
 

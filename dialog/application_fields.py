@@ -70,8 +70,8 @@ def parse_address(text: str) -> str | None:
     return None
 
 
-BANKS = ("국민", "신한", "우리", "하나", "농협", "기업", "우체국", "새마을금고", "신협", "카카오뱅크", "토스뱅크", "SC제일",
-         "수협", "대구", "부산", "경남", "광주", "전북", "제주", "케이뱅크")
+BANKS = ("국민", "신한", "우리", "하나", "농협", "기업", "우체국", "새마을금고", "신협", "카카오뱅크", "토스뱅크",
+         "SC제일", "수협", "대구", "부산", "경남", "광주", "전북", "제주", "케이뱅크")
 
 
 def parse_account(text: str) -> str | None:
@@ -207,7 +207,9 @@ def masked(values: dict[str, str]) -> dict[str, str]:
     return {k: FIELDS[k].mask(v) if k in FIELDS else v for k, v in values.items()}
 
 
-_TAIL_CORRECTION = re.compile(r"(?:끝\s*자리|뒷\s*자리|마지막(?:\s*숫자|\s*자리)?|ends? (?:in|with)|last (?:digit|digits|number))")
+_TAIL_CORRECTION = re.compile(
+    r"(?:끝\s*자리|뒷\s*자리|마지막(?:\s*숫자|\s*자리)?|ends? (?:in|with)|last (?:digit|digits|number))"
+)
 
 
 def correct_tail(spec: FieldSpec, value: str, text: str) -> str | None:

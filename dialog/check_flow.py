@@ -46,7 +46,8 @@ _TEXT = {
         "to a person, just say 'agent'.",
     ),
     "misheard": ("죄송해요, 잘 못 알아들었어요.", "Sorry, I did not catch that."),
-    "skip": ("괜찮아요, 그 부분은 행정복지센터에서 확인하면 돼요.", "That's fine, the community centre can check that."),
+    "skip": ("괜찮아요, 그 부분은 행정복지센터에서 확인하면 돼요.",
+             "That's fine, the community centre can check that."),
     "corrected": ("고쳐서 적었어요.", "I have corrected that."),
     "which": (
         "어떤 서비스를 받을 수 있는지 궁금하신가요? 서비스 이름이나 필요한 도움을 말씀해 주세요.",

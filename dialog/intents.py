@@ -175,8 +175,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         IntentName.CANCEL,
-        compact=(r"^(?:신청)?취소(?:할게요|할게|해주세요|해줘|요|합니다|)$", r"^그만할래요$", r"신청안할래", r"신청안할게",
-                 r"신청그만"),
+        compact=(r"^(?:신청)?취소(?:할게요|할게|해주세요|해줘|요|합니다|)$", r"^그만할래요$", r"신청안할래",
+                 r"신청안할게", r"신청그만"),
         spaced=(r"^cancel(?: it| that| the application)?(?: please)?$", r"^stop the application\b",
                 r"\bi don'?t want to apply\b"),
         max_len=16,
@@ -189,8 +189,8 @@ _RULES: tuple[_Rule, ...] = (
             r"(?:대피소|대피시설|쉼터|주민센터|행정복지센터|동사무소|도서관|복지관|경로당|보건소)(?:가|는|이|은)?(?:어디|어딨|어디에)",
         ),
         spaced=(
-            r"\b(?:nearest|closest|near me|nearby)\b.*\b(?:shelter|community cent(?:re|er)|library|welfare cent(?:re|er)|"
-            r"senior cent(?:re|er)|health cent(?:re|er))",
+            r"\b(?:nearest|closest|near me|nearby)\b.*\b(?:shelter|community cent(?:re|er)|library|"
+            r"welfare cent(?:re|er)|senior cent(?:re|er)|health cent(?:re|er))",
             r"\bwhere(?: is|'s) (?:the |a )?(?:shelter|community cent(?:re|er)|library|health cent(?:re|er))",
         ),
     ),

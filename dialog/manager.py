@@ -14,13 +14,22 @@ stage may translate it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from malbeot_core.events import BenefitAnswer, ProgrammeHit
 
 from . import answers
+from .application_flow import ApplicationFlow, ApplicationSink, ApplicationState
 from .catalogue import Programme
+from .check_flow import CONTROL_INTENTS, CheckState, EligibilityChecker, FlowReply
+from .check_flow import text as check_text
+from .facilities import FacilityFinder, FacilityState, facility_turn, find_facility
 from .intents import Intent, IntentName, detect_intent
+from .profile import ResidentProfile
 from .retrieval import HybridRetriever, Ranked
 from .tokenize import tokenize
 
@@ -43,6 +52,18 @@ class DialogState:
     offered_details: bool = False
     rate: float = 1.0
     turns: int = 0
+    #: identifies the conversation (the idempotency key of its applications)
+    conversation_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    #: what the caller told us for eligibility checks (only after consent; forgotten with the state)
+    profile: ResidentProfile = field(default_factory=ResidentProfile)
+    #: an eligibility check in progress
+    check: CheckState | None = None
+    #: a voice application in progress (or just submitted)
+    application: ApplicationState | None = None
+    #: the programme the last advice offered to apply for ("yes" starts the application)
+    offered_application: str = ""
+    #: a "nearest facility" question waiting for the caller's dong
+    facility: FacilityState | None = None
 
 
 def normalise_language(code: str | None) -> str:
@@ -62,11 +83,26 @@ def mentions(text: str, programme: Programme) -> bool:
     return False
 
 
+_BARE_CHECK_CHARS = 16
+
+
 class DialogManager:
-    def __init__(self, retriever: HybridRetriever, k: int = 3, slow_rate: float = SLOW_RATE) -> None:
+    def __init__(
+        self,
+        retriever: HybridRetriever,
+        k: int = 3,
+        slow_rate: float = SLOW_RATE,
+        *,
+        applications: ApplicationSink | None = None,
+        facilities: FacilityFinder | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         self.retriever = retriever
         self.k = k
         self.slow_rate = slow_rate
+        self.checker = EligibilityChecker(today)
+        self.applications = ApplicationFlow(applications) if applications is not None else None
+        self.facilities = facilities
 
     # -- entry point -------------------------------------------------------------------------------
     def respond(self, text: str, language: str, state: DialogState) -> BenefitAnswer:
@@ -76,7 +112,126 @@ class DialogManager:
         if not state.locked:
             state.language = heard
         intent = detect_intent(text)
+        flow = self._flows(intent, text, state)
+        if flow is not None:
+            return flow
         return self._answer(intent, text, state)
+
+    # -- conversations that span turns -------------------------------------------------------------
+    def _flows(self, intent: Intent, text: str, state: DialogState) -> BenefitAnswer | None:
+        """An utterance that belongs to an application, a check or a facility question in progress."""
+        lang = answers.content_language(state.language)
+        name = intent.name
+        if state.application is not None and self.applications is not None:
+            programme = self.retriever.programme(state.application.programme_id)
+            reply = self.applications.turn(state.application, programme, name, text, lang, state.conversation_id)
+            if reply is not None:
+                if reply.done:
+                    state.application = None
+                return self._flow_answer(reply, state)
+            if state.application.stage == "submitted" and name not in CONTROL_INTENTS:
+                state.application = None
+        if state.check is not None:
+            candidates = [self.retriever.programme(pid) for pid in state.check.candidates]
+            reply = self.checker.turn(state.check, candidates, state.profile, name, text, lang)
+            if reply is not None:
+                if reply.done:
+                    state.check = None
+                    state.offered_application = reply.offer
+                return self._flow_answer(reply, state)
+            if name not in CONTROL_INTENTS:
+                state.check = None  # the caller moved on to something else
+        if state.offered_application:
+            offered, state.offered_application = state.offered_application, ""
+            if name in (IntentName.AFFIRM, IntentName.APPLY):
+                return self._start_application(self.retriever.programme(offered), state)
+            if name in CONTROL_INTENTS:
+                state.offered_application = offered
+        if state.facility is not None and self.facilities is not None:
+            reply = facility_turn(self.facilities, state.facility, name, text, lang)
+            if reply is not None:
+                state.facility = None
+                return self._flow_answer(reply, state)
+            if name not in CONTROL_INTENTS:
+                state.facility = None
+        return None
+
+    def _start_check(self, text: str, state: DialogState) -> BenefitAnswer:
+        candidates = self._check_candidates(text, state)
+        if not candidates:
+            reply = FlowReply(check_text("which", answers.content_language(state.language)),
+                              answers.content_language(state.language), IntentName.CHECK_ELIGIBILITY)
+            return self._flow_answer(reply, state)
+        state.check, reply = self.checker.start(candidates, state.profile, text,
+                                                answers.content_language(state.language))
+        if reply.done:
+            state.check = None
+            state.offered_application = reply.offer
+        return self._flow_answer(reply, state)
+
+    def _check_candidates(self, text: str, state: DialogState) -> list[Programme]:
+        named = self._named_programme(text)
+        if named is not None:
+            return [named]
+        bare = len(re.sub(r"[\s\W]", "", text)) <= _BARE_CHECK_CHARS
+        if state.last_programmes and bare:  # "제가 받을 수 있을까요?" about what was just said
+            return [self.retriever.programme(state.last_programmes[0].id)]
+        ranked = self.retriever.retrieve(text, k=self.k)
+        if ranked:
+            return [r.programme for r in ranked if r.score >= 0.5 * ranked[0].score]
+        if state.last_programmes:
+            return [self.retriever.programme(state.last_programmes[0].id)]
+        return []
+
+    def _start_application(self, programme: Programme, state: DialogState) -> BenefitAnswer:
+        lang = answers.content_language(state.language)
+        if self.applications is None or not programme.online_application:
+            reply = answers.details(programme, lang)
+            name = programme.text("name", lang)
+            lead = (f"{josa_topic(name)} 전화로 바로 신청할 수는 없어요." if lang == "ko"
+                    else f"{name} cannot be applied for on this call.")
+            hit = HybridRetriever.hit(programme, 1.0, reply.language)
+            return self._remember(
+                self._make(answers.Reply(f"{lead} {reply.text}", reply.language), IntentName.APPLY, state, (hit,)),
+                state,
+            )
+        state.check = None
+        state.application, flow_reply = self.applications.start(programme, lang)
+        return self._flow_answer(flow_reply, state)
+
+    def _apply(self, text: str, state: DialogState) -> BenefitAnswer:
+        named = self._named_programme(text)
+        if named is not None:
+            return self._start_application(named, state)
+        if state.last_programmes:
+            return self._start_application(self.retriever.programme(state.last_programmes[0].id), state)
+        ranked = self.retriever.retrieve(text, k=1)
+        if ranked:
+            return self._start_application(ranked[0].programme, state)
+        return self._plain(answers.fixed("which_programme", state.language), IntentName.APPLY, state)
+
+    def _facility(self, text: str, state: DialogState) -> BenefitAnswer:
+        lang = answers.content_language(state.language)
+        if self.facilities is None:
+            return self._plain(answers.fixed("not_found", state.language), IntentName.FIND_FACILITY, state)
+        state.facility, reply = find_facility(self.facilities, text, lang)
+        return self._flow_answer(reply, state)
+
+    def _flow_answer(self, reply: FlowReply, state: DialogState) -> BenefitAnswer:
+        hits = tuple(HybridRetriever.hit(p, 1.0, reply.language) for p in reply.programmes)
+        if reply.intent == "eligibility_advice" and hits:
+            state.last_programmes = hits
+        state.offered_details = False
+        answer = BenefitAnswer(
+            text=reply.text,
+            language=reply.language,
+            intent=reply.intent,
+            programmes=hits,
+            rate=state.rate,
+            action=reply.action,
+            receipt=reply.receipt,
+        )
+        return self._remember(answer, state)
 
     def _answer(self, intent: Intent, text: str, state: DialogState) -> BenefitAnswer:
         lang = state.language
@@ -104,6 +259,14 @@ class DialogManager:
                 return self._plain(answers.fixed("thanks", lang), intent.name, state)
             case IntentName.UNCLEAR:
                 return self._plain(answers.fixed("unclear", lang), intent.name, state)
+            case IntentName.CHECK_ELIGIBILITY:
+                return self._start_check(text, state)
+            case IntentName.APPLY:
+                return self._apply(text, state)
+            case IntentName.FIND_FACILITY:
+                return self._facility(text, state)
+            case IntentName.CANCEL:
+                return self._plain(answers.fixed("deny", lang), intent.name, state)
             case _:
                 return self._find(text, state)
 
@@ -226,6 +389,10 @@ class DialogManager:
     def _remember(answer: BenefitAnswer, state: DialogState) -> BenefitAnswer:
         state.last_answer = answer
         return answer
+
+
+def josa_topic(word: str) -> str:
+    return answers.josa(word, "은", "는")
 
 
 __all__ = ["SLOW_RATE", "DialogManager", "DialogState", "mentions", "normalise_language"]

@@ -25,6 +25,7 @@ from fastapi.testclient import TestClient
 
 from tests.browser.browser_harness import ARTIFACTS, NodeRunner, serve
 from tests.browser.fake_call_server import ANSWER_SENTENCES, FINAL_TEXT, PARTIALS, PROGRAMME, FakeGateway
+from voice_gateway.services import Services
 
 # ---- end-to-end parameters ------------------------------------------------------------------------
 #: a recording (16-bit PCM WAV, any rate, mono) of someone asking QUESTION_TEXT; None: the question
@@ -64,11 +65,12 @@ def fake(fake_server: tuple[FakeGateway, str]) -> tuple[FakeGateway, str]:
 
 
 @pytest.fixture(scope="module")
-def real_gateway() -> Iterator[str]:
+def real_gateway(real_services: Services) -> Iterator[str]:
+    """The real app on its default configuration, with the session's real models (loaded once)."""
     from voice_gateway.app import create_app
     from voice_gateway.config import GatewayConfig
 
-    with serve(create_app(GatewayConfig()), start_timeout=900) as url:
+    with serve(create_app(GatewayConfig(), real_services), start_timeout=900) as url:
         yield url
 
 

@@ -15,14 +15,6 @@ __all__ = ["LiveGateway"]
 
 
 @pytest.fixture(scope="session")
-def real_services() -> Services:
-    """Real models, loaded once for the whole session and shared by every live gateway."""
-    services = Services(GatewayConfig())
-    services.warm()
-    return services
-
-
-@pytest.fixture(scope="session")
 def gateway(real_services: Services) -> Iterator[LiveGateway]:
     config = GatewayConfig(port=free_port(), no_input_seconds=4.0, idle_timeout=20.0)
     yield from serve(config, real_services)

@@ -17,14 +17,6 @@ from voice_gateway.embedded import LiveGateway, free_port, serve
 from voice_gateway.services import Services
 
 
-@pytest.fixture(scope="session")
-def real_services() -> Services:
-    """Real models, loaded once for the phone tests."""
-    services = Services(GatewayConfig())
-    services.warm()
-    return services
-
-
 @dataclasses.dataclass
 class PhoneGateway:
     live: LiveGateway

@@ -1,0 +1,41 @@
+"""Where the records live and how sensitive fields are keyed.
+
+``MALBEOT_RECORDS_URL``: a SQLAlchemy URL (default: SQLite file ``<MALBEOT_VAR_DIR>/records.db``,
+``MALBEOT_VAR_DIR`` defaulting to ``var``); ``postgresql+psycopg://…`` works by configuration.
+``MALBEOT_RECORDS_KEY``: one or more Fernet keys separated by commas (the first encrypts, all
+decrypt: key rotation). Without it the embedded default generates a key into
+``<var>/records.key`` (mode 600) and logs a warning: fine for a demo, not for production.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def var_dir() -> Path:
+    return Path(os.environ.get("MALBEOT_VAR_DIR", "var"))
+
+
+@dataclass(frozen=True)
+class RecordsConfig:
+    url: str
+    #: Fernet keys (urlsafe base64); empty: use/generate the key file
+    keys: tuple[str, ...] = ()
+    key_file: Path | None = None
+
+    @classmethod
+    def from_env(cls) -> RecordsConfig:
+        var = var_dir()
+        url = os.environ.get("MALBEOT_RECORDS_URL", "") or f"sqlite:///{var / 'records.db'}"
+        keys = tuple(k.strip() for k in os.environ.get("MALBEOT_RECORDS_KEY", "").split(",") if k.strip())
+        return cls(url=url, keys=keys, key_file=None if keys else var / "records.key")
+
+    @classmethod
+    def at(cls, folder: Path) -> RecordsConfig:
+        """Everything in one folder (tests, a single-file demo)."""
+        return cls(url=f"sqlite:///{folder / 'records.db'}", key_file=folder / "records.key")
+
+
+__all__ = ["RecordsConfig", "var_dir"]
