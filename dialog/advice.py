@@ -64,13 +64,27 @@ def _one(a: Assessment, language: str) -> str:
             return f"{name} is unlikely, because it requires: {', '.join(_conds(a, Verdict.FAILS, language))}."
 
 
+def _likely(group: Sequence[Assessment], language: str) -> str:
+    """Several likely programmes in one sentence, with the conditions they were judged on."""
+    names = [a.programme.text("name", language) for a in group]
+    conds: list[str] = []
+    for a in group:
+        conds += [c for c in _conds(a, Verdict.MEETS, language) if c not in conds]
+    if language == "ko":
+        return (f"{josa(', '.join(names), '은', '는')} 받으실 가능성이 높아요. "
+                f"{', '.join(conds)} 조건에 맞으시기 때문이에요.")
+    return f"You are likely eligible for {', '.join(names[:-1])} and {names[-1]}, because you meet: {', '.join(conds)}."
+
+
 def advice(assessments: Sequence[Assessment], language: str, offer_to_apply: str = "") -> str:
     """Advice on each candidate (likely first), that the district office decides, and a person on offer.
 
     ``offer_to_apply``: the name of a programme the assistant offers to apply for now.
     """
     ranked = sorted(assessments, key=lambda a: _ORDER[a.verdict])[:MAX_PROGRAMMES]
-    parts = [_one(a, language) for a in ranked]
+    likely = [a for a in ranked if a.verdict is Verdict.MEETS and a.checks]
+    parts = [_likely(likely, language)] if len(likely) > 1 else []
+    parts += [_one(a, language) for a in ranked if len(likely) <= 1 or a not in likely]
     if language == "ko":
         parts.append("이건 안내일 뿐이고, 소득과 재산 같은 나머지 기준과 최종 결정은 주소지 행정복지센터에서 해요.")
         if offer_to_apply:

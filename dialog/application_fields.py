@@ -64,8 +64,9 @@ def parse_phone(text: str) -> str | None:
 def parse_address(text: str) -> str | None:
     s = _strip_ko(text)
     s = re.sub(r"^(?:주소는|주소가|사는\s*곳은|i live (?:at|in)|my address is)\s*", "", s, flags=re.IGNORECASE)
-    if re.search(r"[가-힣]{2,}(?:시|도|구|군|동|로|길|읍|면|리)", s) or re.search(r"\d+\s+\w+\s+(?:street|road|ro|gil)",
-                                                                       s, re.IGNORECASE):
+    korean = re.search(r"[가-힣]{2,}(?:시|도|구|군|동|로|길|읍|면|리)", s)
+    roman = re.search(r"\d+.*\b[a-z]+(?:-ro|-gil|-gu|-dong|-daero| street| road| st| rd| avenue)\b", s, re.IGNORECASE)
+    if korean or roman:
         return s
     return None
 
@@ -74,11 +75,27 @@ BANKS = ("국민", "신한", "우리", "하나", "농협", "기업", "우체국"
          "SC제일", "수협", "대구", "부산", "경남", "광주", "전북", "제주", "케이뱅크")
 
 
+#: English names callers use → the Korean bank name stored
+BANKS_EN = {"kookmin": "국민", "kb": "국민", "shinhan": "신한", "woori": "우리", "hana": "하나", "nonghyup": "농협",
+            "nh": "농협", "ibk": "기업", "industrial": "기업", "post office": "우체국", "kakao": "카카오뱅크",
+            "toss": "토스뱅크", "sc first": "SC제일", "standard chartered": "SC제일", "k bank": "케이뱅크"}
+
+
+def bank_en(bank: str) -> str:
+    return next((en.title() for en, ko in BANKS_EN.items() if ko == bank), bank)
+
+
 def parse_account(text: str) -> str | None:
-    bank = next((b for b in BANKS if b.lower() in text.lower()), None)
-    rest = text
+    lower = text.lower()
+    bank = next((b for b in BANKS if b.lower() in lower), None)
+    rest = lower
     if bank:
-        rest = text.lower().replace(bank.lower(), " ")
+        rest = lower.replace(bank.lower(), " ")
+    else:
+        for en, ko in BANKS_EN.items():
+            if re.search(rf"\b{en}\b", lower):
+                bank, rest = ko, re.sub(rf"\b{en}\b", " ", lower)
+                break
     digits = spoken_digits(re.sub(r"은행|bank", " ", rest, flags=re.IGNORECASE))
     if bank is None or not 10 <= len(digits) <= 14:
         return None
@@ -136,7 +153,7 @@ class FieldSpec:
 
 def _street(v: str) -> str:
     """An address as read back: area and street only, numbers left out."""
-    return " ".join(re.sub(r"[\d\-*]+\s*(?:번지|호|동|층)?", " ", v).split()) or v
+    return " ".join(re.sub(r"\d[\d\-*]*\s*(?:번지|호|동|층)?|\*+", " ", v).split()).strip(" ,") or v
 
 
 def _ko_account(v: str) -> str:
@@ -146,7 +163,7 @@ def _ko_account(v: str) -> str:
 
 def _en_account(v: str) -> str:
     bank, _, digits = v.partition(" ")
-    return f"a {bank} bank account ending in {say_digits_english(_tail(digits))}"
+    return f"a {bank_en(bank)} bank account ending in {say_digits_english(_tail(digits))}"
 
 
 FIELDS: dict[str, FieldSpec] = {

@@ -82,6 +82,8 @@ _TEXT = {
               "encrypted and used only for this application; say 'cancel' at any time to stop."),
     "confirm": ("{label}, {spoken}. 맞나요?", "Your {label}: {spoken}. Is that right?"),
     "misheard": ("죄송해요, 잘 못 알아들었어요.", "Sorry, I did not catch that."),
+    "way_out": ("그만하시려면 취소, 사람과 통화하시려면 상담원이라고 말씀해 주세요.",
+                "Say 'cancel' to stop, or 'agent' to talk to a person."),
     "again": ("다시 말씀해 주세요.", "Please say it again."),
     "summary": ("신청 내용을 확인할게요. {name}, {items}. 이대로 신청할까요?",
                 "Let me check your application for {name}: {items}. Shall I submit it?"),
@@ -133,6 +135,8 @@ class ApplicationFlow:
             return None
         if intent is IntentName.CANCEL:
             return FlowReply(_t("cancelled", language), language, "application_cancelled", done=True)
+        if intent in (IntentName.FIND_FACILITY, IntentName.CHECK_ELIGIBILITY, IntentName.DETAILS):
+            return None  # a question on the side: answered as usual, the application waits
         match app.stage:
             case "value":
                 return self._value(app, programme, said, language)
@@ -141,7 +145,7 @@ class ApplicationFlow:
             case "summary":
                 return self._summary_turn(app, programme, intent, said, language, conversation_id)
             case "which_field":
-                return self._which(app, programme, said, language)
+                return self._which(app, programme, intent, said, language, conversation_id)
         return None
 
     # -- stages -------------------------------------------------------------------------------------
@@ -149,7 +153,8 @@ class ApplicationFlow:
         value = app.spec.parse(said)
         if value is None:
             app.misheard += 1
-            return self._reply(f"{_t('misheard', language)} {app.spec.prompt(language)}", language,
+            hint = f" {_t('way_out', language)}" if app.misheard >= 2 else ""
+            return self._reply(f"{_t('misheard', language)} {app.spec.prompt(language)}{hint}", language,
                                "application_field", programme)
         app.pending, app.stage, app.misheard = value, "confirm", 0
         return self._ask_confirm(app, programme, language)
@@ -209,8 +214,11 @@ class ApplicationFlow:
         labels = ", ".join(FIELDS[n].label(language) for n in app.fields)
         return self._reply(_t("which", language, labels=labels), language, "application_edit", programme)
 
-    def _which(self, app: ApplicationState, programme: Programme, said: str, language: str) -> FlowReply:
+    def _which(self, app: ApplicationState, programme: Programme, intent: IntentName, said: str, language: str,
+               conversation_id: str) -> FlowReply:
         named = self._named_field(app, said, language)
+        if named is None and (intent in (IntentName.AFFIRM, IntentName.APPLY) or _SUBMIT.search(said.lower())):
+            return self._submit(app, programme, language, conversation_id)  # nothing to change after all
         if named is None:
             labels = ", ".join(FIELDS[n].label(language) for n in app.fields)
             return self._reply(_t("which", language, labels=labels), language, "application_edit", programme)

@@ -53,7 +53,17 @@ class Eligibility:
     requires_farmer: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, False, (), [], "beneficiary")}
+        """Only the conditions that are set (a value other than the field's default).
+
+        ``foreign_resident_ok: false`` is a condition and is kept (its default is ``None``).
+        """
+        defaults = {f.name: f.default for f in fields(self)}
+        out: dict[str, Any] = {}
+        for k, v in asdict(self).items():
+            if v == defaults[k] and type(v) is type(defaults[k]):
+                continue
+            out[k] = list(v) if isinstance(v, tuple) else v
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> Eligibility:

@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
+from .answers import josa
 from .check_flow import CONTROL_INTENTS, FlowReply
 from .intents import IntentName
 from .numerals import say_english, say_sino
@@ -42,6 +43,11 @@ class Place:
     district: str
     lat: float
     lon: float
+    #: the romanised name ("Sajik-dong")
+    name_en: str = ""
+
+    def label(self, language: str) -> str:
+        return self.name if language == "ko" or not self.name_en else self.name_en
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +85,13 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"[\s·.,\-]", "", text)
+    return re.sub(r"[\s·.,\-]", "", text).lower()
 
 
 class FacilityDirectory:
     def __init__(self, places: Iterable[Place], facilities: Iterable[Facility]) -> None:
         # longest names first: "종로1234가동" before "종로구"
-        self.places = sorted(places, key=lambda p: -len(p.name))
+        self.places = sorted(places, key=lambda p: (-len(p.name), p.name))
         self.facilities = list(facilities)
 
     @classmethod
@@ -98,9 +104,12 @@ class FacilityDirectory:
 
     def locate(self, text: str) -> Place | None:
         said = _compact(text)
-        for place in self.places:  # a dong name, also without its 동 ("사직에 살아요")
+        for place in self.places:  # a dong name, also without its 동 ("사직에 살아요"), or romanised
             name = _compact(place.name)
             if name in said or (name.endswith("동") and len(name) > 2 and name[:-1] in said):
+                return place
+            roman = _compact(place.name_en)
+            if roman and (roman in said or (roman.endswith("dong") and roman[:-4] in said and len(roman) > 6)):
                 return place
         return None
 
@@ -150,15 +159,16 @@ def _answer(finder: FacilityFinder, kind: str, place: Place, language: str) -> F
     ko_kind, en_kind, _ = KINDS[kind]
     if not found:
         text = (f"{place.name} 근처의 {ko_kind} 정보가 없어요. 120 다산콜센터에 물어보세요." if language == "ko"
-                else f"I have no {en_kind} listed near {place.name}. Please call 120 for help.")
+                else f"I have no {en_kind} listed near {place.label(language)}. Please call 120 for help.")
         return FlowReply(text, language, "facility", done=True)
     facility, metres = found[0]
     if language == "ko":
-        text = (f"{place.name}에서 가장 가까운 {ko_kind}는 {facility.name_ko}이에요. {facility.address_ko}에 있고, "
+        text = (f"{place.name}에서 가장 가까운 {josa(ko_kind, '은', '는')} "
+                f"{josa(facility.name_ko, '이에요', '예요')}. {facility.address_ko}에 있고, "
                 f"{say_distance(metres, 'ko')} 떨어져 있어요. "
                 "위치는 예시 자료 기준이니 긴급할 때는 119나 120에 확인하세요.")
     else:
-        text = (f"The nearest {en_kind} to {place.name} is {facility.name_en or facility.name_ko}, "
+        text = (f"The nearest {en_kind} to {place.label(language)} is {facility.name_en or facility.name_ko}, "
                 f"{say_distance(metres, 'en')} away. This is sample data: in an emergency, call 119 or 120.")
     return FlowReply(text, language, "facility", done=True)
 

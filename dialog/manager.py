@@ -122,6 +122,13 @@ class DialogManager:
         """An utterance that belongs to an application, a check or a facility question in progress."""
         lang = answers.content_language(state.language)
         name = intent.name
+        if state.facility is not None and self.facilities is not None:
+            reply = facility_turn(self.facilities, state.facility, name, text, lang)
+            if reply is not None:
+                state.facility = None
+                return self._flow_answer(reply, state)
+            if name not in CONTROL_INTENTS:
+                state.facility = None
         if state.application is not None and self.applications is not None:
             programme = self.retriever.programme(state.application.programme_id)
             reply = self.applications.turn(state.application, programme, name, text, lang, state.conversation_id)
@@ -147,13 +154,6 @@ class DialogManager:
                 return self._start_application(self.retriever.programme(offered), state)
             if name in CONTROL_INTENTS:
                 state.offered_application = offered
-        if state.facility is not None and self.facilities is not None:
-            reply = facility_turn(self.facilities, state.facility, name, text, lang)
-            if reply is not None:
-                state.facility = None
-                return self._flow_answer(reply, state)
-            if name not in CONTROL_INTENTS:
-                state.facility = None
         return None
 
     def _start_check(self, text: str, state: DialogState) -> BenefitAnswer:

@@ -199,6 +199,7 @@ _AGE_SINO_KO = re.compile(rf"(?:만\s*)?({_SINO_NUM})\s*세")
 _AGE_NATIVE_KO = re.compile(rf"({NATIVE_RUN.pattern})\s*(?:살|세)")
 _BORN_EN = re.compile(r"\bborn in ([a-z0-9\- ]+?)(?:$|[.,!?]| and\b)")
 _AGE_EN = re.compile(r"(?:^|\s)([a-z0-9'\- ]+?)\s*(?:years? old|yrs? old|years of age)\b")
+_I_AM_EN = re.compile(r"\bi(?:'m| am) (\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\b")
 _ENDINGS = re.compile(
     r"(?:이에요|이예요|예요|에요|입니다|이요|이야|인데요|인데|정도|쯤|요)+$"
 )
@@ -275,6 +276,10 @@ def parse_age(text: str, today: date | None = None, *, bare: bool = True) -> Age
             return from_age(value)
     if m := _AGE_EN.search(lower):
         value = parse_number(_clean(m.group(1)))
+        if value is not None:
+            return from_age(value)
+    if m := _I_AM_EN.search(lower):  # "I am 27 and live alone"
+        value = parse_number(m.group(1)) or parse_number(m.group(1).split()[0])
         if value is not None:
             return from_age(value)
     if bare:
@@ -440,7 +445,7 @@ def volunteered(text: str, today: date | None = None) -> list[Fact]:
     age = parse_age(text, today, bare=False)
     if age is not None and re.search(r"저|제가|나는|내가|i'?m|i am|i was|my", text.lower()):
         facts.append(Fact(Attribute.AGE, age))
-    if re.search(r"혼자\s*(?:살|사는|삽니다|지내)|독거|i live alone|living alone", text.lower()):
+    if re.search(r"혼자\s*(?:살|사는|삽니다|지내)|독거|\blive alone|living alone|live by myself", text.lower()):
         facts.append(Fact(Attribute.HOUSEHOLD, frozenset({"1인가구"})))
     if re.search(r"임신\s*(?:중|했|하고)|i'?m pregnant|i am pregnant", text.lower()):
         facts.append(Fact(Attribute.PREGNANCY, True))
