@@ -40,8 +40,14 @@ def _strip_ko(text: str) -> str:
     return re.sub(r"(?:이에요|예요|입니다|이요|라고\s*해요|이라고\s*해요|요)$", "", s).strip()
 
 
+_NOT_NAMES = re.compile(r"^(?:yes|yeah|yep|no|nope|ok|okay|sure|right|correct|please|thanks|thank you|cancel|"
+                        r"submit|agent|hello|hi|sorry|what|repeat|again)$", re.IGNORECASE)
+
+
 def parse_name(text: str) -> str | None:
     name = _strip_ko(text)
+    if _NOT_NAMES.match(name.strip(" .,!?")):
+        return None
     if re.fullmatch(r"[가-힣]{2,5}", name.replace(" ", "")):
         return name.replace(" ", "")
     if re.fullmatch(r"[A-Za-z][A-Za-z .'\-]{1,40}", name):
@@ -65,7 +71,13 @@ def parse_address(text: str) -> str | None:
     s = _strip_ko(text)
     s = re.sub(r"^(?:주소는|주소가|사는\s*곳은|i live (?:at|in)|my address is)\s*", "", s, flags=re.IGNORECASE)
     korean = re.search(r"[가-힣]{2,}(?:시|도|구|군|동|로|길|읍|면|리)", s)
-    roman = re.search(r"\d+.*\b[a-z]+(?:-ro|-gil|-gu|-dong|-daero| street| road| st| rd| avenue)\b", s, re.IGNORECASE)
+    # romanised: a building number and at least two more words ("12 Sajik-ro, Jongno-gu"); the read-back
+    # lets the caller check what speech recognition made of the street names
+    roman = re.fullmatch(r"\d+[a-z]*[\s,]+[a-z][\w'\-]*(?:[\s,]+[a-z][\w'\-]*)+", s, re.IGNORECASE) or (
+        len(s.split()) >= 2
+        and re.search(r"\b(?:street|road|avenue|apartment|apt|building)\b|\w-(?:ro|gil|gu|dong|daero)\b", s,
+                      re.IGNORECASE)
+    )
     if korean or roman:
         return s
     return None

@@ -137,6 +137,13 @@ class EligibilityChecker:
             case DontKnow():
                 profile.decline(attribute)
                 return self._next(check, candidates, profile, language, text("skip", language))
+        learned = [f for f in volunteered(said, self.today()) if f.attribute is not attribute]
+        if learned:  # "I am 70 years old" in answer to another question: noted, then asked again
+            for fact in learned:
+                profile.apply(fact)
+            check.last_fact = learned[-1]
+            prefix = " ".join(heard(f, language) for f in learned)
+            return self._next(check, candidates, profile, language, prefix, again=None, recount=False)
         if intent in (IntentName.FIND_BENEFIT, IntentName.DETAILS, IntentName.CHECK_ELIGIBILITY,
                       IntentName.FIND_FACILITY) and check.misheard >= 1:
             return None  # twice not an answer: the caller has moved on
@@ -165,14 +172,14 @@ class EligibilityChecker:
         return fact
 
     def _next(self, check: CheckState, candidates: Sequence[Programme], profile: ResidentProfile,
-              language: str, prefix: str, again: Attribute | None = None) -> FlowReply:
+              language: str, prefix: str, again: Attribute | None = None, recount: bool = True) -> FlowReply:
         question = None
         if again is not None:
             question = NextQuestion(again, 0.0)
         elif check.asked < self.max_questions:
             question = next_question(candidates, profile)
         if question is not None:
-            if again is None:
+            if again is None and (recount or question.attribute not in check.asked_attributes):
                 check.asked += 1
                 check.asked_attributes.append(question.attribute)
             check.awaiting = question.attribute

@@ -17,16 +17,19 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue, Eligibility, Programme
+from .conditions import eligibility_from_conditions
 
 Record = Mapping[str, Any]
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _AGE_MIN = re.compile(r"(?:만\s*)?(\d{1,3})\s*세\s*이상")
+_AGE_MAX = re.compile(r"(?:만\s*)?(\d{1,3})\s*세\s*(이하|미만)")
 _INCOME = re.compile(r"(?:기준\s*)?중위\s*소득\s*(\d{2,3})\s*%\s*이하")
 
 
@@ -121,12 +124,20 @@ def _how_to_apply(record: Record, contact: str, online: bool) -> str:
 
 
 def _eligibility(*texts: str) -> Eligibility:
-    """Conditions stated unambiguously in the detail text (one age floor, one income ceiling)."""
+    """Conditions stated unambiguously in the detail text (one age floor, one age ceiling, one income
+    ceiling). A child's age ("아동", "자녀", "영유아") is not the applicant's: such ceilings are left out."""
     joined = "\n".join(t for t in texts if t)
     ages = {int(a) for a in _AGE_MIN.findall(joined)}
+    ceilings = {int(a) - (1 if kind == "미만" else 0) for a, kind in _AGE_MAX.findall(joined)}
+    about_children = re.search(r"아동|자녀|영유아|아이|출생", joined) is not None
     incomes = {int(i) for i in _INCOME.findall(joined)}
+    min_age = ages.pop() if len(ages) == 1 else None
+    max_age = ceilings.pop() if len(ceilings) == 1 and not about_children else None
+    if min_age is not None and max_age is not None and max_age < min_age:
+        max_age = None
     return Eligibility(
-        min_age=ages.pop() if len(ages) == 1 else None,
+        min_age=min_age,
+        max_age=max_age,
         income_max_pct_median=max(incomes) if incomes else None,
     )
 
@@ -198,7 +209,19 @@ def import_into(catalogue: Catalogue, programmes: Iterable[Programme]) -> int:
     return catalogue.upsert_many(programmes)
 
 
+def apply_conditions(catalogue: Catalogue, records: Iterable[Record], id_key: str = "서비스ID") -> int:
+    """Merge national condition-code records (``dialog.conditions``) into catalogue programmes by id;
+    returns how many programmes were updated."""
+    updated: list[Programme] = []
+    for record in records:
+        programme = catalogue.find(str(record.get(id_key, "")).strip())
+        if programme is not None:
+            updated.append(replace(programme, eligibility=eligibility_from_conditions(record, programme.eligibility)))
+    return catalogue.upsert_many(updated)
+
+
 __all__ = [
+    "apply_conditions",
     "clean_text",
     "import_bokjiro",
     "import_into",

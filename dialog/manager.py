@@ -29,7 +29,7 @@ from .check_flow import CONTROL_INTENTS, CheckState, EligibilityChecker, FlowRep
 from .check_flow import text as check_text
 from .facilities import FacilityFinder, FacilityState, facility_turn, find_facility
 from .intents import Intent, IntentName, detect_intent
-from .profile import ResidentProfile
+from .profile import ResidentProfile, parse_yes_no
 from .retrieval import HybridRetriever, Ranked
 from .tokenize import tokenize
 
@@ -73,14 +73,20 @@ def normalise_language(code: str | None) -> str:
     return code.replace("_", "-").split("-")[0].lower()
 
 
-def mentions(text: str, programme: Programme) -> bool:
-    """The utterance names the programme (at least half the distinctive words of a name)."""
+def name_coverage(text: str, programme: Programme) -> float:
+    """The largest share of a name's distinctive words that the utterance contains (0–1)."""
     said = set(tokenize(text))
+    best = 0.0
     for name in (programme.name_ko, programme.name_en):
         words = set(tokenize(name)) - _GENERIC_NAME_WORDS
-        if words and len(words & said) * 2 >= len(words):
-            return True
-    return False
+        if words:
+            best = max(best, len(words & said) / len(words))
+    return best
+
+
+def mentions(text: str, programme: Programme) -> bool:
+    """The utterance names the programme (at least half the distinctive words of a name)."""
+    return name_coverage(text, programme) >= 0.5
 
 
 _BARE_CHECK_CHARS = 16
@@ -150,7 +156,9 @@ class DialogManager:
                 state.check = None  # the caller moved on to something else
         if state.offered_application:
             offered, state.offered_application = state.offered_application, ""
-            if name in (IntentName.AFFIRM, IntentName.APPLY):
+            if name in (IntentName.AFFIRM, IntentName.APPLY) or (
+                name is IntentName.FIND_BENEFIT and parse_yes_no(text) is True and len(text) <= 24
+            ):  # "Yes, please." / "네 좋아요"
                 return self._start_application(self.retriever.programme(offered), state)
             if name in CONTROL_INTENTS:
                 state.offered_application = offered
@@ -301,10 +309,15 @@ class DialogManager:
         return self._plain(answers.fixed("which_programme", state.language), IntentName.DETAILS, state)
 
     def _named_programme(self, text: str) -> Programme | None:
+        """The programme the utterance names: the best-covered name among the retrieved ones
+        ("basic pension" names Basic Pension rather than Disability Pension)."""
+        best: Programme | None = None
+        best_cover = 0.0
         for ranked in self.retriever.retrieve(text, k=self.k):
-            if mentions(text, ranked.programme):
-                return ranked.programme
-        return None
+            cover = name_coverage(text, ranked.programme)
+            if cover >= 0.5 and cover > best_cover:
+                best, best_cover = ranked.programme, cover
+        return best
 
     def _details_of(self, programme: Programme, state: DialogState) -> BenefitAnswer:
         reply = answers.details(programme, state.language)

@@ -217,9 +217,19 @@ _NO = re.compile(
     r"|없어요|없습니다|아니에요|아닙니다|안\s*해요|않아요|않습니다|\bno\b|\bnot\b"
 )
 _YES = re.compile(
-    r"^(?:네|예|응|어|맞아|맞습니다|그래|그렇|있어|있습니다|yes|yeah|yep|i am|i'm|i do|i have|correct|right)"
-    r"|있어요|있습니다|맞아요|맞습니다|이에요|예요|입니다|중이에요|중이요|\byes\b"
+    r"^(?:네|예|응|어|맞아|맞습니다|그래|그렇|있어|있습니다|yes|yeah|yep|correct|right|sure)"
+    r"|^(?:i am|i'm|i do|i have|i have one)\W*$"
+    r"|있어요|있습니다|맞아요|맞습니다|중이에요|중이요|중입니다|\byes\b"
 )
+#: words that, without a "no", answer a yes/no question with yes ("학생이에요", "I'm a student")
+_FLAG_WORDS = {
+    Attribute.DISABILITY: r"장애|disab",
+    Attribute.PREGNANCY: r"임신|pregnan|expecting",
+    Attribute.VETERAN: r"유공자|보훈|veteran",
+    Attribute.JOB_SEEKER: r"구직|일자리\s*(?:를\s*)?찾|looking for (?:a )?(?:job|work)|unemployed|job ?seek",
+    Attribute.STUDENT: r"학생|student",
+    Attribute.FARMER: r"농사|농업|농부|farm",
+}
 
 
 def _clean(text: str) -> str:
@@ -435,6 +445,8 @@ def parse_answer(attribute: Attribute, text: str, profile: ResidentProfile | Non
                 value = parse_yes_no(text)
         case _:
             value = parse_yes_no(text)
+            if value is None and attribute in _FLAG_WORDS and re.search(_FLAG_WORDS[attribute], lower):
+                value = True
     return None if value is None else Fact(attribute, value)
 
 
@@ -554,9 +566,50 @@ __all__ = [
     "parse_household",
     "parse_income",
     "parse_yes_no",
+    "profile_from_simple",
     "readback",
     "say_age",
     "say_won",
     "two_digit_year",
     "volunteered",
 ]
+
+
+# -- a profile in plain JSON (alert subscriptions) --------------------------------------------------------
+def profile_from_simple(data: dict[str, object], today: date | None = None) -> ResidentProfile:
+    """A profile from plain keys: ``birth_year`` or ``age``, ``youngest_child_age`` (or ``children: false``),
+    ``household`` (types), ``household_size``, ``income_pct_median``, ``sex``, ``district`` and the
+    yes/no attributes (``disability``, ``pregnancy``, ``veteran``, ``foreign_resident``, ``job_seeker``,
+    ``student``, ``farmer``). Unknown keys raise ``ValueError``."""
+    today = today or date.today()
+    known = {"birth_year", "age", "youngest_child_age", "children", "household", "household_size",
+             "income_pct_median", "sex", "district", *(a.value for a in FLAG_ATTRIBUTES)}
+    unknown = set(data) - known
+    if unknown:
+        raise ValueError(f"unknown profile keys: {sorted(unknown)}")
+    p = ResidentProfile(consent=True)
+    size, year, age, child = (data.get(k) for k in ("household_size", "birth_year", "age", "youngest_child_age"))
+    household, pct, sex, district = (data.get(k) for k in ("household", "income_pct_median", "sex", "district"))
+    if isinstance(size, int):
+        p.household_size = size
+    if isinstance(year, int):
+        p.apply(Fact(Attribute.AGE, AgeValue(age_from_birth_year(year, today), birth_year=year)))
+    elif isinstance(age, int):
+        p.apply(Fact(Attribute.AGE, AgeValue(Span.exact(age), age=age)))
+    if data.get("children") is False:
+        p.apply(Fact(Attribute.CHILD_AGE, ChildValue(False)))
+    elif isinstance(child, int):
+        p.apply(Fact(Attribute.CHILD_AGE, ChildValue(True, Span.exact(child))))
+    if isinstance(household, list):
+        p.apply(Fact(Attribute.HOUSEHOLD, frozenset(str(t) for t in household)))
+    if isinstance(pct, int | float):
+        p.apply(Fact(Attribute.INCOME, IncomeValue(Span.exact(float(pct)))))
+    if sex in ("female", "male"):
+        p.apply(Fact(Attribute.SEX, str(sex)))
+    if isinstance(district, str):
+        p.apply(Fact(Attribute.DISTRICT, district))
+    for attribute in FLAG_ATTRIBUTES:
+        flag = data.get(attribute.value)
+        if isinstance(flag, bool):
+            p.apply(Fact(attribute, flag))
+    return p

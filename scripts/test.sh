@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 mkdir -p test-artifacts
 echo "== ruff"; .venv/bin/ruff check .; ruff_rc=$?
-echo "== mypy"; .venv/bin/mypy malbeot_core voice_gateway asr tts translate dialog kiosk_client bench; mypy_rc=$?
+echo "== mypy"; .venv/bin/mypy malbeot_core voice_gateway asr tts translate dialog records kiosk_client bench; mypy_rc=$?
 echo "== pytest"; .venv/bin/python -m pytest "$@"; pytest_rc=$?
 # pytest exit code 5 (no tests collected) counts as a failure: the suite must run
 echo "ruff=$ruff_rc mypy=$mypy_rc pytest=$pytest_rc"

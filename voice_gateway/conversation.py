@@ -211,7 +211,7 @@ class Conversation:
                     self._sentence = -1
                     await self.transport.send_event(
                         {"type": "answer", "text": answer.text, "language": answer.language,
-                         "intent": answer.intent, "action": answer.action,
+                         "intent": answer.intent, "action": answer.action, "receipt": answer.receipt,
                          "programmes": [
                              {"id": p.id, "name": p.name, "score": round(p.score, 4), "how_to_apply": p.how_to_apply}
                              for p in answer.programmes

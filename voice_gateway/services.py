@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from dialog.catalogue import Catalogue
     from dialog.manager import DialogManager
     from dialog.retrieval import HybridRetriever
+    from records.hub import RecordsHub
     from translate.protocol import Translator
     from tts.registry import VoiceSelector
 
@@ -64,6 +65,7 @@ class Services:
                 load_sample(catalogue)
             for path in self.config.import_files:
                 import_into(catalogue, import_records(read_records(path)))
+            self.records.restore_programmes(catalogue)  # programmes registered by staff
             return catalogue
 
     @cached_property
@@ -82,7 +84,14 @@ class Services:
     def dialog(self) -> DialogManager:
         from dialog.manager import DialogManager
 
-        return DialogManager(self.retriever)
+        return DialogManager(self.retriever, applications=self.records.sink(), facilities=self.records.finder())
+
+    @cached_property
+    def records(self) -> RecordsHub:
+        """Applications, staff, facilities, alerts (opened on first use; ``MALBEOT_RECORDS_*``)."""
+        from records.hub import RecordsHub
+
+        return RecordsHub()
 
     @cached_property
     def translator(self) -> Translator:

@@ -1,0 +1,102 @@
+"""Everything the gateway needs from the records database, opened lazily on first use.
+
+``Services.records`` holds one ``RecordsHub``. Nothing touches the database until a caller
+submits an application, asks for a facility, or staff call the API — so a gateway that is never
+used for these never creates ``var/records.db``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import cached_property
+
+from dialog.application_flow import ApplicationSink, Receipt, Submission
+from dialog.catalogue import Catalogue
+from dialog.facilities import Facility, FacilityFinder, Place
+
+from .alerts import AlertService, Notifier, create_notifier
+from .applications import ApplicationStore
+from .config import RecordsConfig
+from .facilities import FacilityStore
+from .programmes import ProgrammeRegistry
+from .staff import StaffStore
+from .store import Records
+
+
+class RecordsHub:
+    def __init__(self, config: RecordsConfig | None = None, notifier: Notifier | None = None,
+                 admin_token: str | None = None) -> None:
+        self.config = config or RecordsConfig.from_env()
+        self._notifier = notifier
+        self._admin_token = admin_token if admin_token is not None else os.environ.get("MALBEOT_ADMIN_TOKEN", "")
+        self._lock = threading.RLock()
+
+    @cached_property
+    def records(self) -> Records:
+        with self._lock:
+            records = Records.open(self.config)
+            FacilityStore(records).seed()
+            if self._admin_token:
+                StaffStore(records).ensure_admin(self._admin_token)
+            return records
+
+    @cached_property
+    def applications(self) -> ApplicationStore:
+        return ApplicationStore(self.records)
+
+    @cached_property
+    def staff(self) -> StaffStore:
+        return StaffStore(self.records)
+
+    @cached_property
+    def facilities(self) -> FacilityStore:
+        return FacilityStore(self.records)
+
+    @cached_property
+    def alerts(self) -> AlertService:
+        notifier = self._notifier or create_notifier(os.environ.get("MALBEOT_NOTIFIER", "log"))
+        return AlertService(self.records, notifier)
+
+    def programmes(self, catalogue: Catalogue) -> ProgrammeRegistry:
+        return ProgrammeRegistry(self.records, catalogue)
+
+    def exists(self) -> bool:
+        """A database is there already (SQLite file present, or any other configured URL)."""
+        url = self.config.url
+        if url.startswith("sqlite:///"):
+            return os.path.exists(url.removeprefix("sqlite:///"))
+        return True
+
+    def restore_programmes(self, catalogue: Catalogue) -> int:
+        """Put staff-managed programmes back into a freshly built catalogue (if a database exists)."""
+        return self.programmes(catalogue).restore_into() if self.exists() else 0
+
+    # lazy adapters for the dialog -------------------------------------------------------------------
+    def sink(self) -> ApplicationSink:
+        hub = self
+
+        class _Sink:
+            def submit(self, submission: Submission) -> Receipt:
+                return hub.applications.submit(submission)
+
+        return _Sink()
+
+    def finder(self) -> FacilityFinder:
+        hub = self
+
+        class _Finder:
+            def locate(self, text: str) -> Place | None:
+                return hub.facilities.locate(text)
+
+            def nearest(self, kind: str, place: Place, n: int = 1) -> list[tuple[Facility, float]]:
+                return hub.facilities.nearest(kind, place, n)
+
+        return _Finder()
+
+    def close(self) -> None:
+        if "records" in self.__dict__:
+            self.records.close()
+
+
+__all__ = ["RecordsHub"]

@@ -1,0 +1,45 @@
+"""A gateway app with the staff API over a temporary records database (no models are loaded)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from records.alerts import LogNotifier
+from records.config import RecordsConfig
+from records.hub import RecordsHub
+from voice_gateway.app import create_app
+from voice_gateway.config import GatewayConfig
+from voice_gateway.services import Services
+
+
+@dataclass
+class StaffWorld:
+    client: TestClient
+    services: Services
+    hub: RecordsHub
+    notifier: LogNotifier
+    admin: str
+    alice: str  # staff
+    bob: str  # staff
+
+    @staticmethod
+    def auth(token: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[StaffWorld]:
+    notifier = LogNotifier()
+    hub = RecordsHub(RecordsConfig.at(tmp_path), notifier=notifier, admin_token="mbt_bootstrap-admin-token-for-tests")
+    services = Services(GatewayConfig(preload=False))
+    services.records = hub
+    _, alice = hub.staff.create("Alice (welfare team)")
+    _, bob = hub.staff.create("Bob (housing team)")
+    with TestClient(create_app(GatewayConfig(preload=False), services)) as client:
+        yield StaffWorld(client, services, hub, notifier, "mbt_bootstrap-admin-token-for-tests", alice, bob)
+    hub.close()
