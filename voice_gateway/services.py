@@ -80,6 +80,25 @@ class Services:
                 "retrieval_index", lambda: HybridRetriever(self.catalogue, embedder, cache_dir=cache)
             )
 
+    def refresh_retrieval(self) -> None:
+        """Rebuild the search index from the catalogue (after staff register, edit or retire a programme).
+
+        The new index replaces the old one for every call at once; unchanged passages come from the
+        embedding cache, so only new or edited programmes are embedded again.
+        """
+        if "retriever" not in self.__dict__:
+            return  # not built yet: it will be built from the current catalogue
+        from dialog.retrieval import HybridRetriever
+
+        with self._lock:
+            old = self.retriever
+            cache = model_home() / "cache" / "embeddings"
+            fresh = self._timed("retrieval_index", lambda: HybridRetriever(self.catalogue, old.embedder,
+                                                                            cache_dir=cache))
+            self.__dict__["retriever"] = fresh
+            if "dialog" in self.__dict__:
+                self.dialog.retriever = fresh
+
     @cached_property
     def dialog(self) -> DialogManager:
         from dialog.manager import DialogManager

@@ -7,8 +7,8 @@ applications for them; admins do everything and manage staff.
 
 Applications are listed and exported masked; ``reveal=true`` decrypts them for the programme's
 owner or an admin (and is logged, without values). Programmes registered here are stored in the
-records database and put back into the catalogue at start-up; they appear in spoken search after
-the retrieval index is rebuilt (a restart).
+records database and put back into the catalogue at start-up; each change rebuilds the search
+index, so callers can find a new programme at once.
 
 ``/v1/alerts`` (no staff token): a resident opts in to alerts about new programmes that may suit
 them (channel, address, the few facts needed, explicit consent) and opts out with the code given.
@@ -215,6 +215,7 @@ def create_programme(request: Request, body: ProgrammeBody, member: StaffMember)
         programme = _registry(request).create(body.programme(), member)
     except ValueError as exc:
         raise _error(409, "conflict", str(exc)) from exc
+    _services(request).refresh_retrieval()
     alerted = _hub(request).alerts.programme_registered(programme)
     log.info("staff %s registered programme %s (%d alerts)", member.id, programme.id, alerted)
     return {"programme": programme.to_dict(), "alerted": alerted}
@@ -240,9 +241,11 @@ def edit_programme(request: Request, programme_id: str, body: ProgrammeBody, mem
     if registry.catalogue.find(programme_id) is None:
         raise _error(404, "not_found", f"no programme {programme_id!r}")
     try:
-        return {"programme": registry.update(body.programme(), member).to_dict()}
+        updated = registry.update(body.programme(), member)
     except NotOwner as exc:
         raise _error(403, "forbidden", "not your programme") from exc
+    _services(request).refresh_retrieval()
+    return {"programme": updated.to_dict()}
 
 
 @router.post("/programmes/{programme_id}/retire", openapi_extra=STAFF)
@@ -252,9 +255,11 @@ def retire_programme(request: Request, programme_id: str, member: StaffMember) -
     if registry.catalogue.find(programme_id) is None:
         raise _error(404, "not_found", f"no programme {programme_id!r}")
     try:
-        return {"programme": registry.retire(programme_id, member).to_dict()}
+        retired = registry.retire(programme_id, member)
     except NotOwner as exc:
         raise _error(403, "forbidden", "not your programme") from exc
+    _services(request).refresh_retrieval()
+    return {"programme": retired.to_dict()}
 
 
 # -- applications ----------------------------------------------------------------------------------------

@@ -157,3 +157,20 @@ def test_facilities_with_coordinates_answer_nearest_questions(world: StaffWorld)
     assert c.delete("/v1/staff/facilities/SH-SAJIK-NEW", headers=world.auth(world.admin)).status_code == 204
     _, reply = find_facility(world.hub.finder(), "사직동 근처 대피소 어디예요?", "ko")
     assert "경복궁역" in reply.text
+
+
+def test_a_registered_programme_is_found_by_search_at_once(world: StaffWorld) -> None:
+    from dialog.retrieval import HybridRetriever
+    from tests.fakes import HashingEmbedder
+
+    services = world.services
+    services.__dict__["retriever"] = HybridRetriever(services.catalogue, HashingEmbedder())
+    manager = services.dialog  # built before the change, as in a running gateway
+    query = "종로구 어르신 겨울 난방비"
+    assert PROGRAMME["id"] not in [h.id for h in services.retriever.search(query, "ko", 3)]
+    alice = world.auth(world.alice)
+    assert world.client.post("/v1/staff/programmes", json=PROGRAMME, headers=alice).status_code == 201
+    assert services.retriever.search(query, "ko", 3)[0].id == PROGRAMME["id"]
+    assert manager.retriever is services.retriever  # every call's dialog uses the new index
+    world.client.post(f"/v1/staff/programmes/{PROGRAMME['id']}/retire", headers=alice)
+    assert PROGRAMME["id"] not in [h.id for h in services.retriever.search(query, "ko", 3)]
