@@ -159,6 +159,8 @@ class Conversation:
 
     async def on_no_input(self, seconds: float) -> bool:
         """The caller has been silent; return True when the call should end."""
+        if self._awaiting_reply or self.transport.playing():
+            return False  # waiting for, or listening to, the answer is not silence
         self._no_input += 1
         await self.transport.send_event({"type": "no_input", "seconds": round(seconds, 1)})
         if self._no_input >= NO_INPUT_LIMIT:
@@ -252,8 +254,6 @@ class Conversation:
                     self._awaiting_reply = False
                     await self.transport.clear()
                     await self.transport.send_event({"type": "barge_in", "at": round(at, 3)})
-                case NoInput() if self._awaiting_reply or self.transport.playing():
-                    pass  # waiting for, or listening to, the answer is not silence
                 case NoInput(seconds=seconds):
                     if await self.on_no_input(seconds):
                         return
