@@ -12,6 +12,7 @@ from malbeot_core.audio import (
     check_rate,
     mulaw_to_pcm16,
     pcm16_to_mulaw,
+    resample,
 )
 from malbeot_core.errors import BadAudio, FrameTooLarge
 
@@ -72,8 +73,6 @@ class OutboundAudio:
         check_encoding(self.encoding)
 
     def frames(self, chunk: AudioChunk) -> list[bytes]:
-        from malbeot_core.audio import resample
-
         pcm = resample(chunk.pcm, chunk.fmt.rate, self.rate)
         if self.encoding == "mulaw":
             data = pcm16_to_mulaw(pcm)

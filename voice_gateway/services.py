@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from malbeot_core.models import home as model_home
@@ -22,6 +23,11 @@ if TYPE_CHECKING:
     from tts.registry import VoiceSelector
 
 log = logger("services")
+
+
+def embedding_cache_dir() -> Path:
+    """Passage embeddings of the catalogue, keyed by content, so restarts and refreshes re-embed only changes."""
+    return model_home() / "cache" / "embeddings"
 
 
 class Services:
@@ -75,9 +81,8 @@ class Services:
 
         with self._lock:
             embedder = self._timed("embedder", lambda: create_embedder(self.config.embedder))
-            cache = model_home() / "cache" / "embeddings"
             return self._timed(
-                "retrieval_index", lambda: HybridRetriever(self.catalogue, embedder, cache_dir=cache)
+                "retrieval_index", lambda: HybridRetriever(self.catalogue, embedder, cache_dir=embedding_cache_dir())
             )
 
     def refresh_retrieval(self) -> None:
@@ -91,10 +96,10 @@ class Services:
         from dialog.retrieval import HybridRetriever
 
         with self._lock:
-            old = self.retriever
-            cache = model_home() / "cache" / "embeddings"
-            fresh = self._timed("retrieval_index", lambda: HybridRetriever(self.catalogue, old.embedder,
-                                                                            cache_dir=cache))
+            embedder = self.retriever.embedder
+            fresh = self._timed(
+                "retrieval_index", lambda: HybridRetriever(self.catalogue, embedder, cache_dir=embedding_cache_dir())
+            )
             self.__dict__["retriever"] = fresh
             if "dialog" in self.__dict__:
                 self.dialog.retriever = fresh
