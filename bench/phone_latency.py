@@ -1,13 +1,14 @@
 """Phone-path voice-to-voice latency at 8 kHz, and how many simultaneous calls keep p95 under goal.
 
-Real 8 kHz recordings (Debian asterisk-core-sounds-en-wav) are spoken in real time over the
-Twilio-format media stream (``/v1/twilio``, 8 kHz μ-law) by a carrier client that follows the
-published message spec. Voice-to-voice = from the last frame of the caller's speech to the first
-reply audio frame the carrier receives; it includes the end-of-turn silence the detector waits for.
-Then 1, 2, 4... callers talk at once; the sustained count is the largest whose p95 stays under the
-goal in bench/README.md. The SIP path is not implemented (see the README).
+Real 8 kHz recordings (Debian asterisk-core-sounds-en-wav) are spoken in real time, as 8 kHz
+μ-law, on two paths: the Twilio-format media stream (``/v1/twilio``, by a carrier client that
+follows the published message spec) and the SIP endpoint (INVITE/ACK, RTP both ways, BYE, by a
+small SIP phone in tests/sip/sip_caller.py). Voice-to-voice = from the last packet of the caller's
+speech to the first reply audio packet the caller receives; it includes the end-of-turn silence the
+detector waits for. Then 1, 2, 3... callers talk at once; the sustained count is the largest whose
+p95 stays under the goal in bench/README.md.
 
-    .venv/bin/python bench/phone_latency.py [--turns 6] [--levels 1,2,3,4] [--goal 2.5]
+    .venv/bin/python bench/phone_latency.py [--turns 6] [--levels 1,2,3,4] [--goal 2.5] [--paths twilio,sip]
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "phone"))
+sys.path.insert(0, str(REPO / "tests" / "sip"))
 
+from sip_caller import SipCaller  # noqa: E402
 from twilio_client import TwilioCarrier  # noqa: E402
 
 from malbeot_core.audio import AudioFormat, decode_audio_file, pcm16_to_mulaw  # noqa: E402
@@ -49,7 +53,16 @@ def clip(name: str) -> bytes:
     return pcm16_to_mulaw(decode_audio_file((ASTERISK / name).read_bytes(), AudioFormat(8000)))
 
 
-async def one_turn(url: str, speech: bytes, timeout: float = 60.0) -> float | None:
+async def sip_turn(port: int, speech: bytes, timeout: float = 60.0) -> float | None:
+    async with SipCaller(port) as caller:
+        await caller.silence_until(lambda: False, 0.3)
+        ended = await caller.speak(speech)
+        if not await caller.silence_until(lambda: bool(caller.heard), timeout):
+            return None
+        return caller.heard[0][0] - ended
+
+
+async def twilio_turn(url: str, speech: bytes, timeout: float = 60.0) -> float | None:
     async with TwilioCarrier(url, custom={"language": "en"}) as carrier:
         await carrier.silence(0.3)
         await carrier.speak(speech)
@@ -61,41 +74,48 @@ async def one_turn(url: str, speech: bytes, timeout: float = 60.0) -> float | No
         return carrier.heard.media[before][0] - ended
 
 
-async def run(turns: int, levels: list[int], goal: float) -> None:
+async def run(turns: int, levels: list[int], goal: float, paths: list[str]) -> None:
     services = Services(GatewayConfig())
     services.warm()
-    phone = PhoneConfig(notice=False, language="en")
+    phone = PhoneConfig(notice=False, language="en", sip_port=free_port())
     config = GatewayConfig(port=free_port(), phone=phone)
     gen = serve(config, services)
     live = next(gen)
     url = live.ws_url.replace("/v1/call", "/v1/twilio")
     speech = [clip(name) for name in CLIPS]
-    print(f"machine: {os.cpu_count()} CPUs; goal: voice-to-voice p95 <= {goal:.2f} s (Twilio path, 8 kHz mu-law)")
-    sustained = 0
+    print(f"machine: {os.cpu_count()} CPUs; goal: voice-to-voice p95 <= {goal:.2f} s (8 kHz mu-law)")
     try:
-        for level in levels:
-            latencies: list[float] = []
-            failures = 0
-            rounds = max(1, turns // level)
-            for r in range(rounds):
-                batch = [one_turn(url, speech[(r * level + i) % len(speech)]) for i in range(level)]
-                for result in await asyncio.gather(*batch):
-                    if result is None:
-                        failures += 1
-                    else:
-                        latencies.append(result)
-            p50, p95 = pct(latencies, 0.5), pct(latencies, 0.95)
-            mean = statistics.fmean(latencies) if latencies else float("nan")
-            ok = failures == 0 and p95 <= goal
-            print(f"{level} simultaneous: voice-to-voice p50 {p50:5.2f} s  p95 {p95:5.2f} s  mean {mean:5.2f} s  "
-                  f"(n={len(latencies)}, no reply: {failures})  {'ok' if ok else 'over goal'}")
-            if not ok:
-                break
-            sustained = level
+        for path in paths:
+            turn = (lambda s: sip_turn(phone.sip_port, s)) if path == "sip" else (lambda s: twilio_turn(url, s))
+            await measure(path, turn, speech, turns, levels, goal)
     finally:
         for _ in gen:
             pass
-    print(f"sustained simultaneous calls with p95 under {goal:.2f} s: {sustained}")
+
+
+async def measure(path: str, turn: Callable[[bytes], Awaitable[float | None]], speech: list[bytes], turns: int,
+                  levels: list[int], goal: float) -> None:
+    sustained = 0
+    for level in levels:
+        latencies: list[float] = []
+        failures = 0
+        rounds = max(1, turns // level)
+        for r in range(rounds):
+            batch = [turn(speech[(r * level + i) % len(speech)]) for i in range(level)]
+            for result in await asyncio.gather(*batch):
+                if result is None:
+                    failures += 1
+                else:
+                    latencies.append(result)
+        p50, p95 = pct(latencies, 0.5), pct(latencies, 0.95)
+        mean = statistics.fmean(latencies) if latencies else float("nan")
+        ok = failures == 0 and p95 <= goal
+        print(f"{path:6s} {level} simultaneous: voice-to-voice p50 {p50:5.2f} s  p95 {p95:5.2f} s  "
+              f"mean {mean:5.2f} s  (n={len(latencies)}, no reply: {failures})  {'ok' if ok else 'over goal'}")
+        if not ok:
+            break
+        sustained = level
+    print(f"{path:6s} sustained simultaneous calls with p95 under {goal:.2f} s: {sustained}")
 
 
 def main() -> None:
@@ -103,8 +123,9 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=6)
     parser.add_argument("--levels", default="1,2,3,4")
     parser.add_argument("--goal", type=float, default=GOAL_P95)
+    parser.add_argument("--paths", default="sip,twilio")
     args = parser.parse_args()
-    asyncio.run(run(args.turns, [int(x) for x in args.levels.split(",")], args.goal))
+    asyncio.run(run(args.turns, [int(x) for x in args.levels.split(",")], args.goal, args.paths.split(",")))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,9 @@ from malbeot_core.errors import MalbeotError
 
 from . import call_ws, rest, staff_api
 from .channels import twilio
+from .channels.audiosocket import AudioSocketServer
+from .channels.sip import SipServer
+from .channels.twilio import outcomes_of
 from .config import GatewayConfig
 from .logs import logger, setup_logging
 from .services import Services
@@ -44,18 +47,20 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if config.preload:
             await asyncio.to_thread(state.services.warm)
-        audiosocket = None
+        servers: list[AudioSocketServer | SipServer] = []
         if config.phone.audiosocket_port:
-            from .channels.audiosocket import AudioSocketServer
-            from .channels.twilio import outcomes_of
-
             audiosocket = AudioSocketServer(state, outcomes_of(app.state))
+            servers.append(audiosocket)
             await audiosocket.start(config.phone.audiosocket_host, config.phone.audiosocket_port)
+        if config.phone.sip_port:
+            sip_server = SipServer(state, outcomes_of(app.state))
+            servers.append(sip_server)
+            await sip_server.start(config.phone.sip_host, config.phone.sip_port)
         try:
             yield
         finally:
-            if audiosocket is not None:
-                await audiosocket.stop()
+            for server in servers:
+                await server.stop()
 
     app = FastAPI(
         title="Malbeot voice gateway",

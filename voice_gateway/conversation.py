@@ -210,6 +210,8 @@ class Conversation:
                     if self.speaks(answer):
                         self._observe("dialog", "final")
                         self.history.answered(answer)
+                        log.info("call %s answer (%s, %s): %s", self.session.call_id, answer.language, answer.intent,
+                                 " ".join(p.id for p in answer.programmes[:3]) or "-")
                     self._sentence = -1
                     await self.transport.send_event(
                         {"type": "answer", "text": answer.text, "language": answer.language,

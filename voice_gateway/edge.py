@@ -8,15 +8,20 @@ from malbeot_core.audio import (
     INTERNAL,
     AudioChunk,
     StreamResampler,
+    alaw_to_pcm16,
     check_pcm16,
     check_rate,
     mulaw_to_pcm16,
+    pcm16_to_alaw,
     pcm16_to_mulaw,
     resample,
 )
 from malbeot_core.errors import BadAudio, FrameTooLarge
 
-ENCODINGS = ("pcm16", "mulaw")
+#: 16-bit signed little-endian PCM, G.711 μ-law, G.711 A-law
+ENCODINGS = ("pcm16", "mulaw", "alaw")
+#: bytes per sample of each encoding
+WIDTH = {"pcm16": 2, "mulaw": 1, "alaw": 1}
 
 
 def check_encoding(encoding: str) -> str:
@@ -50,6 +55,8 @@ class InboundAudio:
             )
         if self.encoding == "mulaw":
             pcm = mulaw_to_pcm16(frame)
+        elif self.encoding == "alaw":
+            pcm = alaw_to_pcm16(frame)
         else:
             check_pcm16(frame)
             pcm = frame
@@ -76,8 +83,9 @@ class OutboundAudio:
         pcm = resample(chunk.pcm, chunk.fmt.rate, self.rate)
         if self.encoding == "mulaw":
             data = pcm16_to_mulaw(pcm)
-            step = self.rate * self.frame_ms // 1000
+        elif self.encoding == "alaw":
+            data = pcm16_to_alaw(pcm)
         else:
             data = pcm
-            step = self.rate * self.frame_ms // 1000 * 2
+        step = self.rate * self.frame_ms // 1000 * WIDTH[self.encoding]
         return [data[i : i + step] for i in range(0, len(data), step)]

@@ -28,6 +28,8 @@ class CallOptions:
     reply_rate: int = 16000
     tts: bool = True
     elderly: bool = False
+    #: partial transcripts while the caller speaks (phone lines have no screen: off there)
+    partials: bool = True
 
     def updated(self, fields: Mapping[str, Any], languages: tuple[str, ...]) -> CallOptions:
         """Return new options with ``fields`` applied and validated."""
@@ -55,4 +57,6 @@ class CallOptions:
             changes["tts"] = _flag(fields["tts"])
         if "elderly" in fields:
             changes["elderly"] = _flag(fields["elderly"])
+        if "partials" in fields:
+            changes["partials"] = _flag(fields["partials"])
         return replace(self, **changes)

@@ -31,6 +31,7 @@ def apply_options(settings: CallSettings, options: CallOptions) -> None:
     settings.elderly = options.elderly
     settings.rate = ELDERLY_RATE if options.elderly else 1.0
     settings.extra["speak"] = options.tts
+    settings.extra["partials"] = options.partials
 
 
 def build_pipeline(services: Services, settings: CallSettings, config: GatewayConfig) -> Pipeline:
@@ -45,7 +46,10 @@ def build_pipeline(services: Services, settings: CallSettings, config: GatewayCo
     segmenter = SegmenterConfig.for_caller(elderly=settings.elderly, no_input_seconds=no_input)
     return Pipeline(
         [
-            AsrStage(services.transcriber, lambda: create_detector(config.vad), settings, segmenter),
+            AsrStage(
+                services.transcriber, lambda: create_detector(config.vad), settings, segmenter,
+                partial_interval=1.0 if settings.extra.get("partials", True) else None,
+            ),
             DialogStage(services.dialog, settings),
             TranslateStage(services.translator, settings),
             TtsStage(services.voices, settings),

@@ -15,6 +15,9 @@ class PhoneConfig:
     #: AudioSocket TCP server: off unless a port is set; loopback unless told otherwise
     audiosocket_host: str = "127.0.0.1"
     audiosocket_port: int = 0
+    #: SIP endpoint (UDP): off unless a port is set; loopback unless told otherwise
+    sip_host: str = "127.0.0.1"
+    sip_port: int = 0
     #: language of the start notice and prompts when the call's language is "auto"
     language: str = "ko"
     #: speak the start notice (service, automated, recording, how to reach a person)
@@ -35,6 +38,8 @@ class PhoneConfig:
         return cls(
             audiosocket_host=_env("AUDIOSOCKET_HOST", "127.0.0.1"),
             audiosocket_port=int(_env("AUDIOSOCKET_PORT", "0")),
+            sip_host=_env("SIP_HOST", "127.0.0.1"),
+            sip_port=int(_env("SIP_PORT", "0")),
             language=_env("PHONE_LANGUAGE", "ko"),
             notice=_env("PHONE_NOTICE", "1") not in ("0", "false", "no"),
             silence_seconds=float(_env("PHONE_SILENCE_SECONDS", "10")),

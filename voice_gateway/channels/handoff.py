@@ -24,6 +24,8 @@ class Outcome:
     #: "transfer" or "hangup"
     action: str
     target: str = ""
+    #: how the transfer went where the channel can tell (SIP REFER: "transferred", "refused (405)"...)
+    detail: str = ""
 
 
 class Outcomes(collections.OrderedDict[str, Outcome]):

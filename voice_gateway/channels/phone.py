@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import time
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from malbeot_core.audio import AudioChunk
 from malbeot_core.events import BenefitAnswer, Event, FinalTranscript, SpeechEnded, SpeechStarted, TextInput
 
 from ..conversation import CLOSE_NORMAL, CallEnded, Conversation
-from ..edge import OutboundAudio
+from ..edge import WIDTH, OutboundAudio
 from ..logs import logger
 from ..options import CallOptions
 from ..pacer import Pacer
@@ -74,7 +75,7 @@ def prompt(key: str, language: str, **fields: str) -> tuple[str, str]:
 class PhoneLine(Protocol):
     """One carrier's wire, as the phone transport needs it."""
 
-    #: reply audio on this wire: 8000 and "mulaw" (G.711 μ-law) or "pcm16" (signed linear)
+    #: reply audio on this wire: 8000 and "mulaw"/"alaw" (G.711) or "pcm16" (signed linear)
     reply_rate: int
     reply_encoding: str
     #: whether the carrier acknowledges marks (Twilio-format media streams do)
@@ -110,7 +111,7 @@ class PhoneTransport:
             self.pacer.push_mark(f"reply-{self._reply}")
 
     async def send_audio(self, chunk: AudioChunk) -> None:
-        width = 1 if self.outbound.encoding == "mulaw" else 2
+        width = WIDTH[self.outbound.encoding]
         for frame in self.outbound.frames(chunk):
             self.pacer.push(frame, len(frame) / width / self.outbound.rate)
 
@@ -154,6 +155,9 @@ class PhoneConversation(Conversation):
         outcomes: dict[str, Outcome],
     ) -> None:
         self.phone: PhoneConfig = state.config.phone
+        # a phone has no screen for partial transcripts, and on a small machine they would compete
+        # with the turn's final recognition for the CPU
+        options = dataclasses.replace(options, partials=False)
         session = CallSession(state.services, state.config, options)
         super().__init__(session, state, options, PhoneTransport(line, self.phone.pacer_lead))
         self.info = info

@@ -5,7 +5,8 @@ call at Malbeot with no glue code (Twilio: ``<Connect action=".../v1/twilio/afte
 <Stream url="wss://HOST/v1/twilio"/></Connect>``; ``POST /v1/twilio/voice`` returns exactly that).
 
 From the carrier: ``connected``, ``start`` (``streamSid``, ``callSid``, ``mediaFormat`` =
-audio/x-mulaw 8000 Hz mono, ``customParameters``: ``language``, ``elderly``), ``media`` (base64
+audio/x-mulaw, or audio/x-alaw from carriers in A-law countries, 8000 Hz mono; replies use the same
+encoding; ``customParameters``: ``language``, ``elderly``), ``media`` (base64
 μ-law, track ``inbound``), ``dtmf`` (``digit``), ``mark`` (``name``: audio before it has played),
 ``stop``. To the carrier: ``media`` (``streamSid``, ``media.payload``) in real-time 20 ms frames,
 ``mark`` after each reply, ``clear`` when the caller barges in.
@@ -45,6 +46,9 @@ router = APIRouter()
 log = logger("twilio")
 
 ENCODING = "audio/x-mulaw"
+#: media formats a Twilio-format stream may announce (Twilio itself sends μ-law; other carriers
+#: speaking the same format, in A-law countries, announce audio/x-alaw)
+ENCODINGS = {"audio/x-mulaw": "mulaw", "audio/x-alaw": "alaw"}
 RATE = 8000
 
 
@@ -60,10 +64,11 @@ class TwilioLine:
     """The carrier side of one media stream."""
 
     reply_rate = RATE
-    reply_encoding = "mulaw"
     has_marks = True
 
-    def __init__(self, ws: WebSocket, stream_sid: str) -> None:
+    def __init__(self, ws: WebSocket, stream_sid: str, encoding: str = "mulaw") -> None:
+        #: replies go out in the encoding the caller's audio came in
+        self.reply_encoding = encoding
         self.ws = ws
         self.stream_sid = stream_sid
         self._lock = asyncio.Lock()
@@ -139,11 +144,12 @@ async def wait_for_start(ws: WebSocket, state: GatewayState) -> dict[str, Any]:
 
 def call_options(start: dict[str, Any], languages: tuple[str, ...]) -> CallOptions:
     fmt = start.get("mediaFormat") or {}
-    if fmt.get("encoding", ENCODING) != ENCODING or int(fmt.get("sampleRate", RATE)) != RATE or int(
-        fmt.get("channels", 1)
-    ) != 1:
-        raise BadAudio(f"unsupported media format {fmt!r}; only audio/x-mulaw, 8000 Hz, mono", stage="edge")
-    options = CallOptions().updated({"rate": RATE, "encoding": "mulaw", "reply_rate": RATE}, languages)
+    encoding = ENCODINGS.get(str(fmt.get("encoding", ENCODING)).lower())
+    if encoding is None or int(fmt.get("sampleRate", RATE)) != RATE or int(fmt.get("channels", 1)) != 1:
+        raise BadAudio(
+            f"unsupported media format {fmt!r}; only audio/x-mulaw or audio/x-alaw, 8000 Hz, mono", stage="edge"
+        )
+    options = CallOptions().updated({"rate": RATE, "encoding": encoding, "reply_rate": RATE}, languages)
     custom = start.get("customParameters") or {}
     fields = {k: custom[k] for k in ("language", "elderly") if isinstance(custom, dict) and k in custom}
     try:
@@ -158,7 +164,7 @@ class TwilioReceiver:
         self.ws = ws
         self.call = call
         self.state = call.state
-        self.inbound = InboundAudio(RATE, "mulaw", call.config.max_frame_bytes)
+        self.inbound = InboundAudio(RATE, call.options.encoding, call.config.max_frame_bytes)
         #: media chunks received (the carrier's ``chunk`` numbers are not trusted for anything)
         self.chunks = 0
 
@@ -229,7 +235,8 @@ async def twilio_stream(ws: WebSocket) -> None:
         "twilio", call_sid or stream_sid,
         {"call_sid": call_sid, "stream_sid": stream_sid, "account_sid": str(start.get("accountSid") or "")},
     )
-    call = PhoneConversation(state, options, TwilioLine(ws, stream_sid), info, outcomes_of(ws.app.state))
+    line = TwilioLine(ws, stream_sid, options.encoding)
+    call = PhoneConversation(state, options, line, info, outcomes_of(ws.app.state))
     await run_phone_call(call, TwilioReceiver(ws, call).run())
 
 
@@ -268,8 +275,10 @@ async def twilio_after_stream(request: Request) -> Response:
 
 @router.get("/v1/phone/outcome/{call_ref}")
 async def phone_outcome(call_ref: str, request: Request) -> JSONResponse:
-    """How a phone call ended (by Twilio CallSid or AudioSocket UUID), for dialplans and carriers."""
+    """How a phone call ended (by Twilio CallSid, AudioSocket UUID or SIP Call-ID), for dialplans and carriers."""
     outcome = outcomes_of(request.app.state).get(call_ref)
     if outcome is None:
         return JSONResponse({"error": {"code": "not_found", "stage": "phone", "message": "no such call"}}, 404)
-    return JSONResponse({"call_ref": call_ref, "action": outcome.action, "target": outcome.target})
+    return JSONResponse(
+        {"call_ref": call_ref, "action": outcome.action, "target": outcome.target, "detail": outcome.detail}
+    )
