@@ -144,6 +144,22 @@ _BYE = """  <send retrans="500">
   <recv response="200" crlf="true"/>
 """
 
+#: answer the request just received with 200 OK
+_OK = """  <send>
+    <![CDATA[
+
+      SIP/2.0 200 OK
+      [last_Via:]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+
+    ]]>
+  </send>
+"""
+
 #: answer Malbeot's REFER (202), report the transfer as done (NOTIFY sipfrag 200), take its BYE
 _TRANSFERRED = """  <recv request="REFER" crlf="true"/>
   <send>
@@ -181,19 +197,6 @@ _TRANSFERRED = """  <recv request="REFER" crlf="true"/>
   </send>
   <recv response="200"/>
   <recv request="BYE" crlf="true"/>
-  <send>
-    <![CDATA[
-
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-
-    ]]>
-  </send>
 """
 
 CODECS = {"PCMU": (0, "      a=rtpmap:0 PCMU/8000"), "PCMA": (8, "      a=rtpmap:8 PCMA/8000"),
@@ -228,7 +231,12 @@ def hang_up() -> str:
 
 
 def transferred() -> str:
-    return _TRANSFERRED
+    return _TRANSFERRED + _OK
+
+
+def takes_bye(timeout_ms: int = 20000) -> str:
+    """Wait for Malbeot's BYE and answer it."""
+    return f'  <recv request="BYE" timeout="{timeout_ms}" crlf="true"/>\n' + _OK
 
 
 @dataclass

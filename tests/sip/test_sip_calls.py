@@ -18,7 +18,18 @@ from tests.phone.phone_audio import MIN_SPEECH, mulaw, onset, recording_8k, synt
 from voice_gateway.services import Services
 
 from .conftest import SipGateway, needs_sipp
-from .sipp import SIPP_PCAPS, RtpRecorder, hang_up, pause, play, rtp_pcap, run_sipp, scenario, transferred
+from .sipp import (
+    SIPP_PCAPS,
+    RtpRecorder,
+    hang_up,
+    pause,
+    play,
+    rtp_pcap,
+    run_sipp,
+    scenario,
+    takes_bye,
+    transferred,
+)
 
 pytestmark = [pytest.mark.slow, needs_sipp]
 
@@ -125,28 +136,13 @@ async def test_a_caller_who_goes_silent_and_never_hangs_up_gets_a_bye(
     gw = sip_gateway(notice=False, gateway={"idle_timeout": 3.0})
     recorder = RtpRecorder()
     try:
-        steps = '  <recv request="BYE" timeout="20000" crlf="true"/>\n' + _OK_FOR_BYE
-        run = run_sipp(scenario(port=recorder.port, steps=steps), gw.sip_port, tmp_path)
+        run = run_sipp(scenario(port=recorder.port, steps=takes_bye()), gw.sip_port, tmp_path)
     finally:
         recorder.close()
     assert run.passed, run.output
     assert gw.outcome(run.call_id)["action"] == "hangup"
 
 
-_OK_FOR_BYE = """  <send>
-    <![CDATA[
-
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-
-    ]]>
-  </send>
-"""
 
 
 @pytest.mark.shared_data
