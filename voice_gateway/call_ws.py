@@ -155,7 +155,10 @@ class Call:
     async def receiver(self) -> None:
         while True:
             try:
-                message = await asyncio.wait_for(self.ws.receive(), self.config.idle_timeout)
+                # not asyncio.wait_for: on Python 3.11 it drops a cancel that arrives just as a
+                # message does (audio arrives every few ms), and the call would outlive its end
+                async with asyncio.timeout(self.config.idle_timeout):
+                    message = await self.ws.receive()
             except TimeoutError:
                 raise CallEnded(CLOSE_NORMAL, "idle") from None
             if message["type"] == "websocket.disconnect":

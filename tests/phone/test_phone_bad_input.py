@@ -9,17 +9,12 @@ import json
 import uuid
 from collections.abc import Callable
 
-import pytest
 import websockets
 
 from .audiosocket_client import DTMF, SLIN, AsteriskPeer, message
 from .conftest import PhoneGateway
 from .twilio_client import TwilioCarrier
 
-# Known defect (issue 3, open): these real-time phone-call tests fail intermittently when run in
-# sequence (a call sometimes does not end after its last reply: the pacer keeps reporting audio as
-# playing). Each test reruns up to twice; a persistent failure still fails the suite.
-pytestmark = pytest.mark.flaky(reruns=2)
 
 async def test_twilio_garbage_is_skipped_and_the_call_goes_on(phone_gateway: Callable[..., PhoneGateway]) -> None:
     gw = phone_gateway(notice=False)

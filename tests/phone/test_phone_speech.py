@@ -14,10 +14,7 @@ from .conftest import PhoneGateway, Webhook
 from .phone_audio import MIN_SPEECH, mulaw, onset, recording_8k, synthesized_8k, transcribe_8k, transcribe_mulaw
 from .twilio_client import TwilioCarrier
 
-# Known defect (issue 3, open): these real-time phone-call tests fail intermittently when run in
-# sequence (a call sometimes does not end after its last reply: the pacer keeps reporting audio as
-# playing). Each test reruns up to twice; a persistent failure still fails the suite.
-pytestmark = [pytest.mark.slow, pytest.mark.flaky(reruns=2)]
+pytestmark = pytest.mark.slow
 
 BARGE_IN_LIMIT = 0.2
 

@@ -7,15 +7,10 @@ import time
 from collections.abc import Callable
 
 import httpx
-import pytest
 
 from .conftest import PhoneGateway, Webhook
 from .twilio_client import TwilioCarrier
 
-# Known defect (issue 3, open): these real-time phone-call tests fail intermittently when run in
-# sequence (a call sometimes does not end after its last reply: the pacer keeps reporting audio as
-# playing). Each test reruns up to twice; a persistent failure still fails the suite.
-pytestmark = pytest.mark.flaky(reruns=2)
 
 async def test_notice_plays_in_real_time_and_keypad_zero_hands_off(
     phone_gateway: Callable[..., PhoneGateway], webhook: Webhook

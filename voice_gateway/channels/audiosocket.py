@@ -63,11 +63,20 @@ class Message:
 
 
 async def read_message(reader: asyncio.StreamReader, timeout: float) -> Message:
-    """One message; raises CarrierHungUp at end of stream (also mid-message: a truncated frame)."""
+    """One message; raises CarrierHungUp at end of stream (also mid-message: a truncated frame).
+
+    The timeouts are ``asyncio.timeout`` blocks, not ``asyncio.wait_for``: on Python 3.11,
+    ``wait_for`` drops a cancel that arrives just as its read completes, and a peer sends a frame
+    every 20 ms, so the call's receiver would often not stop when the call ends (and the call
+    would not be hung up until the peer gave up)."""
     try:
-        header = await asyncio.wait_for(reader.readexactly(3), timeout)
+        async with asyncio.timeout(timeout):
+            header = await reader.readexactly(3)
         length = int.from_bytes(header[1:3], "big")
-        payload = await asyncio.wait_for(reader.readexactly(length), timeout) if length else b""
+        payload = b""
+        if length:
+            async with asyncio.timeout(timeout):
+                payload = await reader.readexactly(length)
     except TimeoutError:
         raise CallEnded(CLOSE_NORMAL, "idle") from None
     except asyncio.IncompleteReadError as exc:

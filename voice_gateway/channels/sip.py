@@ -159,6 +159,19 @@ class SipLine:
         await self.server.end_call(self.dialog, reason)
 
 
+async def next_packet(queue: asyncio.Queue[RtpPacket], gap: float) -> RtpPacket | None:
+    """The caller's next RTP packet, or None after ``gap`` seconds without one.
+
+    ``asyncio.timeout``, not ``asyncio.wait_for``: in Python 3.11 ``wait_for`` drops a cancel that
+    arrives as the read completes (a packet comes every 20 ms), and the call could then never stop
+    its receiver."""
+    try:
+        async with asyncio.timeout(gap):
+            return await queue.get()
+    except TimeoutError:
+        return None
+
+
 class SipReceiver:
     """The caller's side of a SIP call: RTP audio and telephone events, BYE and INFO digits."""
 
@@ -198,9 +211,8 @@ class SipReceiver:
         idle = self.call.config.idle_timeout
         silent = 0.0
         while True:
-            try:
-                packet = await asyncio.wait_for(self.rtp.queue.get(), GAP)
-            except TimeoutError:
+            packet = await next_packet(self.rtp.queue, GAP)
+            if packet is None:
                 silent += GAP
                 if silent >= idle:
                     raise CallEnded(CLOSE_NORMAL, "idle") from None
@@ -421,7 +433,8 @@ class SipServer(asyncio.DatagramProtocol):
         while not dialog.acked.is_set() and loop.time() < deadline and not dialog.ended:
             self.send(dialog.final, dialog.source)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(dialog.acked.wait(), interval)
+                async with asyncio.timeout(interval):
+                    await dialog.acked.wait()
             interval = min(interval * 2, T2)
         if not dialog.acked.is_set():
             if not dialog.ended:
@@ -472,7 +485,8 @@ class SipServer(asyncio.DatagramProtocol):
             for _ in range(7):  # 0.5 + 1 + 2 + 4 + 4 + 4 + 4 s ≈ Timer F without its tail
                 self.send(request, dialog.remote_target)
                 with contextlib.suppress(TimeoutError):
-                    return await asyncio.wait_for(asyncio.shield(future), interval)
+                    async with asyncio.timeout(interval):
+                        return await asyncio.shield(future)
                 interval = min(interval * 2, T2)
             return None
         finally:
@@ -502,7 +516,8 @@ class SipServer(asyncio.DatagramProtocol):
             result = f"refused ({answer.status if answer else 'no answer'})"
         else:
             try:
-                status = await asyncio.wait_for(dialog.refer_result, timeout)
+                async with asyncio.timeout(timeout):
+                    status = await dialog.refer_result
                 result = "transferred" if status < 300 else f"failed ({status})"
             except TimeoutError:
                 result = "no final NOTIFY"

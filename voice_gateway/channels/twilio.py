@@ -109,9 +109,14 @@ def _parse(raw: str) -> dict[str, Any]:
 
 
 async def _receive_text(ws: WebSocket, timeout: float) -> str | None:
-    """The next text message; None for a binary one. Raises on idle timeout or disconnect."""
+    """The next text message; None for a binary one. Raises on idle timeout or disconnect.
+
+    ``asyncio.timeout``, not ``asyncio.wait_for``: on Python 3.11 ``wait_for`` drops a cancel that
+    arrives just as the message does, and the carrier sends one every 20 ms, so the call's receiver
+    would often outlive the call (which then is not hung up)."""
     try:
-        message = await asyncio.wait_for(ws.receive(), timeout)
+        async with asyncio.timeout(timeout):
+            message = await ws.receive()
     except TimeoutError:
         raise CallEnded(CLOSE_NORMAL, "idle") from None
     if message["type"] == "websocket.disconnect":
