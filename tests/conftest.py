@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
+    from voice_gateway.config import GatewayConfig
+    from voice_gateway.embedded import LiveGateway
     from voice_gateway.services import Services
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,3 +43,22 @@ def real_services() -> Services:
     services = Services(GatewayConfig())
     services.warm()
     return services
+
+
+@pytest.fixture
+def start_gateway(real_services: Services) -> Iterator[Callable[..., LiveGateway]]:
+    """Start live gateways for one test: ``start(config, services=None)`` (the real models unless told
+    otherwise); every one is stopped when the test ends."""
+    from voice_gateway.embedded import serve
+
+    stack: list[Iterator[LiveGateway]] = []
+
+    def start(config: GatewayConfig, services: Services | None = None) -> LiveGateway:
+        gen = serve(config, services or real_services)
+        stack.append(gen)
+        return next(gen)
+
+    yield start
+    for gen in stack:
+        for _ in gen:
+            pass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -21,17 +21,11 @@ def gateway(real_services: Services) -> Iterator[LiveGateway]:
 
 
 @pytest.fixture
-def make_gateway(real_services: Services) -> Iterator[object]:
+def make_gateway(start_gateway: Callable[..., LiveGateway]) -> Callable[..., LiveGateway]:
     """Start an extra gateway with other settings (or other services) for one test."""
-    stack: list[Iterator[LiveGateway]] = []
 
     def start(services: Services | None = None, **changes: object) -> LiveGateway:
         config = dataclasses.replace(GatewayConfig(port=free_port()), **changes)  # type: ignore[arg-type]
-        gen = serve(config, services or real_services)
-        stack.append(gen)
-        return next(gen)
+        return start_gateway(config, services)
 
-    yield start
-    for gen in stack:
-        for _ in gen:
-            pass
+    return start

@@ -13,8 +13,7 @@ import pytest
 
 from voice_gateway.channels.config import PhoneConfig
 from voice_gateway.config import GatewayConfig
-from voice_gateway.embedded import LiveGateway, free_port, serve
-from voice_gateway.services import Services
+from voice_gateway.embedded import LiveGateway, free_port
 
 
 @dataclasses.dataclass
@@ -28,23 +27,17 @@ class PhoneGateway:
 
 
 @pytest.fixture
-def phone_gateway(real_services: Services) -> Iterator[Callable[..., PhoneGateway]]:
+def phone_gateway(start_gateway: Callable[..., LiveGateway]) -> Callable[..., PhoneGateway]:
     """Start a gateway with an AudioSocket server; keyword arguments change PhoneConfig fields,
     ``gateway={...}`` GatewayConfig fields."""
-    stack: list[Iterator[LiveGateway]] = []
 
     def start(gateway: dict[str, Any] | None = None, **phone: Any) -> PhoneGateway:
         port = free_port()
         phone_config = dataclasses.replace(PhoneConfig(audiosocket_port=port, language="en"), **phone)
         config = dataclasses.replace(GatewayConfig(port=free_port()), phone=phone_config, **(gateway or {}))
-        gen = serve(config, real_services)
-        stack.append(gen)
-        return PhoneGateway(next(gen), port)
+        return PhoneGateway(start_gateway(config), port)
 
-    yield start
-    for gen in stack:
-        for _ in gen:
-            pass
+    return start
 
 
 @dataclasses.dataclass

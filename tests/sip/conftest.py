@@ -5,15 +5,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from voice_gateway.channels.config import PhoneConfig
 from voice_gateway.config import GatewayConfig
-from voice_gateway.embedded import LiveGateway, free_port, serve
-from voice_gateway.services import Services
+from voice_gateway.embedded import LiveGateway, free_port
 
 from .sipp import SIPP
 
@@ -30,23 +29,17 @@ class SipGateway:
 
 
 @pytest.fixture
-def sip_gateway(real_services: Services) -> Iterator[Callable[..., SipGateway]]:
+def sip_gateway(start_gateway: Callable[..., LiveGateway]) -> Callable[..., SipGateway]:
     """Start a gateway with a SIP endpoint on loopback; keyword arguments change PhoneConfig fields,
     ``gateway={...}`` GatewayConfig fields."""
-    stack: list[Iterator[LiveGateway]] = []
 
     def start(gateway: dict[str, Any] | None = None, **phone: Any) -> SipGateway:
         port = free_port()
         phone_config = dataclasses.replace(PhoneConfig(sip_port=port, language="en"), **phone)
         config = dataclasses.replace(GatewayConfig(port=free_port()), phone=phone_config, **(gateway or {}))
-        gen = serve(config, real_services)
-        stack.append(gen)
-        return SipGateway(next(gen), port)
+        return SipGateway(start_gateway(config), port)
 
-    yield start
-    for gen in stack:
-        for _ in gen:
-            pass
+    return start
 
 
 needs_sipp = pytest.mark.skipif(SIPP is None, reason="not run: SIPp (Debian sip-tester) is not installed")
