@@ -32,6 +32,9 @@ class PhoneConfig:
     transfer_target: str = ""
     #: seconds of reply audio sent ahead of real time (bounds how much a barge-in cannot stop)
     pacer_lead: float = 0.08
+    #: partial transcripts on phone lines: off (no screen shows them, and on a small machine they
+    #: compete with the turn's final recognition for the CPU); on only to measure that cost
+    partials: bool = False
 
     @classmethod
     def from_env(cls) -> PhoneConfig:

@@ -155,9 +155,7 @@ class PhoneConversation(Conversation):
         outcomes: dict[str, Outcome],
     ) -> None:
         self.phone: PhoneConfig = state.config.phone
-        # a phone has no screen for partial transcripts, and on a small machine they would compete
-        # with the turn's final recognition for the CPU
-        options = dataclasses.replace(options, partials=False)
+        options = dataclasses.replace(options, partials=self.phone.partials)  # PhoneConfig.partials: why off
         session = CallSession(state.services, state.config, options)
         super().__init__(session, state, options, PhoneTransport(line, self.phone.pacer_lead))
         self.info = info
