@@ -3,12 +3,14 @@ RFC 4733 telephone events, the flood limiter, SIP INFO digits and REFER progress
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
-from malbeot_core.errors import BadAudio, ProtocolViolation
+from malbeot_core.errors import BackendFailed, BadAudio, ProtocolViolation
 from voice_gateway.channels import sdp
 from voice_gateway.channels.rtp import DtmfDetector, RtpPacket, RtpSender, parse_rtp, parse_telephone_event
-from voice_gateway.channels.sip import TokenBucket, _info_digit, _sipfrag_status
+from voice_gateway.channels.sip import RtpPorts, TokenBucket, _info_digit, _sipfrag_status
 from voice_gateway.channels.sip_message import canonical, host_port, parse, response, tag_of, uri_of
 from voice_gateway.channels.twilio import call_options
 
@@ -167,3 +169,27 @@ def test_twilio_format_streams_may_be_alaw() -> None:
     start["mediaFormat"]["encoding"] = "audio/x-l16"
     with pytest.raises(BadAudio):
         call_options(start, ("ko", "en"))
+
+
+async def test_rtp_ports_come_from_the_configured_range_skipping_busy_ones() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:  # a free even/odd pair to work in
+        probe.bind(("127.0.0.1", 0))
+        base = probe.getsockname()[1] & ~1
+    ports = RtpPorts.parse(f"{base}-{base + 3}")
+    assert ports.candidates() == [base, base + 2] and ports.candidates() == [base + 2, base]  # turn by turn
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as busy:
+        try:
+            busy.bind(("127.0.0.1", base))
+        except OSError:
+            pytest.skip(f"port {base} was taken meanwhile")
+        first = await ports.bind("127.0.0.1")
+        try:
+            assert first.port == base + 2  # base is busy: skipped
+            with pytest.raises(BackendFailed):  # both taken now: the call gets 503
+                await ports.bind("127.0.0.1")
+        finally:
+            first.close()
+    assert RtpPorts.parse("").candidates() == [0]
+    for bad in ("10000", "a-b", "2000-1000", "0-10"):
+        with pytest.raises(ValueError):
+            RtpPorts.parse(bad)

@@ -18,6 +18,9 @@ class PhoneConfig:
     #: SIP endpoint (UDP): off unless a port is set; loopback unless told otherwise
     sip_host: str = "127.0.0.1"
     sip_port: int = 0
+    #: RTP ports for SIP calls, "FIRST-LAST" (even ports are used; a firewall opens this range);
+    #: empty: any free port
+    rtp_ports: str = ""
     #: language of the start notice and prompts when the call's language is "auto"
     language: str = "ko"
     #: speak the start notice (service, automated, recording, how to reach a person)
@@ -43,6 +46,7 @@ class PhoneConfig:
             audiosocket_port=int(_env("AUDIOSOCKET_PORT", "0")),
             sip_host=_env("SIP_HOST", "127.0.0.1"),
             sip_port=int(_env("SIP_PORT", "0")),
+            rtp_ports=_env("RTP_PORTS", ""),
             language=_env("PHONE_LANGUAGE", "ko"),
             notice=_env("PHONE_NOTICE", "1") not in ("0", "false", "no"),
             silence_seconds=float(_env("PHONE_SILENCE_SECONDS", "10")),

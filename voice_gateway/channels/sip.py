@@ -29,7 +29,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from malbeot_core.errors import BadAudio, MalbeotError, ProtocolViolation
+from malbeot_core.errors import BackendFailed, BadAudio, MalbeotError, ProtocolViolation
 
 from ..conversation import CLOSE_NORMAL, CallEnded
 from ..edge import InboundAudio
@@ -77,6 +77,45 @@ class TokenBucket:
             self._tokens -= 1
             return True
         return False
+
+
+@dataclass
+class RtpPorts:
+    """Where each call's RTP socket is bound: any free port, or the even ports of a range (in turn)."""
+
+    first: int = 0
+    last: int = 0
+    _next: int = 0
+
+    @classmethod
+    def parse(cls, spec: str) -> RtpPorts:
+        if not spec.strip():
+            return cls()
+        try:
+            first, last = (int(part) for part in spec.split("-", 1))
+        except ValueError:
+            raise ValueError(f"MALBEOT_RTP_PORTS must be FIRST-LAST, got {spec!r}") from None
+        if not 0 < first < last <= 65535:
+            raise ValueError(f"MALBEOT_RTP_PORTS {spec!r} is not a port range")
+        return cls(first + first % 2, last)
+
+    def candidates(self) -> list[int]:
+        if not self.first:
+            return [0]
+        ports = list(range(self.first, self.last + 1, 2))
+        start = self._next % len(ports)
+        self._next += 1
+        return ports[start:] + ports[:start]
+
+    async def bind(self, host: str) -> CallRtp:
+        loop = asyncio.get_running_loop()
+        for port in self.candidates():
+            try:
+                _, rtp = await loop.create_datagram_endpoint(CallRtp, local_addr=(host, port))
+            except OSError:
+                continue  # in use: the next one
+            return rtp
+        raise BackendFailed(f"no free RTP port in {self.first}-{self.last}", stage="sip")
 
 
 class CallRtp(RtpEndpoint):
@@ -262,6 +301,7 @@ class SipServer(asyncio.DatagramProtocol):
         self.host = "127.0.0.1"
         self.port = 0
         self.malformed = 0
+        self.rtp_ports = RtpPorts.parse(state.config.phone.rtp_ports)
 
     # --- lifecycle ------------------------------------------------------------------------------
     async def start(self, host: str, port: int) -> int:
@@ -422,7 +462,15 @@ class SipServer(asyncio.DatagramProtocol):
             return False
         host = self.advertised_host(dialog.source)
         loop = asyncio.get_running_loop()
-        _, dialog.rtp = await loop.create_datagram_endpoint(CallRtp, local_addr=(self.host, 0))
+        try:
+            dialog.rtp = await self.rtp_ports.bind(self.host)
+        except BackendFailed as error:
+            self.state.metrics.errors.labels(error.code).inc()
+            log.warning("sip call %s refused: %s", dialog.call_id, error)
+            dialog.final = response(invite, 503, to_tag=dialog.local_tag).add("Retry-After", 5)
+            dialog.ended = True
+            self.send(dialog.final, dialog.source)
+            return False
         body, dialog.codec, dialog.event_type = sdp.answer(offer, host, dialog.rtp.port, secrets.randbelow(1 << 31))
         dialog.media = (offer.address, offer.port)
         if dialog.ended:  # cancelled while we were setting up
