@@ -122,7 +122,6 @@ class RtpEndpoint(asyncio.DatagramProtocol):
         self.received = 0
         self.dropped = 0
         self.malformed = 0
-        self.last_error = ""
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.DatagramTransport, transport)  # uvloop's is not a subclass
@@ -131,9 +130,8 @@ class RtpEndpoint(asyncio.DatagramProtocol):
         self.received += 1
         try:
             packet = parse_rtp(data)
-        except BadAudio as exc:
+        except BadAudio:
             self.malformed += 1
-            self.last_error = exc.message
             return
         try:
             self.queue.put_nowait(packet)

@@ -139,6 +139,8 @@ class Dialog:
 
     invite: SipMessage
     source: tuple[str, int]
+    #: our address as this caller reaches it (Contact, SDP, Via of our requests)
+    local_host: str
     local_tag: str = field(default_factory=new_tag)
     local_cseq: int = field(default_factory=lambda: secrets.randbelow(1 << 16) + 1)
     final: SipMessage | None = None
@@ -151,7 +153,6 @@ class Dialog:
     event_type: int | None = None
     media: tuple[str, int] = ("", 0)
     ended: bool = False
-    transfer: str = ""
 
     @property
     def call_id(self) -> str:
@@ -300,7 +301,6 @@ class SipServer(asyncio.DatagramProtocol):
         self.tasks: set[asyncio.Task[None]] = set()
         self.host = "127.0.0.1"
         self.port = 0
-        self.malformed = 0
         self.rtp_ports = RtpPorts.parse(state.config.phone.rtp_ports)
 
     # --- lifecycle ------------------------------------------------------------------------------
@@ -346,7 +346,6 @@ class SipServer(asyncio.DatagramProtocol):
         try:
             message = parse(data)
         except ProtocolViolation as error:
-            self.malformed += 1
             self.state.metrics.errors.labels(error.code).inc()
             log.warning("sip: dropped a datagram from %s: %s", addr[0], error)
             return
@@ -366,7 +365,7 @@ class SipServer(asyncio.DatagramProtocol):
         match request.method:
             case "INVITE" if dialog is None:
                 self.send(response(request, 100), addr)
-                dialog = Dialog(request, addr)
+                dialog = Dialog(request, addr, self.advertised_host(addr))
                 self.dialogs[request.call_id] = dialog
                 self._spawn(self._call(dialog))
             case "INVITE":
@@ -423,7 +422,7 @@ class SipServer(asyncio.DatagramProtocol):
 
     # --- the call -------------------------------------------------------------------------------
     def _ok(self, request: SipMessage, dialog: Dialog, body: bytes) -> SipMessage:
-        host = self.advertised_host(dialog.source)
+        host = dialog.local_host
         ok = response(request, 200, to_tag=dialog.local_tag)
         for route in request.all("Record-Route"):
             ok.add("Record-Route", route)
@@ -460,7 +459,7 @@ class SipServer(asyncio.DatagramProtocol):
             dialog.ended = True
             self.send(dialog.final, dialog.source)
             return False
-        host = self.advertised_host(dialog.source)
+        host = dialog.local_host
         loop = asyncio.get_running_loop()
         try:
             dialog.rtp = await self.rtp_ports.bind(self.host)
@@ -507,7 +506,7 @@ class SipServer(asyncio.DatagramProtocol):
 
     # --- requests we send -----------------------------------------------------------------------
     def _request_in_dialog(self, dialog: Dialog, method: str) -> SipMessage:
-        host = self.advertised_host(dialog.source)
+        host = dialog.local_host
         dialog.local_cseq += 1
         target = uri_of(dialog.invite.get("Contact") or dialog.invite.get("From"))
         request = SipMessage(method=method, uri=target)
@@ -546,8 +545,8 @@ class SipServer(asyncio.DatagramProtocol):
             return
         outcome = self.outcomes.get(dialog.call_id)
         if reason == "transfer" and outcome is not None and outcome.target:
-            dialog.transfer = await self.refer(dialog, outcome.target)
-            self.outcomes[dialog.call_id] = dataclasses.replace(outcome, detail=dialog.transfer)
+            result = await self.refer(dialog, outcome.target)
+            self.outcomes[dialog.call_id] = dataclasses.replace(outcome, detail=result)
         dialog.ended = True
         bye = self._request_in_dialog(dialog, "BYE")
         answer = await self.transact(dialog, bye)
@@ -557,7 +556,7 @@ class SipServer(asyncio.DatagramProtocol):
         """Ask the caller's side to call ``target`` (RFC 3515); returns how the transfer went."""
         uri = target if target.startswith(("sip:", "sips:", "tel:")) else f"sip:{target}@{dialog.remote_target[0]}"
         refer = self._request_in_dialog(dialog, "REFER")
-        refer.add("Refer-To", f"<{uri}>").add("Referred-By", f"<sip:malbeot@{self.advertised_host(dialog.source)}>")
+        refer.add("Refer-To", f"<{uri}>").add("Referred-By", f"<sip:malbeot@{dialog.local_host}>")
         dialog.refer_result = asyncio.get_running_loop().create_future()
         answer = await self.transact(dialog, refer)
         if answer is None or answer.status >= 300:
