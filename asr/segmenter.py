@@ -51,6 +51,9 @@ class SegmenterConfig:
     pre_roll: float = 0.3
     #: audio kept after the last speech frame (at most what end_silence waited for)
     post_roll: float = 0.2
+    #: recognition of a turn may start this many seconds before its end-of-turn silence is over
+    #: (see :meth:`Segmenter.settled_utterance`); None: only once the turn has ended
+    speculative_lead: float | None = 0.4
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.end_threshold <= self.start_threshold <= 1.0:
@@ -59,6 +62,8 @@ class SegmenterConfig:
             raise ValueError("min_speech must be >= 0; end_silence and max_utterance > 0")
         if self.pre_roll < 0 or self.post_roll < 0:
             raise ValueError("pre_roll and post_roll must be >= 0")
+        if self.speculative_lead is not None and self.speculative_lead < 0:
+            raise ValueError("speculative_lead must be >= 0 (or None)")
 
     @classmethod
     def for_caller(
@@ -136,6 +141,25 @@ class Segmenter:
         if self.state is State.SILENCE:
             return self._now - self.config.pre_roll
         return self._speech_start - self.config.pre_roll
+
+    def settled_utterance(self) -> Utterance | None:
+        """The utterance this turn becomes if no more speech comes, once that is worth betting on.
+
+        While speaking, after ``max(post_roll, end_silence - speculative_lead)`` seconds of
+        silence the audio of the turn is complete (pre-roll to post-roll) and its end is near, so
+        recognition can start early. The value equals :attr:`utterance` after the
+        :class:`SpeechEnded` that follows if the silence lasts; if speech resumes, it is stale
+        (a later call answers with a different utterance, or None).
+        """
+        cfg = self.config
+        if cfg.speculative_lead is None or self.state is not State.SPEAKING:
+            return None
+        wait = max(cfg.post_roll, cfg.end_silence_for(self.elderly) - cfg.speculative_lead)
+        if self._now - self._speech_end < wait - _EPS:
+            return None
+        return Utterance(
+            self._speech_start, self._speech_end, self._audio_start(), min(self._speech_end + cfg.post_roll, self._now)
+        )
 
     def feed(self, at: float, probability: float) -> list[SegmenterEvent]:
         """Process one frame starting at audio time ``at`` with the given speech probability."""

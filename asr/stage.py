@@ -10,6 +10,11 @@ and :class:`NoInput` after long silences. Speech detection runs frame by frame a
 at a time. Audio keeps being read (and turns detected) while a final is being recognised; events
 still come out in order because the final's place in the output is reserved when speech ends.
 
+Recognition of a turn starts early, a little before its end-of-turn silence is over
+(:meth:`Segmenter.settled_utterance`): if the silence lasts, the final is that early result and
+arrives up to ``speculative_lead`` seconds sooner; if speech resumes, the early result is
+discarded (its worker finishes on its own; the lock keeps recognitions one at a time).
+
 Partials are rate-limited: at most one per ``partial_interval`` seconds of audio, and only when
 no recognition is in flight (they are never queued). A partial that comes back after its turn
 ended is dropped. A transcriber crash becomes a :class:`StageFailed` event (a failed partial
@@ -23,7 +28,7 @@ import contextlib
 import logging
 import math
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
 from malbeot_core.audio import INTERNAL, AudioChunk
@@ -166,6 +171,8 @@ class _Call:
         self.partial_at = 0.0  # audio time the running partial covers up to
         self.failure_reported_turn = 0  # the last turn whose partial failure was reported
         self.finals: list[asyncio.Task[Event | None]] = []
+        #: recognition started before the end of the turn, and the utterance it recognises
+        self.early: tuple[Utterance, asyncio.Task[Transcript]] | None = None
         #: one recognition at a time (finals wait for an in-flight partial, then for each other)
         self.recognising = asyncio.Lock()
 
@@ -213,6 +220,7 @@ class _Call:
             self.segmenter.elderly = self.settings.elderly
             await self.on_segments(self.segmenter.feed(at, probability))
             self.maybe_start_partial()
+            self.maybe_start_early()
         self.audio.keep_from(self.segmenter.audio_needed_from())
 
     async def on_segments(self, events: list[SegmenterEvent]) -> None:
@@ -227,8 +235,9 @@ class _Call:
                     utterance = self.segmenter.utterance
                     assert utterance is not None
                     await self.out.put(event)
-                    pcm = self.audio.slice(utterance.audio_start, utterance.audio_end)
-                    task = asyncio.create_task(self.final(pcm, utterance, ended))
+                    early = self.take_early(utterance)
+                    job = early or self.recognise(self.audio.slice(utterance.audio_start, utterance.audio_end))
+                    task = asyncio.create_task(self.final(job, utterance, ended))
                     self.finals = [t for t in self.finals if not t.done()]
                     self.finals.append(task)
                     await self.out.put(task)
@@ -246,9 +255,28 @@ class _Call:
         async with self.recognising:
             return await asyncio.to_thread(self.stage.transcriber.transcribe, pcm, language, languages)
 
-    async def final(self, pcm: bytes, utterance: Utterance, ended: float) -> Event | None:
+    def maybe_start_early(self) -> None:
+        settled = self.segmenter.settled_utterance()
+        if settled is None or (self.early is not None and self.early[0] == settled):
+            return
+        self.take_early(None)  # a previous bet whose speech went on
+        pcm = self.audio.slice(settled.audio_start, settled.audio_end)
+        self.early = (settled, asyncio.create_task(self.recognise(pcm), name="asr-early"))
+
+    def take_early(self, utterance: Utterance | None) -> asyncio.Task[Transcript] | None:
+        """The early recognition if it was of ``utterance``; otherwise it is left to finish unread."""
+        early, self.early = self.early, None
+        if early is None:
+            return None
+        if early[0] == utterance:
+            log.debug("asr: the turn is the early recognition's (%s)", "done" if early[1].done() else "running")
+            return early[1]
+        early[1].add_done_callback(_unread)
+        return None
+
+    async def final(self, job: Awaitable[Transcript], utterance: Utterance, ended: float) -> Event | None:
         try:
-            transcript = await self.recognise(pcm)
+            transcript = await job
         except Exception as exc:
             log.exception("asr: recognising a turn failed")
             return _turn_failure(exc)
@@ -305,9 +333,16 @@ class _Call:
         await self.out.put(PartialTranscript(transcript.text.strip(), transcript.language, self.partial_at))
 
     def cancel_pending(self) -> None:
-        for task in [*self.finals, self.partial]:
+        early = self.early[1] if self.early is not None else None
+        for task in [*self.finals, self.partial, early]:
             if task is not None and not task.done():
                 task.cancel()
+
+
+def _unread(task: asyncio.Task[Transcript]) -> None:
+    """A discarded early recognition: its failure, if any, is not the turn's (the turn went on)."""
+    if not task.cancelled() and task.exception() is not None:
+        log.info("asr: a discarded early recognition failed: %s", task.exception())
 
 
 def _turn_failure(exc: Exception) -> StageFailed:

@@ -6,8 +6,9 @@ follows the published message spec) and the SIP endpoint (INVITE/ACK, RTP both w
 small SIP phone in tests/sip/sip_caller.py). Voice-to-voice = from the last packet of the caller's
 speech to the first reply audio packet the caller receives; it includes the end-of-turn silence the
 detector waits for. Then 1, 2, 3... callers talk at once; the sustained count is the largest whose
-p95 stays under the goal in bench/README.md. Baseline, in the same run: one caller at a time with
-partial transcripts on (as before phone lines turned them off), on a second gateway.
+p95 stays under the goal in bench/README.md. Baseline, in the same run: one caller at a time on a
+second gateway configured as before the latency work (partial transcripts on, recognition only
+after the end-of-turn silence, a long first sentence synthesised whole).
 
     .venv/bin/python bench/phone_latency.py [--turns 6] [--levels 1,2,3,4] [--goal 2.5] [--paths twilio,sip]
 """
@@ -21,6 +22,7 @@ import os
 import statistics
 import sys
 import time
+import urllib.request
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -81,19 +83,50 @@ async def run(turns: int, levels: list[int], goal: float, paths: list[str], base
     services.warm()
     speech = [clip(name) for name in CLIPS]
     print(f"machine: {os.cpu_count()} CPUs; goal: voice-to-voice p95 <= {goal:.2f} s (8 kHz mu-law)")
-    setups = [("", False, levels)] + ([(" +partials (baseline)", True, [1])] if baseline else [])
-    for label, partials, wanted in setups:
-        phone = PhoneConfig(notice=False, language="en", sip_port=free_port(), partials=partials)
-        gen = serve(GatewayConfig(port=free_port(), phone=phone), services)
-        url = next(gen).ws_url.replace("/v1/call", "/v1/twilio")
+    setups = [("", True, levels)] + ([(" baseline", False, [1])] if baseline else [])
+    for label, tuned, wanted in setups:
+        phone = PhoneConfig(notice=False, language="en", sip_port=free_port(), partials=not tuned)
+        config = GatewayConfig(port=free_port(), phone=phone, early_asr=tuned, short_first_piece=tuned)
+        gen = serve(config, services)
+        live = next(gen)
+        url = live.ws_url.replace("/v1/call", "/v1/twilio")
         try:
             for path in paths:
                 sip, twilio = functools.partial(sip_turn, phone.sip_port), functools.partial(twilio_turn, url)
                 turn = sip if path == "sip" else twilio
+                before = stage_sums(live.url)
                 await measure(path + label, turn, speech, turns, wanted, goal)
+                print(f"{path + label:28s} where the time went (gateway means, all levels): "
+                      + breakdown(before, stage_sums(live.url)))
         finally:
             for _ in gen:
                 pass
+
+
+STAGES = ("asr", "dialog", "tts_first_audio", "voice_to_voice")
+
+
+def stage_sums(base_url: str) -> dict[str, tuple[float, float]]:
+    """(sum, count) of the gateway's stage-latency histogram per stage, from its /metrics."""
+    text = urllib.request.urlopen(base_url.rstrip("/") + "/metrics", timeout=10).read().decode()
+    sums: dict[str, list[float]] = {}
+    for line in text.splitlines():
+        for kind in ("sum", "count"):
+            head = f"malbeot_stage_latency_seconds_{kind}{{stage=\""
+            if line.startswith(head):
+                stage, value = line[len(head):].split('"}')
+                sums.setdefault(stage, [0.0, 0.0])[kind == "count"] = float(value)
+    return {stage: (v[0], v[1]) for stage, v in sums.items()}
+
+
+def breakdown(before: dict[str, tuple[float, float]], after: dict[str, tuple[float, float]]) -> str:
+    """Mean seconds per stage between two scrapes: end of speech→transcript, →answer, →first audio."""
+    parts = []
+    for stage in STAGES:
+        total = after.get(stage, (0.0, 0.0))[0] - before.get(stage, (0.0, 0.0))[0]
+        count = after.get(stage, (0.0, 0.0))[1] - before.get(stage, (0.0, 0.0))[1]
+        parts.append(f"{stage} {total / count:.2f} s" if count else f"{stage} -")
+    return ", ".join(parts)
 
 
 async def measure(path: str, turn: Callable[[bytes], Awaitable[float | None]], speech: list[bytes], turns: int,
@@ -128,7 +161,7 @@ def main() -> None:
     parser.add_argument("--levels", default="1,2,3,4")
     parser.add_argument("--goal", type=float, default=GOAL_P95)
     parser.add_argument("--paths", default="sip,twilio")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the partials-on baseline")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the baseline gateway")
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
     asyncio.run(run(args.turns, levels, args.goal, args.paths.split(","), not args.no_baseline))

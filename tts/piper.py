@@ -26,11 +26,19 @@ class PiperSynthesizer:
     name = "piper"
 
     def __init__(
-        self, model: str = "piper-en-joe-medium", model_dir: Path | str | None = None, threads: int = 1
+        self,
+        model: str = "piper-en-joe-medium",
+        model_dir: Path | str | None = None,
+        threads: int = 1,
+        variation: bool = True,
     ) -> None:
         """``threads``: onnxruntime intra-op threads per synthesis (0 = one per core). One thread
-        each lets concurrent calls share the cores and was fastest on a busy 2-core machine."""
+        each lets concurrent calls share the cores and was fastest on a busy 2-core machine.
+        ``variation``: the voice samples fresh noise for each synthesis (the model's own setting),
+        so the same text never sounds quite the same twice; False turns the noise off, so the same
+        text always gives the same audio (for tests and reproducible benchmarks)."""
         self.model = model
+        self.variation = variation
         directory = resolve(model, model_dir)
         onnx_files = sorted(directory.glob("*.onnx"))
         if len(onnx_files) != 1:
@@ -50,6 +58,8 @@ class PiperSynthesizer:
         from piper import SynthesisConfig
 
         config = SynthesisConfig(length_scale=length_scale)
+        if not self.variation:
+            config.noise_scale = config.noise_w_scale = 0.0
         chunks = iter(self._voice.synthesize(text, syn_config=config))
         while True:
             try:

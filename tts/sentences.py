@@ -6,7 +6,9 @@ of the text, or — after Hangul, as in ``신청하세요.다음`` — by a lett
 number (``1.``) or after a common abbreviation (``Mr.``, ``e.g.``). Fragments shorter than
 ``min_chars`` (Hangul and CJK characters count double) are kept together with their neighbour,
 and a sentence longer than ``max_chars`` is cut at a comma or space so the first audio is not
-held back by one endless sentence.
+held back by one endless sentence. :func:`lead_with_a_clause` goes further for the first sentence
+only: a long one is cut after its first clause mark, since the first audio waits for the whole
+first piece to be synthesised.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ _ABBREVIATIONS = frozenset(
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 _SPACE = re.compile(r"\s+")
+#: a clause mark followed by a space: "Basic Pension: A monthly...", "65세 이상, 소득이..."; not "2,000"
+_CLAUSE = re.compile(r"(?<=[:;,，、；：])\s+|(?<=\s[-–—])\s+")
 _WIDE = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -33,6 +37,24 @@ def split_sentences(text: str, min_chars: int = 8, max_chars: int = 160) -> list
         sentence = _SPACE.sub(" ", text[start:end]).strip()
         out.extend(_cut_long(sentence, max_chars))
     return out
+
+
+def lead_with_a_clause(sentences: list[str], max_chars: int = 80, min_chars: int = 6) -> list[str]:
+    """``sentences`` with a long first one cut after its first clause mark (``:`` ``;`` ``,`` a dash).
+
+    Only when the mark comes after at least ``min_chars`` and within ``max_chars`` (Hangul and CJK
+    counting double); otherwise the sentences are returned as they are. The pieces keep every word.
+    """
+    if not sentences or _weight(sentences[0]) <= max_chars:
+        return sentences
+    first = sentences[0]
+    for mark in _CLAUSE.finditer(first):
+        weight = _weight(first[: mark.start()])
+        if weight > max_chars:
+            break
+        if weight >= min_chars:
+            return [first[: mark.start()].strip(), first[mark.end() :].strip(), *sentences[1:]]
+    return sentences
 
 
 def _spans(text: str) -> list[tuple[int, int]]:

@@ -37,7 +37,7 @@ from malbeot_core.settings import CallSettings
 from malbeot_core.threads import iterate_in_thread
 
 from .protocol import Synthesizer
-from .sentences import split_sentences
+from .sentences import lead_with_a_clause, split_sentences
 
 _END = object()
 
@@ -77,9 +77,12 @@ class TtsStage:
         *,
         max_chunk_seconds: float = 1.0,
         queue_size: int = 64,
+        short_first_piece: bool = True,
     ) -> None:
         self.select = select
         self.settings = settings
+        #: a long first sentence is spoken clause first (:func:`lead_with_a_clause`)
+        self.short_first_piece = short_first_piece
         self._max_chunk_bytes = max(2, int(INTERNAL.rate * max_chunk_seconds) * INTERNAL.width)
         self._queue_size = queue_size
 
@@ -157,6 +160,8 @@ class TtsStage:
                 await out.put(_Produced(reply, event))
 
         sentences = split_sentences(answer.text)
+        if self.short_first_piece:
+            sentences = lead_with_a_clause(sentences)
         language = answer.language or self.settings.language or self.settings.last_language
         rate = answer.rate * self.settings.rate
         try:

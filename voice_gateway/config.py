@@ -42,6 +42,11 @@ class GatewayConfig:
     log_level: str = "INFO"
     #: load models at start-up (False: on first use)
     preload: bool = True
+    #: start recognising a turn 0.4 s before its end-of-turn silence is over (a bet that is thrown
+    #: away, costing one recognition, when the caller goes on speaking)
+    early_asr: bool = True
+    #: synthesise a long first sentence's first clause on its own, so the first audio leaves sooner
+    short_first_piece: bool = True
     extra: dict[str, str] = field(default_factory=dict)
     #: phone channels (Twilio-format media streams, AudioSocket): voice_gateway/channels/config.py
     phone: PhoneConfig = field(default_factory=PhoneConfig)
@@ -66,5 +71,7 @@ class GatewayConfig:
             keep_audio_dir=Path(keep) if keep else None,
             log_level=_env("LOG_LEVEL", "INFO"),
             preload=_env("PRELOAD", "1") not in ("0", "false", "no"),
+            early_asr=_env("EARLY_ASR", "1") not in ("0", "false", "no"),
+            short_first_piece=_env("SHORT_FIRST_PIECE", "1") not in ("0", "false", "no"),
             phone=PhoneConfig.from_env(),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from malbeot_core.audio import (
     INTERNAL,
@@ -69,23 +69,51 @@ class InboundAudio:
 
 @dataclass
 class OutboundAudio:
-    """Converts internal reply audio to the caller's reply format, in frames of ``frame_ms``."""
+    """Converts internal reply audio to the caller's reply format, in frames of ``frame_ms``.
+
+    With ``whole_frames`` (phone lines, whose carriers play fixed 20 ms packets) every frame is
+    full: the short end of a chunk is held back and goes out in front of the next chunk's audio;
+    :meth:`flush` sends what is held at the end of a reply, padded with silence, and :meth:`drop`
+    forgets it when the reply is cut off.
+    """
 
     rate: int = 16000
     encoding: str = "pcm16"
     frame_ms: int = 100
+    whole_frames: bool = False
+    _held: bytes = field(default=b"", init=False, repr=False)
 
     def __post_init__(self) -> None:
         check_rate(self.rate)
         check_encoding(self.encoding)
 
+    @property
+    def frame_bytes(self) -> int:
+        return self.rate * self.frame_ms // 1000 * WIDTH[self.encoding]
+
     def frames(self, chunk: AudioChunk) -> list[bytes]:
-        pcm = resample(chunk.pcm, chunk.fmt.rate, self.rate)
-        if self.encoding == "mulaw":
-            data = pcm16_to_mulaw(pcm)
-        elif self.encoding == "alaw":
-            data = pcm16_to_alaw(pcm)
-        else:
-            data = pcm
-        step = self.rate * self.frame_ms // 1000 * WIDTH[self.encoding]
+        data = self.encode(resample(chunk.pcm, chunk.fmt.rate, self.rate))
+        step = self.frame_bytes
+        if self.whole_frames:
+            data = self._held + data
+            whole = len(data) - len(data) % step
+            data, self._held = data[:whole], data[whole:]
         return [data[i : i + step] for i in range(0, len(data), step)]
+
+    def flush(self) -> list[bytes]:
+        """The audio held back, as one frame padded with silence ([] when nothing is held)."""
+        if not self._held:
+            return []
+        silence = self.encode(bytes((self.frame_bytes - len(self._held)) // WIDTH[self.encoding] * 2))
+        frame, self._held = self._held + silence, b""
+        return [frame]
+
+    def drop(self) -> None:
+        self._held = b""
+
+    def encode(self, pcm: bytes) -> bytes:
+        if self.encoding == "mulaw":
+            return pcm16_to_mulaw(pcm)
+        if self.encoding == "alaw":
+            return pcm16_to_alaw(pcm)
+        return pcm

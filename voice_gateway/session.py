@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 import wave
 from pathlib import Path
+from typing import Any
 
 from malbeot_core.audio import INTERNAL, AudioChunk
 from malbeot_core.events import Event
@@ -43,7 +44,8 @@ def build_pipeline(services: Services, settings: CallSettings, config: GatewayCo
     from tts.stage import TtsStage
 
     no_input = config.elderly_no_input_seconds if settings.elderly else config.no_input_seconds
-    segmenter = SegmenterConfig.for_caller(elderly=settings.elderly, no_input_seconds=no_input)
+    late_asr: dict[str, Any] = {} if config.early_asr else {"speculative_lead": None}
+    segmenter = SegmenterConfig.for_caller(elderly=settings.elderly, no_input_seconds=no_input, **late_asr)
     return Pipeline(
         [
             AsrStage(
@@ -52,7 +54,7 @@ def build_pipeline(services: Services, settings: CallSettings, config: GatewayCo
             ),
             DialogStage(services.dialog, settings),
             TranslateStage(services.translator, settings),
-            TtsStage(services.voices, settings),
+            TtsStage(services.voices, settings, short_first_piece=config.short_first_piece),
         ]
     )
 

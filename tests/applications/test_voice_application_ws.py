@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 import websockets
 
-from malbeot_core.audio import resample
 from records.config import RecordsConfig
 from records.hub import RecordsHub
+from tests.speech import spoken_english
 from voice_gateway.config import GatewayConfig
 from voice_gateway.embedded import LiveGateway, free_port, serve
 from voice_gateway.services import Services
@@ -26,7 +26,7 @@ SHARED_MODELS = ("transcriber", "voices", "catalogue", "retriever", "translator"
 
 
 @pytest.fixture
-def gateway(real_services: Services, tmp_path: Path) -> Iterator[tuple[LiveGateway, RecordsHub, Services]]:
+def gateway(real_services: Services, tmp_path: Path) -> Iterator[tuple[LiveGateway, RecordsHub]]:
     """A gateway with the session's loaded models and its own records database."""
     services = Services(GatewayConfig())
     services.__dict__.update({k: real_services.__dict__[k] for k in SHARED_MODELS if k in real_services.__dict__})
@@ -35,15 +35,12 @@ def gateway(real_services: Services, tmp_path: Path) -> Iterator[tuple[LiveGatew
     config = GatewayConfig(port=free_port(), no_input_seconds=60.0, idle_timeout=120.0, preload=False)
     gen = serve(config, services)
     live = next(gen)
-    yield live, hub, real_services
+    yield live, hub
     for _ in gen:
         pass
     hub.close()
 
 
-def speech(services: Services, text: str) -> bytes:
-    voice = services.voices("en")
-    return resample(b"".join(voice.synthesize(text, "en", 1.0)), voice.sample_rate, 16000)
 
 
 async def _until(ws: Any, kind: str, seen: list[dict[str, Any]], timeout: float = 90.0) -> dict[str, Any]:
@@ -72,9 +69,9 @@ async def _say(ws: Any, pcm: bytes, seen: list[dict[str, Any]]) -> tuple[str, di
 
 
 async def test_spoken_eligibility_check_and_application_end_in_a_receipt(
-    gateway: tuple[LiveGateway, RecordsHub, Services],
+    gateway: tuple[LiveGateway, RecordsHub],
 ) -> None:
-    live, hub, models = gateway
+    live, hub = gateway
     script = [
         ("Please check whether I qualify for the basic pension.", "eligibility_consent"),
         ("Yes.", "eligibility_question"),
@@ -93,7 +90,7 @@ async def test_spoken_eligibility_check_and_application_end_in_a_receipt(
         ("Yes.", "application_summary"),
         ("Submit.", "application_submitted"),
     ]
-    clips = [speech(models, text) for text, _ in script]
+    clips = [spoken_english(text) for text, _ in script]
     seen: list[dict[str, Any]] = []
     transcript: list[tuple[str, str, str]] = []
     async with websockets.connect(f"{live.ws_url}?rate=16000&encoding=pcm16&language=en&tts=0") as ws:

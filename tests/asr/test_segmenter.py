@@ -251,8 +251,65 @@ def test_frame_sums_do_not_drift() -> None:
         {"start_threshold": 0.3, "end_threshold": 0.5},
         {"end_silence": 0.0},
         {"pre_roll": -0.1},
+        {"speculative_lead": -0.1},
     ],
 )
 def test_config_rejects_nonsense(bad: dict[str, float]) -> None:
     with pytest.raises(ValueError):
         SegmenterConfig(**bad)
+
+
+# -- the settled utterance (early recognition) --------------------------------------------------
+
+LEAD = replace(CFG, end_silence=0.6, elderly_end_silence=1.0, speculative_lead=0.3)
+
+
+def settled_after(probs: list[float], cfg: SegmenterConfig = LEAD, elderly: bool = False) -> list[Utterance | None]:
+    """settled_utterance() after each frame, and the events."""
+    seg = Segmenter(cfg, FRAME, elderly)
+    out: list[Utterance | None] = []
+    for i, p in enumerate(probs):
+        seg.feed(round(i * FRAME, 6), p)
+        out.append(seg.settled_utterance())
+    return out
+
+
+def test_settled_utterance_appears_lead_seconds_before_the_end_and_matches_it() -> None:
+    probs = [0.0] * 3 + [1.0] * 5 + [0.0] * 6  # speech 0.3-0.8, end after 0.6 s of silence
+    seg = Segmenter(LEAD, FRAME)
+    first_settled: tuple[int, Utterance] | None = None
+    for i, p in enumerate(probs):
+        events = seg.feed(round(i * FRAME, 6), p)
+        settled = seg.settled_utterance()
+        if settled is not None and first_settled is None:
+            first_settled = (i, settled)
+        if events and isinstance(events[0], SpeechEnded):
+            assert first_settled is not None
+            assert first_settled[1] == seg.utterance  # the bet is exactly the turn that ended
+            assert i - first_settled[0] == 3  # 0.3 s (the lead) before the end
+            return
+    raise AssertionError("the turn never ended")
+
+
+def test_settled_utterance_goes_stale_when_speech_resumes() -> None:
+    probs = [1.0] * 5 + [0.0] * 4 + [1.0] * 3 + [0.0] * 6
+    settled = settled_after(probs)
+    bets = [u for u in settled if u is not None]
+    assert bets[0].speech_end == pytest.approx(0.5)
+    assert bets[-1].speech_end == pytest.approx(1.2)  # the second bet covers the resumed speech
+    assert settled[9] is None  # speaking again: no bet
+
+
+def test_settled_utterance_waits_for_the_post_roll_and_the_elderly_silence() -> None:
+    probs = [1.0] * 5 + [0.0] * 12  # speech ends at 0.5 s
+
+    def first_bet(settled: list[Utterance | None]) -> float:
+        return round((next(i for i, u in enumerate(settled) if u is not None) + 1) * FRAME - 0.5, 6)
+
+    huge_lead = replace(LEAD, speculative_lead=5.0)  # would bet at once: the post-roll comes first
+    assert first_bet(settled_after(probs, huge_lead)) == 0.1
+    assert first_bet(settled_after(probs, elderly=True)) == 0.7  # 1.0 s elderly silence - 0.3 s lead
+
+
+def test_settled_utterance_off() -> None:
+    assert set(settled_after([1.0] * 5 + [0.0] * 8, replace(LEAD, speculative_lead=None))) == {None}

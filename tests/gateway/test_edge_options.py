@@ -59,6 +59,23 @@ def test_outbound_frames_to_8k_mulaw() -> None:
     assert len(decoded) == pytest.approx(800, abs=20)
 
 
+@pytest.mark.parametrize(("encoding", "silence"), [("mulaw", b"\xff"), ("alaw", b"\xd5"), ("pcm16", b"\x00\x00")])
+def test_phone_frames_are_whole_across_chunks(encoding: str, silence: bytes) -> None:
+    out = OutboundAudio(8000, encoding, frame_ms=20, whole_frames=True)
+    step = out.frame_bytes
+    sent: list[bytes] = []
+    for seconds in (0.013, 0.05, 0.021):  # 104 + 400 + 168 samples at 8 kHz: 672 = 4 frames + 32
+        sent += out.frames(AudioChunk(tone(16000, seconds), INTERNAL))
+    assert [len(f) for f in sent] == [step] * 4  # the short ends waited for more audio
+    [last] = out.flush()
+    assert len(last) == step
+    assert last[32 * len(silence) :] == silence * 128  # 32 samples of audio, then silence
+    assert out.flush() == []
+    out.frames(AudioChunk(tone(16000, 0.013), INTERNAL))
+    out.drop()  # a barge-in: the held piece is not played later
+    assert out.flush() == []
+
+
 def test_options_from_query_and_messages() -> None:
     opts = CallOptions().updated({"rate": "8000", "encoding": "mulaw", "tts": "0", "language": "en"}, LANGS)
     assert (opts.rate, opts.reply_rate, opts.encoding, opts.tts, opts.language) == (8000, 8000, "mulaw", False, "en")

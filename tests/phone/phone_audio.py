@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from malbeot_core.audio import AudioFormat, decode_audio_file, mulaw_to_pcm16, pcm16_to_mulaw, resample
+from tests.speech import spoken_english
 from voice_gateway.services import Services
 
 ASTERISK = Path("/usr/share/asterisk/sounds/en")
@@ -31,9 +32,8 @@ def onset(pcm8k: bytes, threshold: int = 1000) -> float:
     return float(loud[0]) / 8000 if loud.size else 0.0
 
 
-def synthesized_8k(services: Services, text: str) -> bytes:
-    voice = services.voices("en")
-    return resample(b"".join(voice.synthesize(text, "en", 1.0)), voice.sample_rate, 8000)
+def synthesized_8k(text: str) -> bytes:
+    return spoken_english(text, 8000)
 
 
 def transcribe_8k(services: Services, pcm8k: bytes) -> str:

@@ -48,7 +48,7 @@ async def test_audiosocket_benefit_question_answered_naming_the_pension(
     phone_gateway: Callable[..., PhoneGateway], real_services: Services
 ) -> None:
     gw = phone_gateway(notice=False)
-    question = synthesized_8k(real_services, "Is there a pension for seniors over sixty five?")
+    question = synthesized_8k("Is there a pension for seniors over sixty five?")
     peer = await AsteriskPeer(gw.audiosocket_port).connect()
     try:
         await peer.speak(b"\x00" * 3200 + question)

@@ -155,7 +155,7 @@ def test_rtp_flood_on_one_call_while_another_is_answered(
         flood = threading.Thread(target=_flood, args=(rtp_port, 40.0, stop, sent), daemon=True)
         flood.start()
         # call A, from SIPp, meanwhile: a benefit question answered as usual
-        question = synthesized_8k(real_services, "Is there a pension for seniors over sixty five?")
+        question = synthesized_8k("Is there a pension for seniors over sixty five?")
         pcap = rtp_pcap(b"\xff" * 1600 + mulaw(question) + b"\xff" * 16000, tmp_path / "question.pcap")
         recorder = RtpRecorder()
         try:

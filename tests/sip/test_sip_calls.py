@@ -46,7 +46,7 @@ async def test_sipp_caller_asks_about_the_pension_and_hears_the_answer(
 ) -> None:
     gw = sip_gateway(notice=False)
     # no human recording of a benefit question exists here: the packaged neural voice asks it
-    question = synthesized_8k(real_services, "Is there a pension for seniors over sixty five?")
+    question = synthesized_8k("Is there a pension for seniors over sixty five?")
     pcap = rtp_pcap(SILENCE[:1600] + mulaw(question) + SILENCE * 2, tmp_path / "question.pcap")
     recorder = RtpRecorder()
     try:

@@ -97,7 +97,18 @@ def test_read_wav_header_rejects_other_data() -> None:
 def test_piper_english_is_intelligible(piper_voice: PiperSynthesizer, whisper: Any, rate: float) -> None:
     pcm = resample(b"".join(piper_voice.synthesize(SAMPLES["en"], "en", rate)), piper_voice.sample_rate, 16000)
     heard = words(transcribe(whisper, pcm, "en"))
-    assert {"basic", "pension", "applications", "accepted", "community"} <= heard
+    # Piper samples its noise afresh each time, so one word in five may be misheard on some runs
+    # (CI once heard "basic" as something else); the benefit's name must always come through.
+    content = {"basic", "pension", "applications", "accepted", "community"}
+    assert "pension" in heard
+    assert len(content & heard) >= 4, f"heard {sorted(heard)}"
+
+
+def test_piper_varies_unless_told_not_to(piper_voice: PiperSynthesizer) -> None:
+    text = "Apply at the community centre."
+    steady = PiperSynthesizer("piper-en-joe-medium", variation=False)
+    assert b"".join(steady.synthesize(text, "en")) == b"".join(steady.synthesize(text, "en"))
+    assert b"".join(piper_voice.synthesize(text, "en")) != b"".join(piper_voice.synthesize(text, "en"))
 
 
 def test_piper_voice_is_english_only(piper_voice: PiperSynthesizer) -> None:

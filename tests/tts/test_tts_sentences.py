@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tts.sentences import split_sentences
+from tts.sentences import lead_with_a_clause, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,49 @@ def test_blank_text_has_no_sentences(text: str) -> None:
 )
 def test_nothing_but_whitespace_is_lost(text: str) -> None:
     assert re.sub(r"\s", "", "".join(split_sentences(text))) == re.sub(r"\s", "", text)
+
+
+# -- a short first piece -------------------------------------------------------------------------
+
+LONG_EN = "Basic Pension: A monthly pension for people aged 65 or over whose income is below a threshold."
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (LONG_EN + " Apply at the centre.", "Basic Pension:"),
+        ("First Meeting Voucher (Birth Grant): A voucher for a birth, for example 2,000,000 won for a first "
+         "child and 3,000,000 won from the second.", "First Meeting Voucher (Birth Grant):"),
+        ("기초연금: 만 65세 이상 어르신 중 소득인정액이 선정기준액 이하인 분께 매달 연금을 드립니다.", "기초연금:"),
+        ("A pension of 2,000,000 won a year is paid to people aged 65 or over — apply at the centre soon.",
+         "A pension of 2,000,000 won a year is paid to people aged 65 or over —"),
+    ],
+)
+def test_a_long_first_sentence_leads_with_its_first_clause(text: str, first: str) -> None:
+    sentences = split_sentences(text)
+    pieces = lead_with_a_clause(sentences)
+    assert pieces[0] == first
+    assert " ".join(pieces) == " ".join(sentences)  # nothing lost, only cut
+    assert pieces[2:] == sentences[1:]  # later sentences untouched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will connect you to a person now, please hold.",  # short: fast enough as it is
+        "No clause mark at all in this first sentence which goes on and on about the monthly pension amount.",
+        "Yes, " + LONG_EN,  # the only early mark comes too soon
+        "This first sentence has its one comma much too far along the way to help the start of the audio, "
+        "here.",
+    ],
+)
+def test_first_sentences_that_are_kept_whole(text: str) -> None:
+    sentences = split_sentences(text)
+    if text.startswith("Yes, "):
+        assert lead_with_a_clause(sentences)[0] == "Yes, Basic Pension:"
+    else:
+        assert lead_with_a_clause(sentences) == sentences
+
+
+def test_nothing_to_lead_with() -> None:
+    assert lead_with_a_clause([]) == []

@@ -107,6 +107,22 @@ async def test_speaks_an_answer_sentence_by_sentence() -> None:
     assert [a.last for a in audio] == [False] * (len(audio) - 1) + [True]
 
 
+@pytest.mark.parametrize("short_first_piece", [True, False])
+async def test_a_long_first_sentence_is_spoken_clause_first(short_first_piece: bool) -> None:
+    text = ("Basic Pension: A monthly pension for people aged 65 or over whose income is below a threshold. "
+            "Apply at the community centre.")
+    stage = TtsStage(lambda language: ToneSynthesizer(), CallSettings(), short_first_piece=short_first_piece)
+    events = await collect(stage, [answer(text, "en")])
+    spoken = list(dict.fromkeys(a.sentence for a in audio_of(events)))
+    if short_first_piece:
+        assert spoken[0] == "Basic Pension:"
+        assert events[-1] == ReplyDone(3)
+    else:
+        assert spoken[0].startswith("Basic Pension: A monthly pension")
+        assert events[-1] == ReplyDone(2)
+    assert " ".join(spoken) == text
+
+
 async def test_first_audio_leaves_before_the_last_sentence_is_synthesised() -> None:
     synth = ToneSynthesizer(delay=0.15)  # slow: 0.15 s of work per 0.1 s chunk
     inbox = Inbox()

@@ -95,7 +95,7 @@ class PhoneTransport:
 
     def __init__(self, line: PhoneLine, lead: float = 0.08) -> None:
         self.line = line
-        self.outbound = OutboundAudio(line.reply_rate, line.reply_encoding, frame_ms=FRAME_MS)
+        self.outbound = OutboundAudio(line.reply_rate, line.reply_encoding, frame_ms=FRAME_MS, whole_frames=True)
         self.pacer = Pacer(line.write_audio, mark=line.write_mark if line.has_marks else None, lead=lead)
         self._reply = 0
         #: wall-clock times at which a clear was sent (barge-in measurements)
@@ -107,16 +107,21 @@ class PhoneTransport:
 
     async def send_event(self, message: dict[str, Any]) -> None:
         if message.get("type") == "audio_end":
+            self._push(self.outbound.flush())
             self._reply += 1
             self.pacer.push_mark(f"reply-{self._reply}")
 
     async def send_audio(self, chunk: AudioChunk) -> None:
+        self._push(self.outbound.frames(chunk))
+
+    def _push(self, frames: list[bytes]) -> None:
         width = WIDTH[self.outbound.encoding]
-        for frame in self.outbound.frames(chunk):
+        for frame in frames:
             self.pacer.push(frame, len(frame) / width / self.outbound.rate)
 
     async def clear(self) -> None:
         had_audio = self.pacer.playing()
+        self.outbound.drop()
         self.pacer.clear()
         if had_audio:
             self.clears.append(time.perf_counter())
