@@ -300,6 +300,8 @@ class _Call:
             return
         if any(not task.done() for task in self.finals):
             return
+        if seg.settled_utterance() is not None:
+            return  # the turn is probably ending: its early final is due, a partial would delay it
         if seg.now - self.last_partial_at < interval - 1e-9:
             return
         utterance = seg.utterance

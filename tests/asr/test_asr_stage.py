@@ -354,6 +354,14 @@ async def test_a_failed_discarded_bet_is_not_the_turns_failure() -> None:
     assert len(fake.calls) == 2
 
 
+async def test_no_partial_in_the_pause_that_ends_the_turn() -> None:
+    fake = ScriptedTranscriber("short")
+    # a partial would be due 0.8 s after the speech start, just as 0.3 s of silence call for the early final
+    out = await collect(make_stage(fake, partial_interval=0.8), chunks(tone(0.5) + quiet(1.0)))
+    assert [type(e) for e in out] == [SpeechStarted, SpeechEnded, FinalTranscript]
+    assert fake.calls == [round(0.7 * RATE) * 2]  # only the (early) final
+
+
 async def test_early_recognition_off_recognises_after_the_end() -> None:
     fake = ScriptedTranscriber("late")
     config = SegmenterConfig(speculative_lead=None)
