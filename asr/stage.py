@@ -113,6 +113,7 @@ class AsrStage:
         partial_interval: float | None = 1.0,
         clock: Callable[[], float] = time.perf_counter,
         max_pending: int = 64,
+        on_early: Callable[[str], None] | None = None,
     ) -> None:
         self.transcriber = transcriber
         self.detector_factory = detector_factory
@@ -122,6 +123,8 @@ class AsrStage:
         self.partial_interval = partial_interval
         self.clock = clock
         self.max_pending = max_pending
+        #: told "used" or "discarded" for each early recognition (for metrics)
+        self.on_early = on_early
 
     async def run(self, inbox: AsyncIterator[Event]) -> AsyncIterator[Event]:
         out: asyncio.Queue[_Slot] = asyncio.Queue(self.max_pending)
@@ -268,7 +271,10 @@ class _Call:
         early, self.early = self.early, None
         if early is None:
             return None
-        if early[0] == utterance:
+        used = early[0] == utterance
+        if self.stage.on_early is not None:
+            self.stage.on_early("used" if used else "discarded")
+        if used:
             log.debug("asr: the turn is the early recognition's (%s)", "done" if early[1].done() else "running")
             return early[1]
         early[1].add_done_callback(_unread)

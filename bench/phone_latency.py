@@ -107,7 +107,8 @@ STAGES = ("asr", "dialog", "tts_first_audio", "voice_to_voice")
 
 
 def stage_sums(base_url: str) -> dict[str, tuple[float, float]]:
-    """(sum, count) of the gateway's stage-latency histogram per stage, from its /metrics."""
+    """(sum, count) of the gateway's stage-latency histogram per stage, from its /metrics; and
+    (count, 0) for the early recognitions used and discarded ("early used", "early discarded")."""
     text = urllib.request.urlopen(base_url.rstrip("/") + "/metrics", timeout=10).read().decode()
     sums: dict[str, list[float]] = {}
     for line in text.splitlines():
@@ -116,6 +117,10 @@ def stage_sums(base_url: str) -> dict[str, tuple[float, float]]:
             if line.startswith(head):
                 stage, value = line[len(head):].split('"}')
                 sums.setdefault(stage, [0.0, 0.0])[kind == "count"] = float(value)
+        head = 'malbeot_asr_early_total{outcome="'
+        if line.startswith(head):
+            outcome, value = line[len(head):].split('"}')
+            sums["early " + outcome] = [float(value), 0.0]
     return {stage: (v[0], v[1]) for stage, v in sums.items()}
 
 
@@ -126,7 +131,9 @@ def breakdown(before: dict[str, tuple[float, float]], after: dict[str, tuple[flo
         total = after.get(stage, (0.0, 0.0))[0] - before.get(stage, (0.0, 0.0))[0]
         count = after.get(stage, (0.0, 0.0))[1] - before.get(stage, (0.0, 0.0))[1]
         parts.append(f"{stage} {total / count:.2f} s" if count else f"{stage} -")
-    return ", ".join(parts)
+    used, discarded = (after.get(k, (0.0, 0.0))[0] - before.get(k, (0.0, 0.0))[0]
+                       for k in ("early used", "early discarded"))
+    return ", ".join(parts) + f"; early recognitions used {used:.0f}, discarded {discarded:.0f}"
 
 
 async def measure(path: str, turn: Callable[[bytes], Awaitable[float | None]], speech: list[bytes], turns: int,

@@ -86,7 +86,7 @@ class Call:
         self.state = state
         self.config = state.config
         self.options = options
-        self.session = CallSession(state.services, state.config, options)
+        self.session = CallSession(state.services, state.config, options, state.metrics)
         self.inbound = InboundAudio(options.rate, options.encoding, self.config.max_frame_bytes)
         self.transport = WebSocketTransport(ws, OutboundAudio(options.reply_rate, options.encoding))
         self.conversation = Conversation(self.session, state, options, self.transport)

@@ -25,3 +25,9 @@ class Metrics:
         self.active_calls = Gauge("malbeot_active_calls", "Calls in progress", registry=self.registry)
         self.errors = Counter("malbeot_errors_total", "Errors reported to callers", ["code"], registry=self.registry)
         self.turns = Counter("malbeot_turns_total", "Final transcripts", ["language"], registry=self.registry)
+        self.early_asr = Counter(
+            "malbeot_asr_early_total",
+            "Recognitions started before the end of a turn: used as the final, or discarded (the caller went on)",
+            ["outcome"],
+            registry=self.registry,
+        )

@@ -13,6 +13,7 @@ from malbeot_core.settings import CallSettings
 from malbeot_core.stage import Pipeline
 
 from .config import GatewayConfig
+from .metrics import Metrics
 from .options import CallOptions
 from .services import Services
 
@@ -35,7 +36,9 @@ def apply_options(settings: CallSettings, options: CallOptions) -> None:
     settings.extra["partials"] = options.partials
 
 
-def build_pipeline(services: Services, settings: CallSettings, config: GatewayConfig) -> Pipeline:
+def build_pipeline(
+    services: Services, settings: CallSettings, config: GatewayConfig, metrics: Metrics | None = None
+) -> Pipeline:
     from asr.segmenter import SegmenterConfig
     from asr.stage import AsrStage
     from asr.vad import create_detector
@@ -51,6 +54,7 @@ def build_pipeline(services: Services, settings: CallSettings, config: GatewayCo
             AsrStage(
                 services.transcriber, lambda: create_detector(config.vad), settings, segmenter,
                 partial_interval=1.0 if settings.extra.get("partials", True) else None,
+                on_early=None if metrics is None else lambda outcome: metrics.early_asr.labels(outcome).inc(),
             ),
             DialogStage(services.dialog, settings),
             TranslateStage(services.translator, settings),
@@ -82,11 +86,13 @@ class AudioKeeper:
 
 
 class CallSession:
-    def __init__(self, services: Services, config: GatewayConfig, options: CallOptions) -> None:
+    def __init__(
+        self, services: Services, config: GatewayConfig, options: CallOptions, metrics: Metrics | None = None
+    ) -> None:
         self.call_id = uuid.uuid4().hex[:12]
         self.options = options
         self.settings = settings_for(options, config)
-        self.pipeline = build_pipeline(services, self.settings, config)
+        self.pipeline = build_pipeline(services, self.settings, config, metrics)
         self.keeper = AudioKeeper(config.keep_audio_dir, self.call_id)
 
     def start(self) -> None:

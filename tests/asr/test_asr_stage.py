@@ -341,8 +341,12 @@ async def test_recognition_starts_before_the_turn_ends_and_is_the_final() -> Non
 
 async def test_speech_resuming_discards_the_early_recognition() -> None:
     fake = ScriptedTranscriber("the whole sentence")
+    stage = make_stage(fake)
+    outcomes: list[str] = []
+    stage.on_early = outcomes.append
     audio = tone(1.0) + quiet(0.5) + tone(0.5) + quiet(1.0)  # a 0.5 s pause: a bet, then more speech
-    out = await collect(make_stage(fake), chunks(audio))
+    out = await collect(stage, chunks(audio))
+    assert outcomes == ["discarded", "used"]
     assert summary(out) == [("started", 0.0), ("ended", 2.0), ("final", "the whole sentence", "en", 0.0, 2.0, 0.25)]
     assert fake.calls == [round(1.2 * RATE) * 2, round(2.2 * RATE) * 2]  # the stale bet, then the turn
 

@@ -6,8 +6,10 @@ Nothing is faked: the gateway runs the packaged models; reply audio is transcrib
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import httpx
 import numpy as np
 import pytest
 
@@ -76,6 +78,10 @@ async def test_english_question_gets_spoken_pension_answer(gateway: LiveGateway,
     assert len(result.reply_audio) > 16000 * 2  # over a second of speech
     heard = reply_text(real_services, result).lower()
     assert "pension" in heard, heard
+    # the turn's final was the recognition started before its end-of-turn silence was over
+    metrics = httpx.get(gateway.url + "/metrics").text
+    used = re.search(r'^malbeot_asr_early_total\{outcome="used"\} (\S+)$', metrics, re.M)
+    assert used and float(used.group(1)) >= 1, metrics
 
 
 async def test_human_speech_at_8khz_mulaw_asks_for_a_person(gateway: LiveGateway) -> None:

@@ -161,7 +161,7 @@ class PhoneConversation(Conversation):
     ) -> None:
         self.phone: PhoneConfig = state.config.phone
         options = dataclasses.replace(options, partials=self.phone.partials)  # PhoneConfig.partials: why off
-        session = CallSession(state.services, state.config, options)
+        session = CallSession(state.services, state.config, options, state.metrics)
         super().__init__(session, state, options, PhoneTransport(line, self.phone.pacer_lead))
         self.info = info
         self.outcomes = outcomes
