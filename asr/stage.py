@@ -13,7 +13,8 @@ still come out in order because the final's place in the output is reserved when
 Recognition of a turn starts early, a little before its end-of-turn silence is over
 (:meth:`Segmenter.settled_utterance`): if the silence lasts, the final is that early result and
 arrives up to ``speculative_lead`` seconds sooner; if speech resumes, the early result is
-discarded (its worker finishes on its own; the lock keeps recognitions one at a time).
+discarded: cancelled if it is still waiting its turn, otherwise left to finish unread (a worker
+thread cannot be stopped; the lock keeps recognitions one at a time).
 
 Partials are rate-limited: at most one per ``partial_interval`` seconds of audio, and only when
 no recognition is in flight (they are never queued). A partial that comes back after its turn
@@ -101,6 +102,16 @@ class _AudioBuffer:
             self.first += drop
 
 
+@dataclass
+class _Bet:
+    """A recognition started before the end of a turn, on the utterance the turn would have."""
+
+    utterance: Utterance
+    task: asyncio.Task[Transcript]
+    #: set once the recognition holds the lock (from then on its thread cannot be stopped)
+    started: asyncio.Event
+
+
 class AsrStage:
     name = STAGE
 
@@ -174,8 +185,8 @@ class _Call:
         self.partial_at = 0.0  # audio time the running partial covers up to
         self.failure_reported_turn = 0  # the last turn whose partial failure was reported
         self.finals: list[asyncio.Task[Event | None]] = []
-        #: recognition started before the end of the turn, and the utterance it recognises
-        self.early: tuple[Utterance, asyncio.Task[Transcript]] | None = None
+        #: the recognition started before the end of the turn, if any
+        self.early: _Bet | None = None
         #: one recognition at a time (finals wait for an in-flight partial, then for each other)
         self.recognising = asyncio.Lock()
 
@@ -253,31 +264,36 @@ class _Call:
         fixed = self.settings.language
         return fixed, (() if fixed else tuple(self.settings.languages))
 
-    async def recognise(self, pcm: bytes) -> Transcript:
+    async def recognise(self, pcm: bytes, started: asyncio.Event | None = None) -> Transcript:
         language, languages = self.language_args()
         async with self.recognising:
+            if started is not None:
+                started.set()
             return await asyncio.to_thread(self.stage.transcriber.transcribe, pcm, language, languages)
 
     def maybe_start_early(self) -> None:
         settled = self.segmenter.settled_utterance()
-        if settled is None or (self.early is not None and self.early[0] == settled):
+        if settled is None or (self.early is not None and self.early.utterance == settled):
             return
         self.take_early(None)  # a previous bet whose speech went on
         pcm = self.audio.slice(settled.audio_start, settled.audio_end)
-        self.early = (settled, asyncio.create_task(self.recognise(pcm), name="asr-early"))
+        started = asyncio.Event()
+        self.early = _Bet(settled, asyncio.create_task(self.recognise(pcm, started), name="asr-early"), started)
 
     def take_early(self, utterance: Utterance | None) -> asyncio.Task[Transcript] | None:
-        """The early recognition if it was of ``utterance``; otherwise it is left to finish unread."""
-        early, self.early = self.early, None
-        if early is None:
+        """The early recognition if it was of ``utterance``; otherwise it is discarded."""
+        bet, self.early = self.early, None
+        if bet is None:
             return None
-        used = early[0] == utterance
+        used = bet.utterance == utterance
         if self.stage.on_early is not None:
             self.stage.on_early("used" if used else "discarded")
         if used:
-            log.debug("asr: the turn is the early recognition's (%s)", "done" if early[1].done() else "running")
-            return early[1]
-        early[1].add_done_callback(_unread)
+            log.debug("asr: the turn is the early recognition's (%s)", "done" if bet.task.done() else "running")
+            return bet.task
+        if not bet.started.is_set():
+            bet.task.cancel()  # still waiting for the lock: it never reaches the model
+        bet.task.add_done_callback(_unread)
         return None
 
     async def final(self, job: Awaitable[Transcript], utterance: Utterance, ended: float) -> Event | None:
@@ -341,7 +357,7 @@ class _Call:
         await self.out.put(PartialTranscript(transcript.text.strip(), transcript.language, self.partial_at))
 
     def cancel_pending(self) -> None:
-        early = self.early[1] if self.early is not None else None
+        early = self.early.task if self.early is not None else None
         for task in [*self.finals, self.partial, early]:
             if task is not None and not task.done():
                 task.cancel()

@@ -339,21 +339,46 @@ async def test_recognition_starts_before_the_turn_ends_and_is_the_final() -> Non
     assert fake.calls == [round(1.2 * RATE) * 2]  # one recognition, of speech + post-roll
 
 
-async def test_speech_resuming_discards_the_early_recognition() -> None:
+def paused_speech(fake: ScriptedTranscriber) -> Callable[[], AsyncIterator[Event]]:
+    """1 s of speech, a 0.5 s pause (long enough for a bet) in which the bet reaches the model,
+    then 0.5 s more speech and the end of the turn."""
+
+    async def inbox() -> AsyncIterator[Event]:
+        for chunk in chunks(tone(1.0) + quiet(0.5)):
+            yield chunk
+        await wait_for(lambda: bool(fake.calls))
+        for chunk in chunks(tone(0.5) + quiet(1.0), start=1.5):
+            yield chunk
+
+    return inbox
+
+
+async def test_a_bet_that_reached_the_model_is_discarded_when_speech_resumes() -> None:
     fake = ScriptedTranscriber("the whole sentence")
     stage = make_stage(fake)
     outcomes: list[str] = []
     stage.on_early = outcomes.append
-    audio = tone(1.0) + quiet(0.5) + tone(0.5) + quiet(1.0)  # a 0.5 s pause: a bet, then more speech
-    out = await collect(stage, chunks(audio))
-    assert outcomes == ["discarded", "used"]
+    out = [event async for event in stage.run(paused_speech(fake)())]
     assert summary(out) == [("started", 0.0), ("ended", 2.0), ("final", "the whole sentence", "en", 0.0, 2.0, 0.25)]
     assert fake.calls == [round(1.2 * RATE) * 2, round(2.2 * RATE) * 2]  # the stale bet, then the turn
+    assert outcomes == ["discarded", "used"]
+
+
+async def test_a_bet_still_waiting_its_turn_is_cancelled_when_speech_resumes() -> None:
+    fake = ScriptedTranscriber("the whole sentence")
+    stage = make_stage(fake)
+    outcomes: list[str] = []
+    stage.on_early = outcomes.append
+    # fed without a pause for the event loop: the first bet has not reached the model when speech resumes
+    out = await collect(stage, chunks(tone(1.0) + quiet(0.5) + tone(0.5) + quiet(1.0)))
+    assert [type(e) for e in out] == [SpeechStarted, SpeechEnded, FinalTranscript]
+    assert fake.calls == [round(2.2 * RATE) * 2]  # the stale bet never ran
+    assert outcomes == ["discarded", "used"]
 
 
 async def test_a_failed_discarded_bet_is_not_the_turns_failure() -> None:
     fake = FailingTranscriber(fail_on={1}, text="went on")
-    out = await collect(make_stage(fake), chunks(tone(1.0) + quiet(0.5) + tone(0.5) + quiet(1.0)))
+    out = [event async for event in make_stage(fake).run(paused_speech(fake)())]
     assert [type(e) for e in out] == [SpeechStarted, SpeechEnded, FinalTranscript]
     assert len(fake.calls) == 2
 
