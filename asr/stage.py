@@ -16,8 +16,9 @@ arrives up to ``speculative_lead`` seconds sooner; if speech resumes, the early 
 discarded: cancelled if it is still waiting its turn, otherwise left to finish unread (a worker
 thread cannot be stopped; the lock keeps recognitions one at a time).
 
-Partials are rate-limited: at most one per ``partial_interval`` seconds of audio, and only when
-no recognition is in flight (they are never queued). A partial that comes back after its turn
+Partials (while ``CallSettings.partials`` is on: it may change mid-call) are rate-limited: at
+most one per ``partial_interval`` seconds of audio, and only when no recognition is in flight
+(they are never queued). A partial that comes back after its turn
 ended is dropped. A transcriber crash becomes a :class:`StageFailed` event (a failed partial
 once per turn, a failed final always); the stage keeps serving the next turn.
 """
@@ -316,7 +317,7 @@ class _Call:
     def maybe_start_partial(self) -> None:
         interval = self.stage.partial_interval
         seg = self.segmenter
-        if not interval or not seg.speaking or self.recognising.locked():
+        if not interval or not self.settings.partials or not seg.speaking or self.recognising.locked():
             return
         if self.partial is not None and not self.partial.done():
             return

@@ -19,4 +19,6 @@ class CallSettings:
     elderly: bool = False
     #: the language the last turn was understood in (for answers and synthesis)
     last_language: str = "ko"
+    #: partial transcripts while the caller speaks (read by the ASR stage as it goes)
+    partials: bool = True
     extra: dict[str, object] = field(default_factory=dict)

@@ -33,7 +33,7 @@ def apply_options(settings: CallSettings, options: CallOptions) -> None:
     settings.elderly = options.elderly
     settings.rate = ELDERLY_RATE if options.elderly else 1.0
     settings.extra["speak"] = options.tts
-    settings.extra["partials"] = options.partials
+    settings.partials = options.partials
 
 
 def build_pipeline(
@@ -53,7 +53,6 @@ def build_pipeline(
         [
             AsrStage(
                 services.transcriber, lambda: create_detector(config.vad), settings, segmenter,
-                partial_interval=1.0 if settings.extra.get("partials", True) else None,
                 on_early=None if metrics is None else lambda outcome: metrics.early_asr.labels(outcome).inc(),
             ),
             DialogStage(services.dialog, settings),

@@ -289,6 +289,32 @@ async def test_partials_are_never_queued() -> None:
     assert fake.entered == 3
 
 
+async def test_partials_follow_the_call_setting_as_it_changes() -> None:
+    fake = ScriptedTranscriber("some words")
+    settings = CallSettings(partials=False)
+    stage = make_stage(fake, settings, partial_interval=0.5)
+    calls_while_off: list[int] = []
+
+    async def inbox() -> AsyncIterator[Event]:
+        for chunk in chunks(tone(1.2)):  # two partials would have been due
+            yield chunk
+            await asyncio.sleep(0)
+        calls_while_off.append(len(fake.calls))
+        settings.partials = True  # a mid-call `config` message turned them on
+        for chunk in chunks(tone(1.0), start=1.2):
+            yield chunk
+            await asyncio.sleep(0)
+        await wait_for(lambda: len(fake.calls) >= 1)
+        for chunk in chunks(quiet(1.0), start=2.2):
+            yield chunk
+
+    out = [event async for event in stage.run(inbox())]
+    assert calls_while_off == [0]
+    assert len(fake.calls) == 2  # a partial once they were on, then the final
+    assert fake.calls[0] < fake.calls[1]
+    assert [type(e) for e in out][-1] is FinalTranscript
+
+
 async def test_a_failed_partial_is_reported_once_and_the_final_still_runs() -> None:
     fake = FailingTranscriber(fail_on={1}, text="after all")
     stage = make_stage(fake, partial_interval=0.5)
