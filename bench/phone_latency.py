@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "phone"))
 sys.path.insert(0, str(REPO / "tests" / "sip"))
 
+from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
 from sip_caller import SipCaller  # noqa: E402
 from twilio_client import TwilioCarrier  # noqa: E402
 
@@ -94,10 +95,10 @@ async def run(turns: int, levels: list[int], goal: float, paths: list[str], base
             for path in paths:
                 sip, twilio = functools.partial(sip_turn, phone.sip_port), functools.partial(twilio_turn, url)
                 turn = sip if path == "sip" else twilio
-                before = stage_sums(live.url)
+                before = scrape(live.url)
                 await measure(path + label, turn, speech, turns, wanted, goal)
                 print(f"{path + label:28s} where the time went (gateway means, all levels): "
-                      + breakdown(before, stage_sums(live.url)))
+                      + breakdown(before, scrape(live.url)))
         finally:
             for _ in gen:
                 pass
@@ -106,33 +107,25 @@ async def run(turns: int, levels: list[int], goal: float, paths: list[str], base
 STAGES = ("asr", "dialog", "tts_first_audio", "voice_to_voice")
 
 
-def stage_sums(base_url: str) -> dict[str, tuple[float, float]]:
-    """(sum, count) of the gateway's stage-latency histogram per stage, from its /metrics; and
-    (count, 0) for the early recognitions used and discarded ("early used", "early discarded")."""
+def scrape(base_url: str) -> dict[str, float]:
+    """Every sample of the gateway's /metrics, as ``name/label values`` → value."""
     text = urllib.request.urlopen(base_url.rstrip("/") + "/metrics", timeout=10).read().decode()
-    sums: dict[str, list[float]] = {}
-    for line in text.splitlines():
-        for kind in ("sum", "count"):
-            head = f"malbeot_stage_latency_seconds_{kind}{{stage=\""
-            if line.startswith(head):
-                stage, value = line[len(head):].split('"}')
-                sums.setdefault(stage, [0.0, 0.0])[kind == "count"] = float(value)
-        head = 'malbeot_asr_early_total{outcome="'
-        if line.startswith(head):
-            outcome, value = line[len(head):].split('"}')
-            sums["early " + outcome] = [float(value), 0.0]
-    return {stage: (v[0], v[1]) for stage, v in sums.items()}
+    return {"/".join([sample.name, *sample.labels.values()]): sample.value
+            for family in text_string_to_metric_families(text) for sample in family.samples}
 
 
-def breakdown(before: dict[str, tuple[float, float]], after: dict[str, tuple[float, float]]) -> str:
-    """Mean seconds per stage between two scrapes: end of speech→transcript, →answer, →first audio."""
+def breakdown(before: dict[str, float], after: dict[str, float]) -> str:
+    """Mean seconds per stage between two scrapes (end of speech→transcript, →answer, →first audio),
+    and the early recognitions used and discarded."""
+
+    def delta(key: str) -> float:
+        return after.get(key, 0.0) - before.get(key, 0.0)
+
     parts = []
     for stage in STAGES:
-        total = after.get(stage, (0.0, 0.0))[0] - before.get(stage, (0.0, 0.0))[0]
-        count = after.get(stage, (0.0, 0.0))[1] - before.get(stage, (0.0, 0.0))[1]
+        total, count = (delta(f"malbeot_stage_latency_seconds_{kind}/{stage}") for kind in ("sum", "count"))
         parts.append(f"{stage} {total / count:.2f} s" if count else f"{stage} -")
-    used, discarded = (after.get(k, (0.0, 0.0))[0] - before.get(k, (0.0, 0.0))[0]
-                       for k in ("early used", "early discarded"))
+    used, discarded = (delta(f"malbeot_asr_early_total/{outcome}") for outcome in ("used", "discarded"))
     return ", ".join(parts) + f"; early recognitions used {used:.0f}, discarded {discarded:.0f}"
 
 
