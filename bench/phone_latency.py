@@ -36,12 +36,12 @@ from sip_caller import SipCaller  # noqa: E402
 from twilio_client import TwilioCarrier  # noqa: E402
 
 from malbeot_core.audio import AudioFormat, decode_audio_file, pcm16_to_mulaw  # noqa: E402
+from malbeot_core.installed import asterisk_recording  # noqa: E402
 from voice_gateway.channels.config import PhoneConfig  # noqa: E402
 from voice_gateway.config import GatewayConfig  # noqa: E402
 from voice_gateway.embedded import free_port, serve  # noqa: E402
 from voice_gateway.services import Services  # noqa: E402
 
-ASTERISK = Path("/usr/share/asterisk/sounds/en")
 CLIPS = ["pbx-transfer.wav", "demo-moreinfo.wav", "dir-intro.wav", "telephone-number.wav", "vm-Family.wav",
          "demo-thanks.wav"]
 GOAL_P95 = 2.5  # seconds; bench/README.md
@@ -55,7 +55,7 @@ def pct(values: list[float], q: float) -> float:
 
 
 def clip(name: str) -> bytes:
-    return pcm16_to_mulaw(decode_audio_file((ASTERISK / name).read_bytes(), AudioFormat(8000)))
+    return pcm16_to_mulaw(decode_audio_file(asterisk_recording(name).read_bytes(), AudioFormat(8000)))
 
 
 async def sip_turn(port: int, speech: bytes, timeout: float = 60.0) -> float | None:

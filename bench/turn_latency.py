@@ -24,17 +24,17 @@ sys.path.insert(0, str(REPO))
 
 from kiosk_client.client import stream_call  # noqa: E402
 from malbeot_core.audio import decode_audio_file, resample  # noqa: E402
+from malbeot_core.installed import asterisk_recording  # noqa: E402
 from voice_gateway.config import GatewayConfig  # noqa: E402
 from voice_gateway.embedded import free_port, serve  # noqa: E402
 from voice_gateway.services import Services  # noqa: E402
 
-ASTERISK = Path("/usr/share/asterisk/sounds/en")
 ENGLISH = ["demo-moreinfo.wav", "pbx-transfer.wav", "dir-intro.wav", "telephone-number.wav", "vm-Family.wav"]
 KOREAN = ["pfd00001.wav", "pfo00003.wav", "pmb00004.wav", "ema00003.wav"]
 
 
 def clips() -> list[tuple[str, bytes]]:
-    out = [(f"en/{name}", decode_audio_file((ASTERISK / name).read_bytes())) for name in ENGLISH]
+    out = [(f"en/{name}", decode_audio_file(asterisk_recording(name).read_bytes())) for name in ENGLISH]
     korean = REPO.parent / "shared" / "data" / "ko_speech_emotiontts" / "wav"
     if korean.is_dir():
         out += [(f"ko/{name}", decode_audio_file((korean / name).read_bytes())) for name in KOREAN]

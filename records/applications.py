@@ -13,9 +13,9 @@ import io
 import json
 import logging
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
@@ -46,9 +46,16 @@ def masked_values(values: dict[str, str]) -> dict[str, str]:
     return out
 
 
+#: Korea has one time zone and no daylight saving: receipts carry the district's date
+KST = timezone(timedelta(hours=9), "KST")
+
+
 def new_receipt(now: datetime | None = None) -> str:
+    """``MB-YYMMDD-NNNNNN``, dated in Korean time (``now`` is aware; naive means UTC)."""
     now = now or utcnow()
-    return f"MB-{now:%y%m%d}-{secrets.randbelow(1_000_000):06d}"
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    return f"MB-{now.astimezone(KST):%y%m%d}-{secrets.randbelow(1_000_000):06d}"
 
 
 @dataclass(frozen=True)
@@ -79,8 +86,10 @@ class StoredApplication:
 
 
 class ApplicationStore:
-    def __init__(self, records: Records) -> None:
+    def __init__(self, records: Records, clock: Callable[[], datetime] = utcnow) -> None:
         self.records = records
+        #: the time receipts and rows are stamped with (injected in tests)
+        self.clock = clock
 
     # -- the dialog's sink ----------------------------------------------------------------------------
     def submit(self, submission: Submission) -> Receipt:
@@ -91,8 +100,9 @@ class ApplicationStore:
             existing = self.find_key(submission.idempotency_key)
             if existing is not None:
                 return Receipt(existing, created=False)
+            now = self.clock()
             row = Application(
-                receipt=new_receipt(),
+                receipt=new_receipt(now),
                 idempotency_key=submission.idempotency_key,
                 conversation_id=submission.conversation_id,
                 programme_id=submission.programme_id,
@@ -101,7 +111,7 @@ class ApplicationStore:
                 masked_fields=json.dumps(masked_values(submission.fields), ensure_ascii=False),
                 sealed_fields=self.records.sealer.seal(submission.fields),
                 status="received",
-                created_at=utcnow(),
+                created_at=now,
             )
             try:
                 with self.records.session.begin() as session:

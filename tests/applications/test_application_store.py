@@ -6,6 +6,7 @@ import logging
 import stat
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,18 @@ def test_a_fresh_folder_is_created(tmp_path: Path) -> None:
     folder = tmp_path / "var" / "deeper"
     Records.open(RecordsConfig.at(folder)).close()
     assert (folder / "records.db").exists() and (folder / "records.key").exists()
+
+
+@pytest.mark.parametrize(("now", "dated"), [
+    (datetime(2027, 2, 14, 10, 0, tzinfo=UTC), "MB-270214-"),
+    # 23:30 UTC is already the next morning in Seoul: the district's date counts
+    (datetime(2027, 2, 14, 23, 30, tzinfo=UTC), "MB-270215-"),
+    (datetime(2031, 12, 31, 14, 59, tzinfo=UTC), "MB-311231-"),
+])
+def test_receipts_are_dated_by_the_injected_clock_in_korean_time(records: Records, now: datetime,
+                                                                  dated: str) -> None:
+    store = ApplicationStore(records, clock=lambda: now)
+    receipt = store.submit(submission()).number
+    assert receipt.startswith(dated)
+    stored = store.get(receipt)
+    assert stored is not None and stored.created_at.replace(tzinfo=UTC) == now

@@ -10,9 +10,7 @@ import numpy as np
 import soundfile as sf
 
 from malbeot_core.audio import INTERNAL, resample
-
-ASTERISK = Path("/usr/share/asterisk/sounds/en")
-ASTERISK_TEXTS = Path("/usr/share/doc/asterisk-core-sounds-en/core-sounds-en.txt.gz")
+from malbeot_core.installed import asterisk_transcripts
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ def read_pcm16k(path: Path) -> bytes:
 
 def asterisk_texts() -> dict[str, str]:
     texts: dict[str, str] = {}
-    with gzip.open(ASTERISK_TEXTS, "rt", encoding="utf-8") as f:
+    with gzip.open(asterisk_transcripts(), "rt", encoding="utf-8") as f:
         for line in f:
             name, sep, text = line.partition(": ")
             if sep and not line.startswith(";"):

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from asr.whisper import WhisperTranscriber
-from tests.asr.asr_clips import ASTERISK, Clip, asterisk_texts, read_pcm16k
+from malbeot_core.installed import asterisk_recording
+from tests.asr.asr_clips import Clip, asterisk_texts, read_pcm16k
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +19,7 @@ def asterisk_clip() -> Callable[[str], Clip]:
     texts = asterisk_texts()
 
     def load(name: str) -> Clip:
-        return Clip(name, read_pcm16k(ASTERISK / f"{name}.wav"), texts[name])
+        return Clip(name, read_pcm16k(asterisk_recording(f"{name}.wav")), texts[name])
 
     return load
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -20,13 +20,15 @@ from records.config import RecordsConfig
 from records.store import Records
 
 TODAY = date(2026, 11, 23)
+#: the call's moment, 10:00 in Seoul: receipts are dated from the injected clock, never the machine's
+NOW = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
 RRN, PHONE, ACCOUNT = "5803051234567", "01012345678", "123456789012"
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[ApplicationStore]:
     records = Records.open(RecordsConfig.at(tmp_path))
-    yield ApplicationStore(records)
+    yield ApplicationStore(records, clock=lambda: NOW)
     records.close()
 
 

@@ -6,10 +6,9 @@ from pathlib import Path
 
 from asr.metrics import cer
 from malbeot_core.audio import decode_audio_file, mulaw_to_pcm16, pcm16_to_mulaw, resample
+from malbeot_core.installed import asterisk_recording
 
-ASTERISK = Path("/usr/share/asterisk/sounds/en")
-
-__all__ = ["ASTERISK", "cer", "from_mulaw_8k", "read_audio", "to_mulaw_8k"]
+__all__ = ["asterisk_recording", "cer", "from_mulaw_8k", "read_audio", "to_mulaw_8k"]
 
 
 def read_audio(path: Path, rate: int = 16000) -> bytes:

@@ -141,10 +141,12 @@ def crashing_services(real_services: Services) -> Iterator[Services]:
 
 
 async def test_crashed_asr_backend_reports_and_next_turn_works(make_gateway: Any, crashing_services: Services) -> None:
-    from .audio_fixtures import ASTERISK, read_audio
+    from malbeot_core.installed import asterisk_recording
+
+    from .audio_fixtures import read_audio
 
     live: LiveGateway = make_gateway(crashing_services)
-    speech = read_audio(ASTERISK / "pbx-transfer.wav")
+    speech = read_audio(asterisk_recording("pbx-transfer.wav"))
     gap = b"\x00\x00" * 16000 * 2
     async with websockets.connect(live.ws_url) as ws:
         await recv_json(ws, "ready")

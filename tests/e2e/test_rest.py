@@ -7,12 +7,12 @@ import io
 import httpx
 import soundfile as sf
 
-from .audio_fixtures import ASTERISK
+from .audio_fixtures import asterisk_recording
 from .conftest import LiveGateway
 
 
 def test_transcribe_upload(gateway: LiveGateway) -> None:
-    data = (ASTERISK / "demo-moreinfo.wav").read_bytes()
+    data = asterisk_recording("demo-moreinfo.wav").read_bytes()
     r = httpx.post(gateway.url + "/v1/transcribe", files={"audio": ("q.wav", data, "audio/wav")}, timeout=120)
     assert r.status_code == 200, r.text
     body = r.json()
@@ -21,7 +21,7 @@ def test_transcribe_upload(gateway: LiveGateway) -> None:
 
 
 def test_transcribe_with_fixed_language_and_flac(gateway: LiveGateway) -> None:
-    samples, rate = sf.read(str(ASTERISK / "pbx-transfer.wav"), dtype="int16")
+    samples, rate = sf.read(str(asterisk_recording("pbx-transfer.wav")), dtype="int16")
     buf = io.BytesIO()
     sf.write(buf, samples, rate, format="FLAC")
     r = httpx.post(gateway.url + "/v1/transcribe", files={"audio": ("q.flac", buf.getvalue())},
@@ -33,7 +33,7 @@ def test_transcribe_with_fixed_language_and_flac(gateway: LiveGateway) -> None:
 def test_transcribe_bad_input(gateway: LiveGateway) -> None:
     r = httpx.post(gateway.url + "/v1/transcribe", files={"audio": ("x.wav", b"not audio")}, timeout=60)
     assert r.status_code == 400 and r.json()["error"]["code"] == "bad_audio"
-    data = (ASTERISK / "beep.wav").read_bytes()
+    data = asterisk_recording("beep.wav").read_bytes()
     r = httpx.post(gateway.url + "/v1/transcribe", files={"audio": ("x.wav", data)}, data={"language": "xx"})
     assert r.status_code == 422 and r.json()["error"]["code"] == "unknown_language"
 

@@ -18,7 +18,7 @@ from malbeot_core.audio import resample
 from tests.speech import spoken_english
 from voice_gateway.services import Services
 
-from .audio_fixtures import ASTERISK, cer, read_audio, to_mulaw_8k
+from .audio_fixtures import asterisk_recording, cer, read_audio, to_mulaw_8k
 from .conftest import LiveGateway
 
 pytestmark = pytest.mark.slow
@@ -87,7 +87,7 @@ async def test_english_question_gets_spoken_pension_answer(gateway: LiveGateway,
 async def test_human_speech_at_8khz_mulaw_asks_for_a_person(gateway: LiveGateway) -> None:
     # A real human recording (Debian asterisk-core-sounds-en-wav, 8 kHz) over a telephony-format
     # line: "Transfer" → the caller wants a person.
-    pcm = silence(0.4) + read_audio(ASTERISK / "pbx-transfer.wav")
+    pcm = silence(0.4) + read_audio(asterisk_recording("pbx-transfer.wav"))
     mulaw = to_mulaw_8k(pcm)
     result = await stream_call(gateway.ws_url, mulaw, 8000, encoding="mulaw", pace=2.0, timeout=90)
     assert_turn_order(result)
@@ -102,7 +102,7 @@ async def test_human_speech_at_8khz_mulaw_asks_for_a_person(gateway: LiveGateway
 
 async def test_human_english_speech_transcribed_exactly(gateway: LiveGateway) -> None:
     # Real human speech, 16 kHz PCM from an 8 kHz studio recording; checks the transcript path
-    pcm = silence(0.3) + read_audio(ASTERISK / "demo-moreinfo.wav")
+    pcm = silence(0.3) + read_audio(asterisk_recording("demo-moreinfo.wav"))
     result = await stream_call(gateway.ws_url, pcm, 16000, pace=3.0, wait_for="answer", timeout=90)
     final = result.of_type("final_transcript")[0]
     assert final["language"] == "en"

@@ -3,22 +3,20 @@ and the packaged neural English voice, brought to the phone format; reply audio 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
 from malbeot_core.audio import AudioFormat, decode_audio_file, mulaw_to_pcm16, pcm16_to_mulaw, resample
+from malbeot_core.installed import asterisk_recording
 from tests.speech import spoken_english
 from voice_gateway.services import Services
 
-ASTERISK = Path("/usr/share/asterisk/sounds/en")
 #: the speech detector needs this much speech before it reports it (asr SegmenterConfig.min_speech)
 MIN_SPEECH = 0.2
 
 
 def recording_8k(name: str) -> bytes:
     """A real 8 kHz recording as 16-bit PCM at 8 kHz (no resampling: it is 8 kHz already)."""
-    return decode_audio_file((ASTERISK / name).read_bytes(), AudioFormat(8000))
+    return decode_audio_file(asterisk_recording(name).read_bytes(), AudioFormat(8000))
 
 
 def mulaw(pcm8k: bytes) -> bytes:
