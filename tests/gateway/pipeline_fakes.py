@@ -80,6 +80,6 @@ def fake_services(config: GatewayConfig | None = None) -> FakeBackends:
     transcriber = ScriptedTranscriber("기초연금 알려 주세요", spoken_language="ko")
     dialog = DialogManager(HybridRetriever(sample_programmes(), HashingEmbedder()))
     services = Services(config)
-    services.__dict__.update(transcriber=transcriber, voices=selector, dialog=dialog,
+    services.__dict__.update(transcriber=transcriber, voices=selector, dialog=dialog, retriever=dialog.retriever,
                              translator=IdentityTranslator())
     return FakeBackends(services, transcriber, voice, dialog)
