@@ -106,9 +106,13 @@ async def search_benefits(
 @router.get("/healthz")
 async def healthz(request: Request) -> JSONResponse:
     state = _state(request)
-    return JSONResponse(
-        {"status": "ok", "loaded": state.services.loaded(), "load_seconds": state.services.load_seconds}
-    )
+    services = state.services
+
+    def report() -> dict[str, object]:  # in a thread: a voice being loaded holds the selector's lock
+        return {"status": "ok", "loaded": services.loaded(), "load_seconds": services.load_seconds,
+                **services.health()}
+
+    return JSONResponse(await asyncio.to_thread(report))
 
 
 @router.get("/metrics")
