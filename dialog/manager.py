@@ -3,7 +3,12 @@
 ``DialogManager.respond`` is blocking (it embeds the query); the stage runs it in a thread.
 Per-call memory lives in ``DialogState``: the language the caller is answered in, the last
 answer (for "repeat" and "slower"), the programmes last talked about (for "how do I apply?")
-and the speaking rate.
+and whether the caller is to be spoken to slowly.
+
+Speaking rate: decided here, in one place, and carried by every ``BenefitAnswer`` (the TTS stage
+synthesises at ``answer.rate`` and nothing else). It is 1.0, or ``elderly_rate`` on an elderly call,
+or ``slow_rate`` once the caller asked for slower speech ("천천히 말해 주세요"); the slowest of
+these applies, once (never multiplied together).
 
 Languages: a caller is answered in the language speech recognition heard, until they ask for
 another one ("영어로 말해 주세요"), which then holds for the rest of the call. Korean and English
@@ -33,7 +38,10 @@ from .profile import ResidentProfile, parse_yes_no
 from .retrieval import HybridRetriever, Ranked
 from .tokenize import tokenize
 
+#: speaking rate after the caller asks for slower speech
 SLOW_RATE = 0.8
+#: speaking rate of an elderly call from its first answer
+ELDERLY_RATE = 0.8
 _GENERIC_NAME_WORDS = frozenset({"지원", "서비스", "사업", "support", "service", "programme", "program", "센터"})
 
 
@@ -50,7 +58,10 @@ class DialogState:
     last_programmes: tuple[ProgrammeHit, ...] = ()
     #: the last answer presented programmes, so "yes" means "tell me more"
     offered_details: bool = False
-    rate: float = 1.0
+    #: the call is in elderly mode (the stage copies it from the call's settings before each turn)
+    elderly: bool = False
+    #: the caller asked for slower speech (holds for the rest of the call)
+    slower: bool = False
     turns: int = 0
     #: identifies the conversation (the idempotency key of its applications)
     conversation_id: str = field(default_factory=lambda: uuid.uuid4().hex)
@@ -99,6 +110,7 @@ class DialogManager:
         k: int = 3,
         slow_rate: float = SLOW_RATE,
         *,
+        elderly_rate: float = ELDERLY_RATE,
         applications: ApplicationSink | None = None,
         facilities: FacilityFinder | None = None,
         today: Callable[[], date] = date.today,
@@ -106,11 +118,21 @@ class DialogManager:
         self.retriever = retriever
         self.k = k
         self.slow_rate = slow_rate
+        self.elderly_rate = elderly_rate
         self.checker = EligibilityChecker(today)
         self.applications = ApplicationFlow(applications) if applications is not None else None
         self.facilities = facilities
 
     # -- entry point -------------------------------------------------------------------------------
+    def rate(self, state: DialogState) -> float:
+        """The speaking rate of the call's answers now (the only place it is decided)."""
+        rate = 1.0
+        if state.elderly:
+            rate = min(rate, self.elderly_rate)
+        if state.slower:
+            rate = min(rate, self.slow_rate)
+        return rate
+
     def respond(self, text: str, language: str, state: DialogState) -> BenefitAnswer:
         """Answer one utterance; ``language`` is what speech recognition (or the web page) says."""
         state.turns += 1
@@ -235,7 +257,7 @@ class DialogManager:
             language=reply.language,
             intent=reply.intent,
             programmes=hits,
-            rate=state.rate,
+            rate=self.rate(state),
             action=reply.action,
             receipt=reply.receipt,
         )
@@ -331,15 +353,15 @@ class DialogManager:
         last = state.last_answer
         if last is None:
             return self._plain(answers.fixed("nothing_to_repeat", state.language), IntentName.REPEAT, state)
-        return replace(last, intent=IntentName.REPEAT, rate=state.rate, action="")
+        return replace(last, intent=IntentName.REPEAT, rate=self.rate(state), action="")
 
     def _slower(self, state: DialogState) -> BenefitAnswer:
-        state.rate = min(state.rate, self.slow_rate)
+        state.slower = True
         last = state.last_answer
         if last is None:
             return self._plain(answers.fixed("slower_nothing", state.language), IntentName.SLOWER, state)
         ack = answers.fixed("slower", last.language)
-        return replace(last, text=f"{ack.text} {last.text}", intent=IntentName.SLOWER, rate=state.rate, action="")
+        return replace(last, text=f"{ack.text} {last.text}", intent=IntentName.SLOWER, rate=self.rate(state), action="")
 
     def _change_language(self, intent: Intent, state: DialogState) -> BenefitAnswer:
         new = intent.slots.get("language", state.language)
@@ -351,7 +373,7 @@ class DialogManager:
             rest_intent = detect_intent(intent.rest)
             if rest_intent.name in (IntentName.REPEAT, IntentName.SLOWER, IntentName.DETAILS) and state.last_programmes:
                 if rest_intent.name is IntentName.SLOWER:
-                    state.rate = min(state.rate, self.slow_rate)
+                    state.slower = True
                 first = self.retriever.programme(state.last_programmes[0].id)
                 if rest_intent.name is IntentName.DETAILS:
                     follow = self._details_of(first, state)
@@ -391,7 +413,7 @@ class DialogManager:
             language=reply.language,
             intent=str(intent),
             programmes=programmes,
-            rate=state.rate,
+            rate=self.rate(state),
             action=action,
         )
 
@@ -408,4 +430,4 @@ def josa_topic(word: str) -> str:
     return answers.josa(word, "은", "는")
 
 
-__all__ = ["SLOW_RATE", "DialogManager", "DialogState", "mentions", "normalise_language"]
+__all__ = ["ELDERLY_RATE", "SLOW_RATE", "DialogManager", "DialogState", "mentions", "normalise_language"]

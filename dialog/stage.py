@@ -18,8 +18,10 @@ class DialogStage:
     the answer (computed in a worker thread). A failure becomes a recoverable ``StageFailed``
     event and the stage goes on with the next utterance.
 
-    After each answer the call settings follow the dialog: ``rate`` (slow mode) and
-    ``last_language`` (the language the caller wants to be answered in).
+    Before each answer the dialog learns whether the call is in elderly mode (``settings.elderly``,
+    which a mid-call ``config`` may change); the answer carries the speaking rate the dialog chose
+    (``BenefitAnswer.rate``), which the settings do not hold. After each answer
+    ``settings.last_language`` follows the dialog (the language the caller wants to be answered in).
     """
 
     name = "dialog"
@@ -30,7 +32,7 @@ class DialogStage:
         self.state = DialogState(
             language=settings.language or settings.last_language,
             locked=False,
-            rate=settings.rate,
+            elderly=settings.elderly,
         )
 
     async def run(self, inbox: AsyncIterator[Event]) -> AsyncIterator[Event]:
@@ -44,12 +46,12 @@ class DialogStage:
                     pass
 
     async def _respond(self, text: str, language: str) -> Event:
+        self.state.elderly = self.settings.elderly
         try:
             answer = await asyncio.to_thread(self.manager.respond, text, language, self.state)
         except Exception as exc:  # reported as a recoverable event; the call goes on
             detail = str(exc) if isinstance(exc, MalbeotError) else f"{type(exc).__name__}: {exc}"
             return failure_event(BackendFailed(f"dialog failed: {detail}", stage=self.name), self.name)
-        self.settings.rate = self.state.rate
         self.settings.last_language = self.state.language
         return answer
 

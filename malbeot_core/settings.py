@@ -13,9 +13,8 @@ class CallSettings:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     #: fixed language for the call, or None to detect per turn
     language: str | None = None
-    #: speaking-rate factor for synthesis (1.0 normal; slow mode for elderly callers ~0.8)
-    rate: float = 1.0
-    #: elderly mode: longer end-of-turn silence and no-input timeouts
+    #: elderly mode: longer end-of-turn silence and no-input timeouts, and slower answers (the dialog
+    #: decides the speaking rate and each answer carries it: ``BenefitAnswer.rate``)
     elderly: bool = False
     #: the language the last turn was understood in (for answers and synthesis)
     last_language: str = "ko"

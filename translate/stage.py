@@ -28,8 +28,11 @@ class TranslateStage:
         self.settings = settings
 
     def target_language(self) -> str:
-        """The caller's language: fixed for the call, else the language of the last turn."""
-        return self.settings.language or self.settings.last_language
+        """The caller's language: the one the dialog answers in (``settings.last_language``, set by the
+        dialog before each answer). It starts as the call's fixed language, but a typed turn in another
+        language, or "in English please", changes it: the answer is not translated back into the
+        page's language."""
+        return self.settings.last_language
 
     async def run(self, inbox: AsyncIterator[Event]) -> AsyncIterator[Event]:
         async for event in inbox:

@@ -77,6 +77,17 @@ def coqui_dirs_from_env(environ: Mapping[str, str] | None = None) -> dict[str, P
     return {k[len(prefix) :].lower(): Path(v) for k, v in environ.items() if k.startswith(prefix) and v}
 
 
+@dataclass(frozen=True)
+class VoiceStatus:
+    """Which voice serves a language now: ``backend`` (None: no voice is configured or every one
+    failed), whether it is ``loaded`` (False: it will be loaded on first use), and the preferred
+    voices that failed to load before it (``"coqui(...): ModelMissing: ..."``)."""
+
+    backend: str | None
+    loaded: bool
+    failed: tuple[str, ...] = ()
+
+
 class VoiceSelector:
     """``selector(language) -> Synthesizer``: the first preferred voice that loads, created once.
 
@@ -121,6 +132,21 @@ class VoiceSelector:
                 return synth
             reasons = "; ".join(f"{c.describe()}: {self.failures.get(c, 'wrong language')}" for c in choices)
             raise BackendFailed(f"no voice for {language!r} could be loaded ({reasons})", stage="tts")
+
+    def status(self, language: str) -> VoiceStatus:
+        """Which voice serves ``language``, without loading anything (for ``/healthz``)."""
+        with self._lock:
+            choices = self.preferences.by_language.get(language, ())
+            failed = tuple(f"{c.describe()}: {self.failures[c]}" for c in choices if c in self.failures)
+            for choice in choices:  # the order __call__ tries them in
+                if choice in self.failures:
+                    continue
+                instance = self._instances.get(choice)
+                if instance is None:
+                    return VoiceStatus(choice.backend, False, failed)
+                if language in instance.languages:
+                    return VoiceStatus(choice.backend, True, failed)
+            return VoiceStatus(None, False, failed)
 
     def _create(self, choice: VoiceChoice) -> Synthesizer | None:
         if choice in self._instances:

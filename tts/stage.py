@@ -11,6 +11,7 @@ the stage keeps reading its inbox meanwhile:
 - a new ``BenefitAnswer`` replaces the reply in progress the same way (without ``BargeIn``);
 - a synthesis failure becomes ``StageFailed(code, "tts", message)`` and the stage goes on.
 
+Each answer is spoken at its own ``rate``, as the dialog decided it (nothing scales it again).
 Every other event passes through in order. When ``settings.extra["speak"]`` is False (text-only
 calls) answers pass through and nothing is synthesised.
 """
@@ -163,7 +164,7 @@ class TtsStage:
         if self.short_first_piece:
             sentences = lead_with_a_clause(sentences)
         language = answer.language or self.settings.language or self.settings.last_language
-        rate = answer.rate * self.settings.rate
+        rate = answer.rate  # decided by the dialog (elderly call, "slower"): never scaled again here
         try:
             if sentences:
                 synth = await asyncio.to_thread(self.select, language)

@@ -20,6 +20,8 @@ from starlette.websockets import WebSocketDisconnect, WebSocketState
 from malbeot_core.audio import AudioChunk
 from malbeot_core.errors import FrameTooLarge, MalbeotError, ProtocolViolation
 from malbeot_core.events import BargeIn, EndOfTurn, TextInput
+from malbeot_core.redact import redact
+from malbeot_core.text_language import text_language
 
 from .conversation import CLOSE_ERROR, CLOSE_NORMAL, CallEnded, Conversation, close_code
 from .edge import InboundAudio, OutboundAudio
@@ -132,11 +134,15 @@ class Call:
                 text = message.get("text")
                 if not isinstance(text, str) or not text.strip():
                     raise ProtocolViolation('a "text" message needs non-empty "text"', stage="edge")
-                language = str(message.get("language") or self.session.settings.language
-                               or self.session.settings.last_language)
-                if language not in self.config.languages:
-                    self.options.updated({"language": language}, self.config.languages)  # raises
+                hint = str(message.get("language") or self.session.settings.language
+                           or self.session.settings.last_language)
+                if hint not in self.config.languages:
+                    self.options.updated({"language": hint}, self.config.languages)  # raises
+                # the text's own script tells its language, as recognition does for speech; the
+                # message's "language" (the page's) only when the letters do not tell
+                language = text_language(text, self.session.settings.languages) or hint
                 self.session.settings.last_language = language
+                log.info("call %s typed (%s): %s", self.session.call_id, language, redact(text.strip()))
                 await self.session.feed(TextInput(text.strip(), language))
             case "barge_in":
                 await self.session.feed(BargeIn(self.inbound.audio_time))

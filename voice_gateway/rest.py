@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from malbeot_core.audio import INTERNAL, decode_audio_file, resample, wav_bytes
 from malbeot_core.errors import BadAudio, FrameTooLarge, ProtocolViolation, UnknownLanguage
+from malbeot_core.text_language import text_language
 
 from .state import GatewayState
 
@@ -57,14 +58,15 @@ async def transcribe(
 
 class SynthesizeRequest(BaseModel):
     text: str = Field(min_length=1)
-    language: str = "ko"
+    #: absent: the language the text is written in (Korean when its letters do not tell)
+    language: str | None = None
     rate: float = Field(1.0, ge=0.5, le=2.0)
 
 
 @router.post("/v1/synthesize", response_class=Response)
 async def synthesize(request: Request, body: SynthesizeRequest) -> Response:
     state = _state(request)
-    language = _check_language(body.language, state) or "ko"
+    language = _check_language(body.language, state) or text_language(body.text, state.config.languages) or "ko"
     if len(body.text) > MAX_SYNTH_CHARS:
         raise FrameTooLarge(f"text over {MAX_SYNTH_CHARS} characters", stage="rest")
     if not body.text.strip():
@@ -89,7 +91,7 @@ async def search_benefits(
     k: int = Query(3, ge=1, le=20),
 ) -> dict[str, list[dict[str, object]]]:
     state = _state(request)
-    language = _check_language(lang, state)
+    language = _check_language(lang, state) or text_language(q, state.config.languages)
     start = time.perf_counter()
     retriever = await asyncio.to_thread(lambda: state.services.retriever)
     hits = await asyncio.to_thread(retriever.search, q, language, k)
@@ -104,9 +106,13 @@ async def search_benefits(
 @router.get("/healthz")
 async def healthz(request: Request) -> JSONResponse:
     state = _state(request)
-    return JSONResponse(
-        {"status": "ok", "loaded": state.services.loaded(), "load_seconds": state.services.load_seconds}
-    )
+    services = state.services
+
+    def report() -> dict[str, object]:  # in a thread: a voice being loaded holds the selector's lock
+        return {"status": "ok", "loaded": services.loaded(), "load_seconds": services.load_seconds,
+                **services.health()}
+
+    return JSONResponse(await asyncio.to_thread(report))
 
 
 @router.get("/metrics")

@@ -131,7 +131,47 @@ class Services:
             self.voices(language)
 
     def loaded(self) -> dict[str, bool]:
+        """What is loaded now. ``voices``: at least one voice; ``translator``: a machine-translation
+        model (the identity stand-in used when none is configured is not one)."""
+        loaded = {name: name in self.__dict__ for name in ("transcriber", "catalogue", "retriever", "dialog")}
+        voices = self.__dict__.get("voices")
+        loaded["voices"] = voices is not None and any(voices.status(lang).loaded for lang in self.config.languages)
+        translator = self.__dict__.get("translator")
+        loaded["translator"] = translator is not None and any(self.translation_pairs(translator).values())
+        return loaded
+
+    def translation_pairs(self, translator: Translator | None) -> dict[str, str | None]:
+        """``"ko-en"`` → the translator that serves the pair, or None, for every pair of configured languages."""
+        languages = self.config.languages
         return {
-            name: name in self.__dict__
-            for name in ("transcriber", "voices", "catalogue", "retriever", "dialog", "translator")
+            f"{a}-{b}": translator.name if translator is not None and translator.supports(a, b) else None
+            for a in languages
+            for b in languages
+            if a != b
+        }
+
+    def health(self) -> dict[str, Any]:
+        """What really serves each language now (``GET /healthz``); nothing is loaded to find out."""
+        from tts.registry import VoiceSelector
+
+        transcriber = self.__dict__.get("transcriber")
+        voices: VoiceSelector = self.__dict__.get("voices") or VoiceSelector()  # a fresh one loads nothing
+        translator = self.__dict__.get("translator")
+        statuses = {lang: voices.status(lang) for lang in self.config.languages}
+        return {
+            "asr": {
+                "backend": transcriber.name if transcriber is not None else self.config.asr_backend,
+                "model": self.config.asr_model,
+                "loaded": transcriber is not None,
+                "languages": list(self.config.languages),
+            },
+            "voices": {
+                lang: {"backend": st.backend, "loaded": st.loaded, **({"failed": list(st.failed)} if st.failed else {})}
+                for lang, st in statuses.items()
+            },
+            "translation": {
+                "backend": translator.name if translator is not None else self.config.translator,
+                "loaded": translator is not None,
+                "pairs": self.translation_pairs(translator),
+            },
         }

@@ -17,8 +17,6 @@ from .metrics import Metrics
 from .options import CallOptions
 from .services import Services
 
-ELDERLY_RATE = 0.8
-
 
 def settings_for(options: CallOptions, config: GatewayConfig) -> CallSettings:
     settings = CallSettings(languages=config.languages)
@@ -31,7 +29,6 @@ def apply_options(settings: CallSettings, options: CallOptions) -> None:
     if settings.language:
         settings.last_language = settings.language
     settings.elderly = options.elderly
-    settings.rate = ELDERLY_RATE if options.elderly else 1.0
     settings.extra["speak"] = options.tts
     settings.partials = options.partials
 

@@ -47,7 +47,7 @@ def test_a_whole_call(sample_manager: DialogManager) -> None:
     assert (again.intent, again.text, again.rate) == ("repeat", details.text, 1.0)
 
     slow = say("천천히 말해 주세요", "ko", state)
-    assert slow.intent == "slower" and slow.rate == 0.8 and state.rate == 0.8
+    assert slow.intent == "slower" and slow.rate == 0.8 and state.slower
     assert slow.text.startswith("네, 천천히") and slow.text.endswith(details.text)
 
     switched = say("영어로 말해 주세요", "ko", state)
@@ -217,7 +217,7 @@ async def test_stage_passes_everything_through_and_answers(recording_embedder: T
     assert [type(e).__name__ for e in out[2:6]] == ["FinalTranscript", "BenefitAnswer", "TextInput", "BenefitAnswer"]
     assert answers[0].programmes[0].id == "KR-BASIC-PENSION"
     assert answers[1].intent == "slower"
-    assert settings.rate == 0.8 and settings.last_language == "ko"
+    assert answers[1].rate == 0.8 and settings.last_language == "ko"
     assert recording_embedder.query_threads and threading.get_ident() not in recording_embedder.query_threads
 
 

@@ -69,6 +69,12 @@ def test_benefit_search(gateway: LiveGateway) -> None:
 def test_health_and_metrics(gateway: LiveGateway) -> None:
     health = httpx.get(gateway.url + "/healthz").json()
     assert health["status"] == "ok" and health["loaded"]["transcriber"]
+    # what really serves each language with the packaged models: no translation model is configured
+    assert (health["asr"]["backend"], health["asr"]["loaded"]) == ("faster-whisper", True)
+    assert health["voices"]["en"] == {"backend": "piper", "loaded": True}
+    assert health["voices"]["ko"] == {"backend": "espeak", "loaded": True}
+    assert health["translation"]["backend"] == "none" and set(health["translation"]["pairs"].values()) == {None}
+    assert health["loaded"]["translator"] is False
     text = httpx.get(gateway.url + "/metrics").text
     assert "malbeot_stage_latency_seconds" in text
     assert "malbeot_calls_total" in text

@@ -70,10 +70,14 @@ async def test_a_different_language_is_translated_in_a_worker_thread() -> None:
     assert fake.threads and threading.get_ident() not in fake.threads
 
 
-async def test_a_fixed_call_language_wins_over_the_last_turn() -> None:
+async def test_the_language_the_dialog_answers_in_wins_over_a_fixed_call_language() -> None:
     answer = BenefitAnswer("basic pension", "en", "programme_info")
-    out = await run_stage(DictTranslator(WORDS), CallSettings(language="vi", last_language="en"), [answer])
+    # a Vietnamese call whose caller is answered in Vietnamese: English content is translated
+    out = await run_stage(DictTranslator(WORDS), CallSettings(language="vi", last_language="vi"), [answer])
     assert out == [BenefitAnswer("cơ bản lương hưu", "vi", "programme_info")]
+    # the caller typed in English on that call (or asked for English): the English answer stays
+    out = await run_stage(DictTranslator(WORDS), CallSettings(language="vi", last_language="en"), [answer])
+    assert out == [answer]
 
 
 async def test_an_unsupported_pair_passes_through_without_an_error() -> None:
