@@ -4,7 +4,8 @@ A programme lists the fields it needs (``Programme.application_fields``; a defau
 Sensitive fields (resident registration number, phone, address, bank account) are never said back
 in full: the read-back names only the part a caller needs to check (the last digits, the street),
 and the display form is masked the same way. Digits are read back one by one in natural Korean
-("오육칠팔") or English ("five six seven eight").
+("오육칠팔") or English ("five six seven eight"). What counts as a plausible value of each field is
+``dialog.field_values``; a field asked again says what it needs (``FieldSpec.retry``).
 """
 
 from __future__ import annotations
@@ -14,104 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .catalogue import Programme
-from .numerals import SINO_DIGITS, say_digits_english, say_digits_ko
-
-_SPOKEN_DIGIT = {**{k: str(v) for k, v in SINO_DIGITS.items()}, **{str(d): str(d) for d in range(10)}}
-_EN_DIGITS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-              "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-
-
-def spoken_digits(text: str) -> str:
-    """All digits in ``text``, written or spoken one by one ("공일공 일이삼사", "oh one oh five")."""
-    out: list[str] = []
-    for token in re.findall(r"[a-z]+|.", text.lower()):
-        if token in _EN_DIGITS:
-            out.append(_EN_DIGITS[token])
-        elif token in _SPOKEN_DIGIT:
-            out.append(_SPOKEN_DIGIT[token])
-    return "".join(out)
-
-
-def _strip_ko(text: str) -> str:
-    s = text.strip().strip(" .!?~")
-    s = re.sub(r"^(?:네|예)[,\s]+", "", s)
-    s = re.sub(r"^(?:제\s*이름은|저의?\s*이름은|이름은|성함은|저는|my name is|i am|i'm|it'?s|this is)\s*", "", s,
-               flags=re.IGNORECASE)
-    return re.sub(r"(?:이에요|예요|입니다|이요|라고\s*해요|이라고\s*해요|요)$", "", s).strip()
-
-
-_NOT_NAMES = re.compile(r"^(?:yes|yeah|yep|no|nope|ok|okay|sure|right|correct|please|thanks|thank you|cancel|"
-                        r"submit|agent|hello|hi|sorry|what|repeat|again)$", re.IGNORECASE)
-
-
-def parse_name(text: str) -> str | None:
-    name = _strip_ko(text)
-    if _NOT_NAMES.match(name.strip(" .,!?")):
-        return None
-    if re.fullmatch(r"[가-힣]{2,5}", name.replace(" ", "")):
-        return name.replace(" ", "")
-    if re.fullmatch(r"[A-Za-z][A-Za-z .'\-]{1,40}", name):
-        return " ".join(w.capitalize() for w in name.split())
-    return None
-
-
-def parse_rrn(text: str) -> str | None:
-    digits = spoken_digits(text)
-    return digits if len(digits) == 13 and digits[6] in "12345678" else None
-
-
-def parse_phone(text: str) -> str | None:
-    digits = spoken_digits(text)
-    if digits.startswith("82"):
-        digits = "0" + digits[2:]
-    return digits if re.fullmatch(r"01[016789]\d{7,8}|0\d{8,10}", digits) else None
-
-
-def parse_address(text: str) -> str | None:
-    s = _strip_ko(text)
-    s = re.sub(r"^(?:주소는|주소가|사는\s*곳은|i live (?:at|in)|my address is)\s*", "", s, flags=re.IGNORECASE)
-    korean = re.search(r"[가-힣]{2,}(?:시|도|구|군|동|로|길|읍|면|리)", s)
-    # romanised: a building number and at least two more words ("12 Sajik-ro, Jongno-gu"); the read-back
-    # lets the caller check what speech recognition made of the street names
-    roman = re.fullmatch(r"\d+[a-z]*[\s,]+[a-z][\w'\-]*(?:[\s,]+[a-z][\w'\-]*)+", s, re.IGNORECASE) or (
-        len(s.split()) >= 2
-        and re.search(r"\b(?:street|road|avenue|apartment|apt|building)\b|\w-(?:ro|gil|gu|dong|daero)\b", s,
-                      re.IGNORECASE)
-    )
-    if korean or roman:
-        return s
-    return None
-
-
-BANKS = ("국민", "신한", "우리", "하나", "농협", "기업", "우체국", "새마을금고", "신협", "카카오뱅크", "토스뱅크",
-         "SC제일", "수협", "대구", "부산", "경남", "광주", "전북", "제주", "케이뱅크")
-
-
-#: English names callers use → the Korean bank name stored
-BANKS_EN = {"kookmin": "국민", "kb": "국민", "shinhan": "신한", "woori": "우리", "hana": "하나", "nonghyup": "농협",
-            "nh": "농협", "ibk": "기업", "industrial": "기업", "post office": "우체국", "kakao": "카카오뱅크",
-            "toss": "토스뱅크", "sc first": "SC제일", "standard chartered": "SC제일", "k bank": "케이뱅크"}
-
-
-def bank_en(bank: str) -> str:
-    return next((en.title() for en, ko in BANKS_EN.items() if ko == bank), bank)
-
-
-def parse_account(text: str) -> str | None:
-    lower = text.lower()
-    bank = next((b for b in BANKS if b.lower() in lower), None)
-    rest = lower
-    if bank:
-        rest = lower.replace(bank.lower(), " ")
-    else:
-        for en, ko in BANKS_EN.items():
-            if re.search(rf"\b{en}\b", lower):
-                bank, rest = ko, re.sub(rf"\b{en}\b", " ", lower)
-                break
-    digits = spoken_digits(re.sub(r"은행|bank", " ", rest, flags=re.IGNORECASE))
-    if bank is None or not 10 <= len(digits) <= 14:
-        return None
-    return f"{bank} {digits}"
+from .field_values import (
+    bank_en,
+    parse_account,
+    parse_address,
+    parse_name,
+    parse_phone,
+    parse_rrn,
+    spoken_digits,
+)
+from .numerals import say_digits_english, say_digits_ko
 
 
 def _tail(digits: str, n: int = 4) -> str:
@@ -152,12 +65,20 @@ class FieldSpec:
     speak_en: Callable[[str], str]
     #: digits a "the number ends in 4" correction may replace
     digits: bool = False
+    #: asked again after an answer that is not a plausible value: what is needed, with an example
+    retry_ko: str = ""
+    retry_en: str = ""
 
     def label(self, language: str) -> str:
         return self.label_ko if language == "ko" else self.label_en
 
     def prompt(self, language: str) -> str:
         return self.prompt_ko if language == "ko" else self.prompt_en
+
+    def retry(self, language: str) -> str:
+        """The question asked again, saying what is needed ("성함만 말씀해 주세요. 예를 들면 …")."""
+        text = self.retry_ko if language == "ko" else self.retry_en
+        return text or self.prompt(language)
 
     def speak(self, value: str, language: str) -> str:
         return self.speak_ko(value) if language == "ko" else self.speak_en(value)
@@ -183,6 +104,8 @@ FIELDS: dict[str, FieldSpec] = {
         "name", False, "성함", "name",
         "신청하시는 분의 성함을 말씀해 주세요.", "Please tell me the applicant's full name.",
         parse_name, lambda v: v, lambda v: v, lambda v: v,
+        retry_ko="신청하시는 분의 성함만 말씀해 주세요. 예를 들면 '홍길동'처럼요.",
+        retry_en="Please say just the applicant's name, for example 'Kim Minsu'.",
     ),
     "rrn": FieldSpec(
         "rrn", True, "주민등록번호", "resident registration number",
@@ -192,6 +115,10 @@ FIELDS: dict[str, FieldSpec] = {
         lambda v: f"앞자리 {say_digits_ko(v[:6])}, 뒷자리 {say_digits_ko(v[6])}로 시작하는 번호",
         lambda v: f"a number starting {say_digits_english(v[:6])}, then {say_digits_english(v[6])}",
         digits=True,
+        retry_ko="주민등록번호는 생년월일 여섯 자리와 뒷자리 일곱 자리, 모두 열세 자리예요. "
+                 "한 자리씩 천천히 말씀해 주세요.",
+        retry_en="A resident registration number has thirteen digits: the six of your date of birth, then seven "
+                 "more. Please say them one at a time.",
     ),
     "phone": FieldSpec(
         "phone", True, "전화번호", "phone number",
@@ -200,12 +127,19 @@ FIELDS: dict[str, FieldSpec] = {
         lambda v: f"끝자리가 {say_digits_ko(_tail(v))}인 번호",
         lambda v: f"a number ending in {say_digits_english(_tail(v))}",
         digits=True,
+        retry_ko="전화번호를 공일공이나 지역번호부터 한 자리씩 말씀해 주세요. "
+                 "예를 들면 공일공, 일이삼사, 오육칠팔처럼요.",
+        retry_en="Please say the phone number digit by digit, starting with oh one oh or the area code.",
     ),
     "address": FieldSpec(
         "address", True, "주소", "address",
         "사시는 곳 주소를 말씀해 주세요. 구와 동, 도로명까지 말씀해 주시면 돼요.",
         "Please tell me your address, with the district and street.",
         parse_address, mask_address, lambda v: _street(v), lambda v: _street(v),
+        retry_ko="주소는 구나 동 이름과 도로명, 건물 번호를 함께 말씀해 주세요. "
+                 "예를 들면 '종로구 사직로 백육십일'처럼요.",
+        retry_en="Please say the street and building number with the district, for example '161 Sajik-ro, "
+                 "Jongno-gu'.",
     ),
     "account": FieldSpec(
         "account", True, "계좌번호", "bank account",
@@ -213,6 +147,8 @@ FIELDS: dict[str, FieldSpec] = {
         "Please tell me your bank and the account number for the payments.",
         parse_account, mask_account, _ko_account, _en_account,
         digits=True,
+        retry_ko="은행 이름과 계좌번호를 함께 말씀해 주세요. 예를 들면 '국민은행' 다음에 번호를 한 자리씩요.",
+        retry_en="Please say the bank's name, then the account number digit by digit.",
     ),
 }
 

@@ -85,6 +85,8 @@ _TEXT = {
     "way_out": ("그만하시려면 취소, 사람과 통화하시려면 상담원이라고 말씀해 주세요.",
                 "Say 'cancel' to stop, or 'agent' to talk to a person."),
     "again": ("다시 말씀해 주세요.", "Please say it again."),
+    "carry_on": ("네, 신청을 계속할게요.", "Yes, let's carry on with the application."),
+    "not_now": ("괜찮아요. 신청을 그만하시려면 취소라고 말씀해 주세요.", "That's fine. To stop, say 'cancel'."),
     "summary": ("신청 내용을 확인할게요. {name}, {items}. 이대로 신청할까요?",
                 "Let me check your application for {name}: {items}. Shall I submit it?"),
     "which": ("어떤 항목을 고칠까요? {labels} 가운데 말씀해 주세요.", "Which item should I change: {labels}?"),
@@ -139,7 +141,7 @@ class ApplicationFlow:
             return None  # a question on the side: answered as usual, the application waits
         match app.stage:
             case "value":
-                return self._value(app, programme, said, language)
+                return self._value(app, programme, intent, said, language)
             case "confirm":
                 return self._confirm(app, programme, intent, said, language)
             case "summary":
@@ -149,12 +151,14 @@ class ApplicationFlow:
         return None
 
     # -- stages -------------------------------------------------------------------------------------
-    def _value(self, app: ApplicationState, programme: Programme, said: str, language: str) -> FlowReply:
+    def _value(self, app: ApplicationState, programme: Programme, intent: IntentName, said: str,
+               language: str) -> FlowReply:
         value = app.spec.parse(said)
-        if value is None:
+        if value is None:  # not a plausible value: nothing is stored, the field is asked again
             app.misheard += 1
-            hint = f" {_t('way_out', language)}" if app.misheard >= 2 else ""
-            return self._reply(f"{_t('misheard', language)} {app.spec.prompt(language)}{hint}", language,
+            lead = self._not_a_value(intent, said)
+            hint = f" {_t('way_out', language)}" if app.misheard >= 2 and lead != "not_now" else ""
+            return self._reply(f"{_t(lead, language)} {app.spec.retry(language)}{hint}", language,
                                "application_field", programme)
         app.pending, app.stage, app.misheard = value, "confirm", 0
         return self._ask_confirm(app, programme, language)
@@ -242,6 +246,18 @@ class ApplicationFlow:
         return FlowReply(body, language, "application_submitted", (programme,), receipt=receipt.number)
 
     # -- helpers ------------------------------------------------------------------------------------
+    @staticmethod
+    def _not_a_value(intent: IntentName, said: str) -> str:
+        """How a re-asked field begins: "yes, go on" heard, "no" heard, or not understood."""
+        if intent in (IntentName.AFFIRM, IntentName.APPLY) or _SUBMIT.search(said.lower()):
+            return "carry_on"
+        answer = parse_yes_no(said)
+        if answer is True:
+            return "carry_on"
+        if intent is IntentName.DENY or answer is False:
+            return "not_now"
+        return "misheard"
+
     @staticmethod
     def _named_field(app: ApplicationState, said: str, language: str) -> str | None:
         lower = said.lower()

@@ -31,6 +31,8 @@ class CallResult:
     reply_rate: int = 16000
     close_code: int | None = None
     speech_sent_until: float = 0.0  # wall time when the last speech frame was sent
+    #: the awaited event had not come when ``timeout`` ran out (the client then closed the call)
+    timed_out: bool = False
 
     def of_type(self, kind: str) -> list[dict[str, Any]]:
         return [r.event for r in self.events if r.event.get("type") == kind]
@@ -114,6 +116,7 @@ async def stream_call(
                 await ws.send(tail[0])
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(done.wait(), FRAME_MS / 1000 / (pace or 1.0))
+        result.timed_out = not done.is_set()
         with contextlib.suppress(websockets.ConnectionClosed):
             await ws.close()
         receiver.cancel()
