@@ -310,8 +310,10 @@ async def test_partials_follow_the_call_setting_as_it_changes() -> None:
 
     out = [event async for event in stage.run(inbox())]
     assert calls_while_off == [0]
-    assert len(fake.calls) == 2  # a partial once they were on, then the final
-    assert fake.calls[0] < fake.calls[1]
+    # at least one partial once they were on (how many more fit before the end-of-turn silence
+    # depends on how fast this machine runs them), then the final over the whole utterance
+    assert len(fake.calls) >= 2
+    assert fake.calls == sorted(fake.calls) and fake.calls[-1] > fake.calls[0]
     assert [type(e) for e in out][-1] is FinalTranscript
 
 
