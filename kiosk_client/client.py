@@ -91,35 +91,51 @@ async def stream_call(
                         result.reply_rate = int(event.get("rate", 16000))
                     if event.get("type") == wait_for or (event.get("type") == "error" and event.get("fatal")):
                         done.set()
+            except websockets.ConnectionClosed:
+                pass  # not lost: the close code is recorded below and is what the caller reads
             finally:
                 result.close_code = ws.close_code
                 done.set()
 
         receiver = asyncio.create_task(receive())
-        for message in messages or []:
-            await ws.send(json.dumps(message))
-        speech = frames(pcm, rate, width=width)
-        tail = frames(silence, rate, width=width)
-        for i, frame in enumerate(speech + tail):
-            if done.is_set():
-                break
-            await ws.send(frame)
-            if i == len(speech) - 1:
-                result.speech_sent_until = time.perf_counter() - start
-            if pace:
-                target = start + (i + 1) * FRAME_MS / 1000 / pace
-                await asyncio.sleep(max(0.0, target - time.perf_counter()))
-        # keep the line open (silence) until the awaited event arrives, as a phone line would
-        deadline = time.perf_counter() + timeout
-        while not done.is_set() and time.perf_counter() < deadline:
-            with contextlib.suppress(websockets.ConnectionClosed):
-                await ws.send(tail[0])
+        try:
+            await _send_call(ws, messages, pcm, silence, rate, width, pace, start, timeout, done, result)
+        except websockets.ConnectionClosed:
+            pass  # the gateway closed the line: what it said before closing is still read below
+        finally:
+            # the receiver ends once the socket is closed; it reads what arrived before the close
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(done.wait(), FRAME_MS / 1000 / (pace or 1.0))
-        result.timed_out = not done.is_set()
-        with contextlib.suppress(websockets.ConnectionClosed):
-            await ws.close()
-        receiver.cancel()
-        with contextlib.suppress(asyncio.CancelledError, websockets.ConnectionClosed):
-            await receiver
+                await asyncio.wait_for(asyncio.shield(receiver), 5.0)
+            receiver.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await receiver
     return result
+
+
+async def _send_call(ws: Any, messages: list[dict[str, Any]] | None, pcm: bytes, silence: bytes, rate: int,
+                     width: int, pace: float, start: float, timeout: float, done: asyncio.Event,
+                     result: CallResult) -> None:
+    """The caller's side of the line: settings, speech, then silence until the awaited event."""
+    for message in messages or []:
+        await ws.send(json.dumps(message))
+    speech = frames(pcm, rate, width=width)
+    tail = frames(silence, rate, width=width)
+    for i, frame in enumerate(speech + tail):
+        if done.is_set():
+            break
+        await ws.send(frame)
+        if i == len(speech) - 1:
+            result.speech_sent_until = time.perf_counter() - start
+        if pace:
+            target = start + (i + 1) * FRAME_MS / 1000 / pace
+            await asyncio.sleep(max(0.0, target - time.perf_counter()))
+    # keep the line open (silence) until the awaited event arrives, as a phone line would
+    deadline = time.perf_counter() + timeout
+    while not done.is_set() and time.perf_counter() < deadline:
+        with contextlib.suppress(websockets.ConnectionClosed):
+            await ws.send(tail[0])
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(done.wait(), FRAME_MS / 1000 / (pace or 1.0))
+    result.timed_out = not done.is_set()
+    with contextlib.suppress(websockets.ConnectionClosed):
+        await ws.close()
