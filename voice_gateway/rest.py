@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from malbeot_core.audio import INTERNAL, decode_audio_file, resample, wav_bytes
 from malbeot_core.errors import BadAudio, FrameTooLarge, ProtocolViolation, UnknownLanguage
 
+from .error_body import errors
 from .state import GatewayState
 
 router = APIRouter()
@@ -36,7 +37,7 @@ def _check_language(language: str | None, state: GatewayState) -> str | None:
     return language
 
 
-@router.post("/v1/transcribe")
+@router.post("/v1/transcribe", responses=errors(400, 413, 422, 502, 503))
 async def transcribe(
     request: Request, audio: UploadFile = File(...), language: str | None = Form(None)
 ) -> dict[str, str]:
@@ -61,7 +62,9 @@ class SynthesizeRequest(BaseModel):
     rate: float = Field(1.0, ge=0.5, le=2.0)
 
 
-@router.post("/v1/synthesize", response_class=Response)
+@router.post("/v1/synthesize", response_class=Response,
+             responses={200: {"content": {"audio/wav": {"schema": {"type": "string", "format": "binary"}}}},
+                        **errors(400, 413, 422, 502, 503)})
 async def synthesize(request: Request, body: SynthesizeRequest) -> Response:
     state = _state(request)
     language = _check_language(body.language, state) or "ko"
@@ -81,7 +84,7 @@ async def synthesize(request: Request, body: SynthesizeRequest) -> Response:
     return Response(wav_bytes(pcm, INTERNAL), media_type="audio/wav")
 
 
-@router.get("/v1/benefits/search")
+@router.get("/v1/benefits/search", responses=errors(422, 502, 503))
 async def search_benefits(
     request: Request,
     q: str = Query(..., min_length=1, max_length=500),

@@ -30,8 +30,10 @@ from records.hub import RecordsHub
 from records.programmes import NotOwner, ProgrammeRegistry
 from records.staff import Member
 
+from .error_body import errors
 from .logs import logger
 from .services import Services
+from .staff_text import Line, Long, Name, Tag
 
 log = logger("staff")
 bearer = HTTPBearer(auto_error=False, description="A staff API token (``python -m records create-staff``)")
@@ -69,6 +71,9 @@ def admin_member(member: Annotated[Member, Depends(staff_member)]) -> Member:
     return member
 
 
+#: a list of short labels (tags, districts, household types, application fields)
+Tags = Annotated[list[Tag], Field(max_length=50)]
+
 StaffMember = Annotated[Member, Depends(staff_member)]
 AdminMember = Annotated[Member, Depends(admin_member)]
 
@@ -80,46 +85,48 @@ alerts_router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
 class EligibilityBody(BaseModel):
     """Structured conditions (see ``dialog.catalogue.Eligibility``)."""
 
-    min_age: int | None = None
-    max_age: int | None = None
+    min_age: int | None = Field(default=None, ge=0, le=150)
+    max_age: int | None = Field(default=None, ge=0, le=150)
     age_of: Literal["beneficiary", "child"] = "beneficiary"
     income_max_pct_median: int | None = Field(default=None, ge=0, le=1000)
-    household_types: list[str] = []
+    household_types: Tags = []
     requires_disability: bool = False
     requires_pregnancy: bool = False
     requires_veteran: bool = False
     foreign_resident_ok: bool | None = None
     sex: Literal["female", "male"] | None = None
-    districts: list[str] = []
+    districts: Tags = []
     requires_job_seeker: bool = False
     requires_student: bool = False
     requires_farmer: bool = False
 
 
 class ProgrammeBody(BaseModel):
+    """A programme as staff register it: every text is checked (``voice_gateway/staff_text.py``)."""
+
     id: str = Field(..., min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.\-]+$")
-    name_ko: str = Field(..., min_length=1)
-    name_en: str = ""
-    summary_ko: str = ""
-    summary_en: str = ""
-    target_ko: str = ""
-    target_en: str = ""
-    selection_criteria_ko: str = ""
-    selection_criteria_en: str = ""
-    support_ko: str = ""
-    support_en: str = ""
-    how_to_apply_ko: str = ""
-    how_to_apply_en: str = ""
-    agency: str = ""
-    contact: str = ""
-    lifecycle: list[str] = []
-    target_groups: list[str] = []
-    themes: list[str] = []
+    name_ko: Name
+    name_en: Line = ""
+    summary_ko: Long = ""
+    summary_en: Long = ""
+    target_ko: Long = ""
+    target_en: Long = ""
+    selection_criteria_ko: Long = ""
+    selection_criteria_en: Long = ""
+    support_ko: Long = ""
+    support_en: Long = ""
+    how_to_apply_ko: Long = ""
+    how_to_apply_en: Long = ""
+    agency: Line = ""
+    contact: Line = ""
+    lifecycle: Tags = []
+    target_groups: Tags = []
+    themes: Tags = []
     online_application: bool = False
-    application_fields: list[str] = []
-    support_form: str = ""
-    support_cycle: str = ""
-    url: str = ""
+    application_fields: Tags = []
+    support_form: Line = ""
+    support_cycle: Line = ""
+    url: Line = ""
     eligibility: EligibilityBody = Field(default_factory=EligibilityBody)
 
     def programme(self) -> Programme:
@@ -129,18 +136,18 @@ class ProgrammeBody(BaseModel):
 
 
 class StaffBody(BaseModel):
-    name: str = Field(..., min_length=1, max_length=200)
+    name: Name
     role: Literal["staff", "admin"] = "staff"
 
 
 class FacilityBody(BaseModel):
-    id: str = Field(..., min_length=1, max_length=100)
+    id: Tag
     kind: str = Field(..., description=f"one of {sorted(KINDS)}")
-    name_ko: str = Field(..., min_length=1)
-    name_en: str = ""
-    district: str = ""
-    dong: str = ""
-    address_ko: str = ""
+    name_ko: Name
+    name_en: Line = ""
+    district: Line = ""
+    dong: Line = ""
+    address_ko: Line = ""
     lat: float = Field(..., ge=-90, le=90)
     lon: float = Field(..., ge=-180, le=180)
 
@@ -163,18 +170,18 @@ def _registry(request: Request) -> ProgrammeRegistry:
 
 
 # -- who am I, staff accounts -----------------------------------------------------------------------------
-@router.get("/me", openapi_extra=STAFF)
+@router.get("/me", openapi_extra=STAFF, responses=errors(401))
 def me(member: StaffMember) -> dict[str, object]:
     """The member the token belongs to."""
     return member.to_dict()
 
 
-@router.get("/members", openapi_extra=ADMIN)
+@router.get("/members", openapi_extra=ADMIN, responses=errors(401, 403))
 def list_members(request: Request, _: AdminMember) -> dict[str, object]:
     return {"members": [m.to_dict() for m in _hub(request).staff.list()]}
 
 
-@router.post("/members", status_code=201, openapi_extra=ADMIN)
+@router.post("/members", status_code=201, openapi_extra=ADMIN, responses=errors(401, 403, 422))
 def create_member(request: Request, body: StaffBody, admin: AdminMember) -> dict[str, object]:
     """A new staff member; their token is in this answer only."""
     member, token = _hub(request).staff.create(body.name, body.role)
@@ -182,7 +189,7 @@ def create_member(request: Request, body: StaffBody, admin: AdminMember) -> dict
     return {**member.to_dict(), "token": token}
 
 
-@router.post("/members/{staff_id}/tokens", status_code=201, openapi_extra=ADMIN)
+@router.post("/members/{staff_id}/tokens", status_code=201, openapi_extra=ADMIN, responses=errors(401, 403, 404, 422))
 def issue_token(request: Request, staff_id: int, _: AdminMember) -> dict[str, object]:
     try:
         return {"id": staff_id, "token": _hub(request).staff.issue_token(staff_id)}
@@ -190,7 +197,7 @@ def issue_token(request: Request, staff_id: int, _: AdminMember) -> dict[str, ob
         raise _error(404, "not_found", f"no staff member {staff_id}") from exc
 
 
-@router.delete("/members/{staff_id}", status_code=204, openapi_extra=ADMIN)
+@router.delete("/members/{staff_id}", status_code=204, openapi_extra=ADMIN, responses=errors(401, 403, 404, 409, 422))
 def deactivate_member(request: Request, staff_id: int, admin: AdminMember) -> Response:
     """Deactivate a member and revoke their tokens."""
     if staff_id == admin.id:
@@ -201,14 +208,14 @@ def deactivate_member(request: Request, staff_id: int, admin: AdminMember) -> Re
 
 
 # -- programmes -----------------------------------------------------------------------------------------
-@router.get("/programmes", openapi_extra=STAFF)
+@router.get("/programmes", openapi_extra=STAFF, responses=errors(401))
 def list_programmes(request: Request, member: StaffMember) -> dict[str, object]:
     """The caller's programmes (an admin: every staff-managed programme)."""
     owned = _registry(request).managed(None if member.is_admin else member)
     return {"programmes": [p.to_dict() for p in owned]}
 
 
-@router.post("/programmes", status_code=201, openapi_extra=STAFF)
+@router.post("/programmes", status_code=201, openapi_extra=STAFF, responses=errors(401, 409, 422))
 def create_programme(request: Request, body: ProgrammeBody, member: StaffMember) -> dict[str, object]:
     """Register a programme (owned by the caller); residents who opted in and may qualify are alerted."""
     try:
@@ -221,7 +228,7 @@ def create_programme(request: Request, body: ProgrammeBody, member: StaffMember)
     return {"programme": programme.to_dict(), "alerted": alerted}
 
 
-@router.get("/programmes/{programme_id}", openapi_extra=STAFF)
+@router.get("/programmes/{programme_id}", openapi_extra=STAFF, responses=errors(401, 403, 404))
 def get_programme(request: Request, programme_id: str, member: StaffMember) -> dict[str, object]:
     registry = _registry(request)
     programme = registry.catalogue.find(programme_id)
@@ -232,7 +239,7 @@ def get_programme(request: Request, programme_id: str, member: StaffMember) -> d
     return {"programme": programme.to_dict()}
 
 
-@router.put("/programmes/{programme_id}", openapi_extra=STAFF)
+@router.put("/programmes/{programme_id}", openapi_extra=STAFF, responses=errors(401, 403, 404, 422))
 def edit_programme(request: Request, programme_id: str, body: ProgrammeBody, member: StaffMember) -> dict[str, object]:
     """Replace a programme (its owner or an admin)."""
     if body.id != programme_id:
@@ -248,7 +255,7 @@ def edit_programme(request: Request, programme_id: str, body: ProgrammeBody, mem
     return {"programme": updated.to_dict()}
 
 
-@router.post("/programmes/{programme_id}/retire", openapi_extra=STAFF)
+@router.post("/programmes/{programme_id}/retire", openapi_extra=STAFF, responses=errors(401, 403, 404))
 def retire_programme(request: Request, programme_id: str, member: StaffMember) -> dict[str, object]:
     """Withdraw a programme: kept for its applications, no longer offered."""
     registry = _registry(request)
@@ -278,7 +285,7 @@ def _visible_applications(request: Request, member: Member, programme_id: str | 
     return [a.to_dict() for a in found]
 
 
-@router.get("/applications", openapi_extra=STAFF)
+@router.get("/applications", openapi_extra=STAFF, responses=errors(401, 403, 422))
 def list_applications(request: Request, member: StaffMember, programme_id: str | None = None,
                       reveal: Annotated[bool, Query(description="decrypt the fields (owner or admin)")] = False,
                       ) -> dict[str, object]:
@@ -287,7 +294,9 @@ def list_applications(request: Request, member: StaffMember, programme_id: str |
 
 
 @router.get("/applications/export", openapi_extra=STAFF,
-            responses={200: {"content": {"text/csv": {}, "application/json": {}}}})
+            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}},
+                                         "application/json": {"schema": {"type": "object"}}}},
+                       **errors(401, 403, 422)})
 def export_applications(request: Request, member: StaffMember, programme_id: str | None = None,
                         format: Literal["csv", "json"] = "csv", reveal: bool = False) -> Response:
     rows = _visible_applications(request, member, programme_id, reveal)
@@ -301,12 +310,12 @@ def export_applications(request: Request, member: StaffMember, programme_id: str
 
 
 # -- facilities -----------------------------------------------------------------------------------------
-@router.get("/facilities", openapi_extra=STAFF)
+@router.get("/facilities", openapi_extra=STAFF, responses=errors(401))
 def list_facilities(request: Request, _: StaffMember) -> dict[str, object]:
     return {"facilities": [f.to_dict() for f in _hub(request).facilities.all()]}
 
 
-@router.post("/facilities", status_code=201, openapi_extra=STAFF)
+@router.post("/facilities", status_code=201, openapi_extra=STAFF, responses=errors(401, 422))
 def add_facility(request: Request, body: FacilityBody, _: StaffMember) -> dict[str, object]:
     if body.kind not in KINDS:
         raise _error(422, "bad_message", f"kind must be one of {sorted(KINDS)}")
@@ -315,7 +324,7 @@ def add_facility(request: Request, body: FacilityBody, _: StaffMember) -> dict[s
     return {"facility": facility.to_dict()}
 
 
-@router.delete("/facilities/{facility_id}", status_code=204, openapi_extra=ADMIN)
+@router.delete("/facilities/{facility_id}", status_code=204, openapi_extra=ADMIN, responses=errors(401, 403, 404))
 def remove_facility(request: Request, facility_id: str, _: AdminMember) -> Response:
     if not _hub(request).facilities.remove(facility_id):
         raise _error(404, "not_found", f"no facility {facility_id!r}")
@@ -323,13 +332,13 @@ def remove_facility(request: Request, facility_id: str, _: AdminMember) -> Respo
 
 
 # -- alert subscriptions ----------------------------------------------------------------------------------
-@router.get("/alerts/subscriptions", openapi_extra=ADMIN)
+@router.get("/alerts/subscriptions", openapi_extra=ADMIN, responses=errors(401, 403))
 def list_subscriptions(request: Request, _: AdminMember) -> dict[str, object]:
     """Opted-in residents (addresses masked)."""
     return {"subscriptions": _hub(request).alerts.subscriptions()}
 
 
-@alerts_router.post("/subscriptions", status_code=201)
+@alerts_router.post("/subscriptions", status_code=201, responses=errors(422))
 def subscribe(request: Request, body: SubscriptionBody) -> dict[str, object]:
     """A resident opts in. The answer carries the opt-out code, shown only here."""
     if not body.consent:
@@ -341,7 +350,7 @@ def subscribe(request: Request, body: SubscriptionBody) -> dict[str, object]:
     return {"id": sub_id, "opt_out_code": code}
 
 
-@alerts_router.post("/opt-out")
+@alerts_router.post("/opt-out", responses=errors(404, 422))
 def opt_out(request: Request, body: OptOutBody) -> dict[str, object]:
     """Stop alerts; the address and facts are erased."""
     if not _hub(request).alerts.opt_out(body.code):
