@@ -34,6 +34,7 @@ _DESCRIPTIONS = {
     404: "No such resource",
     405: "Method not allowed",
     409: "Conflicts with the current state",
+    410: "No longer valid (an expired code)",
     413: "Too large",
     422: "The request does not validate (the message names the field and the problem)",
     429: "Too many tries",

@@ -20,11 +20,13 @@ import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import Path as FastPath
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from dialog.catalogue import Eligibility, Programme
 from dialog.facilities import KINDS, Facility
+from records.alerts import CONFIRM_SECONDS, Confirmation
 from records.applications import to_csv
 from records.hub import RecordsHub
 from records.programmes import NotOwner, ProgrammeRegistry
@@ -158,6 +160,10 @@ class SubscriptionBody(BaseModel):
     language: Literal["ko", "en", "zh", "vi", "ja"] = "ko"
     consent: bool = Field(..., description="the resident agreed to be alerted and to these facts being kept")
     profile: dict[str, Any] = Field(default_factory=dict, description="see dialog.profile.profile_from_simple")
+
+
+class ConfirmBody(BaseModel):
+    code: str = Field(..., pattern=r"^[0-9]{6}$", description="the 6-digit code sent to the address")
 
 
 class OptOutBody(BaseModel):
@@ -338,16 +344,40 @@ def list_subscriptions(request: Request, _: AdminMember) -> dict[str, object]:
     return {"subscriptions": _hub(request).alerts.subscriptions()}
 
 
-@alerts_router.post("/subscriptions", status_code=201, responses=errors(422))
+@alerts_router.post("/subscriptions", status_code=201, responses=errors(422, 502))
 def subscribe(request: Request, body: SubscriptionBody) -> dict[str, object]:
-    """A resident opts in. The answer carries the opt-out code, shown only here."""
+    """A resident opts in. A confirmation code is sent to the address; no alert goes to it until the
+    code is read back (``POST /v1/alerts/subscriptions/{id}/confirm``). The answer carries the
+    opt-out code, shown only here."""
     if not body.consent:
         raise _error(422, "bad_message", "alerts need the resident's consent")
     try:
         sub_id, code = _hub(request).alerts.subscribe(body.channel, body.address, body.profile, body.language)
     except ValueError as exc:
         raise _error(422, "bad_message", str(exc)) from exc
-    return {"id": sub_id, "opt_out_code": code}
+    return {"id": sub_id, "opt_out_code": code, "confirmed": False, "confirm_within_seconds": int(CONFIRM_SECONDS)}
+
+
+_CONFIRM_ERRORS = {
+    Confirmation.UNKNOWN: (404, "not_found", "no subscription waiting for confirmation with that id"),
+    Confirmation.ALREADY: (409, "conflict", "already confirmed"),
+    Confirmation.EXPIRED: (410, "expired", "the code has expired; subscribe again for a new one"),
+    Confirmation.TOO_MANY: (429, "too_many_tries", "too many wrong codes; subscribe again for a new one"),
+}
+
+
+@alerts_router.post("/subscriptions/{sub_id}/confirm", responses=errors(404, 409, 410, 422, 429))
+def confirm_subscription(request: Request, sub_id: Annotated[int, FastPath(ge=1, le=2**63 - 1)],
+                         body: ConfirmBody) -> dict[str, object]:
+    """Read back the code sent to the address: alerts start only after this."""
+    outcome, left = _hub(request).alerts.confirm(sub_id, body.code)
+    if outcome is Confirmation.CONFIRMED:
+        log.info("alert subscription %d confirmed", sub_id)
+        return {"id": sub_id, "confirmed": True}
+    if outcome is Confirmation.WRONG:
+        raise _error(422, "wrong_code", f"that is not the code sent; {left} {'try' if left == 1 else 'tries'} left")
+    status, code, message = _CONFIRM_ERRORS[outcome]
+    raise _error(status, code, message)
 
 
 @alerts_router.post("/opt-out", responses=errors(404, 422))
