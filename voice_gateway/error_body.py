@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 
 class ErrorDetail(BaseModel):
@@ -102,6 +103,16 @@ def _document(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route offers at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
+
+
 def install(app: FastAPI) -> None:
     """Answer HTTP errors and validation failures with :class:`ErrorBody`; document it so."""
     _document(app)
@@ -112,6 +123,11 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+            return error_response(422, "bad_message", "rest", "the body is not valid JSON (UTF-8)")
+        if exc.status_code == 405:
+            return error_response(405, "method_not_allowed", "http", f"{request.method} is not allowed here",
+                                  headers={"Allow": ", ".join(_allowed_methods(request))})
         detail = exc.detail
         if isinstance(detail, dict) and {"code", "stage", "message"} <= detail.keys():
             body = {k: str(detail[k]) for k in ("code", "stage", "message")}

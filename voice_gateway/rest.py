@@ -8,10 +8,11 @@ import time
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from malbeot_core.audio import INTERNAL, decode_audio_file, resample, wav_bytes
 from malbeot_core.errors import BadAudio, FrameTooLarge, ProtocolViolation, UnknownLanguage
+from malbeot_core.settings import DEFAULT_LANGUAGES
 
 from .error_body import errors
 from .state import GatewayState
@@ -20,6 +21,8 @@ router = APIRouter()
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_SYNTH_CHARS = 2000
+#: what a ``language`` parameter may say (the gateway refuses, 422, one it is not configured to offer)
+LANGUAGE_CHOICES = [*DEFAULT_LANGUAGES, "auto"]
 
 
 def _state(request: Request) -> GatewayState:
@@ -39,7 +42,8 @@ def _check_language(language: str | None, state: GatewayState) -> str | None:
 
 @router.post("/v1/transcribe", responses=errors(400, 413, 422, 502, 503))
 async def transcribe(
-    request: Request, audio: UploadFile = File(...), language: str | None = Form(None)
+    request: Request, audio: UploadFile = File(...),
+    language: str | None = Form(None, json_schema_extra={"enum": LANGUAGE_CHOICES}),
 ) -> dict[str, str]:
     state = _state(request)
     fixed = _check_language(language, state)
@@ -57,8 +61,10 @@ async def transcribe(
 
 
 class SynthesizeRequest(BaseModel):
-    text: str = Field(min_length=1)
-    language: str = "ko"
+    model_config = ConfigDict(strict=True)
+
+    text: str = Field(min_length=1, max_length=MAX_SYNTH_CHARS)
+    language: str = Field("ko", json_schema_extra={"enum": list(DEFAULT_LANGUAGES)})
     rate: float = Field(1.0, ge=0.5, le=2.0)
 
 
@@ -88,7 +94,7 @@ async def synthesize(request: Request, body: SynthesizeRequest) -> Response:
 async def search_benefits(
     request: Request,
     q: str = Query(..., min_length=1, max_length=500),
-    lang: str | None = Query(None),
+    lang: str | None = Query(None, json_schema_extra={"enum": LANGUAGE_CHOICES}),
     k: int = Query(3, ge=1, le=20),
 ) -> dict[str, list[dict[str, object]]]:
     state = _state(request)
@@ -112,7 +118,8 @@ async def healthz(request: Request) -> JSONResponse:
     )
 
 
-@router.get("/metrics")
+@router.get("/metrics", response_class=Response,
+            responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}})
 async def metrics(request: Request) -> Response:
     state = _state(request)
     return Response(generate_latest(state.metrics.registry), media_type=CONTENT_TYPE_LATEST)

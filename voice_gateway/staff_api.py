@@ -22,9 +22,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi import Path as FastPath
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
 
-from dialog.catalogue import Eligibility, Programme
 from dialog.facilities import KINDS, Facility
 from records.alerts import CONFIRM_SECONDS, Confirmation
 from records.applications import to_csv
@@ -35,7 +33,7 @@ from records.staff import Member
 from .error_body import errors
 from .logs import logger
 from .services import Services
-from .staff_text import Line, Long, Name, Tag
+from .staff_bodies import ConfirmBody, FacilityBody, OptOutBody, ProgrammeBody, StaffBody, SubscriptionBody
 
 log = logger("staff")
 bearer = HTTPBearer(auto_error=False, description="A staff API token (``python -m records create-staff``)")
@@ -73,9 +71,6 @@ def admin_member(member: Annotated[Member, Depends(staff_member)]) -> Member:
     return member
 
 
-#: a list of short labels (tags, districts, household types, application fields)
-Tags = Annotated[list[Tag], Field(max_length=50)]
-
 StaffMember = Annotated[Member, Depends(staff_member)]
 AdminMember = Annotated[Member, Depends(admin_member)]
 
@@ -83,91 +78,8 @@ router = APIRouter(prefix="/v1/staff", tags=["staff"])
 alerts_router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
 
 
-# -- bodies -----------------------------------------------------------------------------------------------
-class EligibilityBody(BaseModel):
-    """Structured conditions (see ``dialog.catalogue.Eligibility``)."""
-
-    min_age: int | None = Field(default=None, ge=0, le=150)
-    max_age: int | None = Field(default=None, ge=0, le=150)
-    age_of: Literal["beneficiary", "child"] = "beneficiary"
-    income_max_pct_median: int | None = Field(default=None, ge=0, le=1000)
-    household_types: Tags = []
-    requires_disability: bool = False
-    requires_pregnancy: bool = False
-    requires_veteran: bool = False
-    foreign_resident_ok: bool | None = None
-    sex: Literal["female", "male"] | None = None
-    districts: Tags = []
-    requires_job_seeker: bool = False
-    requires_student: bool = False
-    requires_farmer: bool = False
-
-
-class ProgrammeBody(BaseModel):
-    """A programme as staff register it: every text is checked (``voice_gateway/staff_text.py``)."""
-
-    id: str = Field(..., min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.\-]+$")
-    name_ko: Name
-    name_en: Line = ""
-    summary_ko: Long = ""
-    summary_en: Long = ""
-    target_ko: Long = ""
-    target_en: Long = ""
-    selection_criteria_ko: Long = ""
-    selection_criteria_en: Long = ""
-    support_ko: Long = ""
-    support_en: Long = ""
-    how_to_apply_ko: Long = ""
-    how_to_apply_en: Long = ""
-    agency: Line = ""
-    contact: Line = ""
-    lifecycle: Tags = []
-    target_groups: Tags = []
-    themes: Tags = []
-    online_application: bool = False
-    application_fields: Tags = []
-    support_form: Line = ""
-    support_cycle: Line = ""
-    url: Line = ""
-    eligibility: EligibilityBody = Field(default_factory=EligibilityBody)
-
-    def programme(self) -> Programme:
-        data: dict[str, Any] = self.model_dump()
-        data["eligibility"] = Eligibility.from_dict(self.eligibility.model_dump()).to_dict()
-        return Programme.from_dict(data)
-
-
-class StaffBody(BaseModel):
-    name: Name
-    role: Literal["staff", "admin"] = "staff"
-
-
-class FacilityBody(BaseModel):
-    id: Tag
-    kind: str = Field(..., description=f"one of {sorted(KINDS)}")
-    name_ko: Name
-    name_en: Line = ""
-    district: Line = ""
-    dong: Line = ""
-    address_ko: Line = ""
-    lat: float = Field(..., ge=-90, le=90)
-    lon: float = Field(..., ge=-180, le=180)
-
-
-class SubscriptionBody(BaseModel):
-    channel: Literal["sms", "kakao", "webhook"]
-    address: str = Field(..., min_length=3, max_length=300, description="phone number, messenger id or URL")
-    language: Literal["ko", "en", "zh", "vi", "ja"] = "ko"
-    consent: bool = Field(..., description="the resident agreed to be alerted and to these facts being kept")
-    profile: dict[str, Any] = Field(default_factory=dict, description="see dialog.profile.profile_from_simple")
-
-
-class ConfirmBody(BaseModel):
-    code: str = Field(..., pattern=r"^[0-9]{6}$", description="the 6-digit code sent to the address")
-
-
-class OptOutBody(BaseModel):
-    code: str = Field(..., min_length=4, max_length=100)
+#: a database row id in a path (SQLite integers are 64-bit)
+RowId = Annotated[int, FastPath(ge=1, le=2**63 - 1)]
 
 
 def _registry(request: Request) -> ProgrammeRegistry:
@@ -196,7 +108,7 @@ def create_member(request: Request, body: StaffBody, admin: AdminMember) -> dict
 
 
 @router.post("/members/{staff_id}/tokens", status_code=201, openapi_extra=ADMIN, responses=errors(401, 403, 404, 422))
-def issue_token(request: Request, staff_id: int, _: AdminMember) -> dict[str, object]:
+def issue_token(request: Request, staff_id: RowId, _: AdminMember) -> dict[str, object]:
     try:
         return {"id": staff_id, "token": _hub(request).staff.issue_token(staff_id)}
     except KeyError as exc:
@@ -204,7 +116,7 @@ def issue_token(request: Request, staff_id: int, _: AdminMember) -> dict[str, ob
 
 
 @router.delete("/members/{staff_id}", status_code=204, openapi_extra=ADMIN, responses=errors(401, 403, 404, 409, 422))
-def deactivate_member(request: Request, staff_id: int, admin: AdminMember) -> Response:
+def deactivate_member(request: Request, staff_id: RowId, admin: AdminMember) -> Response:
     """Deactivate a member and revoke their tokens."""
     if staff_id == admin.id:
         raise _error(409, "conflict", "an admin cannot deactivate themselves")
@@ -245,11 +157,11 @@ def get_programme(request: Request, programme_id: str, member: StaffMember) -> d
     return {"programme": programme.to_dict()}
 
 
-@router.put("/programmes/{programme_id}", openapi_extra=STAFF, responses=errors(401, 403, 404, 422))
+@router.put("/programmes/{programme_id}", openapi_extra=STAFF, responses=errors(401, 403, 404, 409, 422))
 def edit_programme(request: Request, programme_id: str, body: ProgrammeBody, member: StaffMember) -> dict[str, object]:
     """Replace a programme (its owner or an admin)."""
     if body.id != programme_id:
-        raise _error(422, "bad_message", "the body's id differs from the path")
+        raise _error(409, "conflict", "the body's id differs from the path")
     registry = _registry(request)
     if registry.catalogue.find(programme_id) is None:
         raise _error(404, "not_found", f"no programme {programme_id!r}")
@@ -352,7 +264,8 @@ def subscribe(request: Request, body: SubscriptionBody) -> dict[str, object]:
     if not body.consent:
         raise _error(422, "bad_message", "alerts need the resident's consent")
     try:
-        sub_id, code = _hub(request).alerts.subscribe(body.channel, body.address, body.profile, body.language)
+        sub_id, code = _hub(request).alerts.subscribe(body.channel, body.address, body.profile.simple(),
+                                                      body.language)
     except ValueError as exc:
         raise _error(422, "bad_message", str(exc)) from exc
     return {"id": sub_id, "opt_out_code": code, "confirmed": False, "confirm_within_seconds": int(CONFIRM_SECONDS)}
@@ -366,8 +279,8 @@ _CONFIRM_ERRORS = {
 }
 
 
-@alerts_router.post("/subscriptions/{sub_id}/confirm", responses=errors(404, 409, 410, 422, 429))
-def confirm_subscription(request: Request, sub_id: Annotated[int, FastPath(ge=1, le=2**63 - 1)],
+@alerts_router.post("/subscriptions/{sub_id}/confirm", responses=errors(403, 404, 409, 410, 422, 429))
+def confirm_subscription(request: Request, sub_id: RowId,
                          body: ConfirmBody) -> dict[str, object]:
     """Read back the code sent to the address: alerts start only after this."""
     outcome, left = _hub(request).alerts.confirm(sub_id, body.code)
@@ -375,7 +288,7 @@ def confirm_subscription(request: Request, sub_id: Annotated[int, FastPath(ge=1,
         log.info("alert subscription %d confirmed", sub_id)
         return {"id": sub_id, "confirmed": True}
     if outcome is Confirmation.WRONG:
-        raise _error(422, "wrong_code", f"that is not the code sent; {left} {'try' if left == 1 else 'tries'} left")
+        raise _error(403, "wrong_code", f"that is not the code sent; {left} {'try' if left == 1 else 'tries'} left")
     status, code, message = _CONFIRM_ERRORS[outcome]
     raise _error(status, code, message)
 

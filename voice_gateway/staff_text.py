@@ -42,14 +42,22 @@ def _refused_ranges() -> tuple[tuple[int, int], ...]:
 
 
 def _escape(cp: int) -> str:
-    return f"\\u{cp:04x}" if cp <= 0xFFFF else f"\\U{cp:08x}"
+    # beyond the BMP: the character itself (ECMA-262 and Python spell such escapes differently)
+    return f"\\u{cp:04x}" if cp <= 0xFFFF else chr(cp)
 
 
 @functools.cache
 def pattern(multiline: bool) -> str:
-    """A regular expression matching exactly the text :func:`check` accepts (before NFC)."""
+    """A regular expression matching exactly the text :func:`check` accepts (before NFC), lone
+    surrogates aside (``check`` refuses them too; no UTF-8 text has them)."""
     parts = []
-    for lo, hi in _refused_ranges():
+    ranges: list[tuple[int, int]] = []
+    for lo, hi in _refused_ranges():  # surrogates cannot be written in a pattern (nor sent as UTF-8)
+        if lo <= 0xDFFF and hi >= 0xD800:
+            ranges += [r for r in ((lo, 0xD7FF), (0xE000, hi)) if r[0] <= r[1]]
+        else:
+            ranges.append((lo, hi))
+    for lo, hi in ranges:
         if multiline and lo <= 0x0A <= hi:  # let "\n" through
             if lo < 0x0A:
                 parts.append(_escape(lo) if lo == 0x09 else f"{_escape(lo)}-{_escape(0x09)}")

@@ -73,7 +73,7 @@ def test_wrong_codes_are_limited(world: StaffWorld, clock: Clock) -> None:
     wrong = f"{(int(code) + 1) % 1_000_000:06d}"
     for left in range(CONFIRM_TRIES - 1, 0, -1):
         reply = _confirm(world, sub_id, wrong)
-        assert reply.status_code == 422 and reply.json()["error"]["code"] == "wrong_code"
+        assert reply.status_code == 403 and reply.json()["error"]["code"] == "wrong_code"
         assert f"{left} tr" in reply.json()["error"]["message"]
     assert _confirm(world, sub_id, wrong).status_code == 429
     assert _confirm(world, sub_id, code).status_code == 429  # even the right code, now

@@ -53,7 +53,7 @@ def test_staff_register_edit_and_retire_their_own_programmes(world: StaffWorld) 
     assert world.services.catalogue.get(PROGRAMME["id"]).summary_ko.endswith("10만 원을 드립니다.")
     assert c.put("/v1/staff/programmes/NOPE", json={**PROGRAMME, "id": "NOPE"}, headers=alice).status_code == 404
     assert c.put(f"/v1/staff/programmes/{PROGRAMME['id']}", json=PROGRAMME | {"id": "OTHER"},
-                 headers=alice).status_code == 422
+                 headers=alice).status_code == 409
 
     retired = c.post(f"/v1/staff/programmes/{PROGRAMME['id']}/retire", headers=alice)
     assert retired.status_code == 200 and retired.json()["programme"]["retired"] is True
