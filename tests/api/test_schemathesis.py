@@ -30,6 +30,7 @@ from voice_gateway.config import GatewayConfig
 from voice_gateway.embedded import LiveGateway, free_port, serve
 from voice_gateway.services import Services
 
+pytestmark = pytest.mark.slow  # /v1/synthesize loads the packaged voices
 ADMIN_TOKEN = "mbt_schemathesis-admin-token"
 MAX_EXAMPLES = 5
 SEED = 3
