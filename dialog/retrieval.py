@@ -45,6 +45,8 @@ Mode = Literal["hybrid", "dense", "bm25"]
 Fusion = Literal["weighted", "rrf"]
 
 _FIELD_CHARS = 300  # long detail texts are cut; the embedder truncates anyway
+#: passages embedded per embedder call when (re)building an index
+EMBED_BATCH = 16
 
 
 def _cut(text: str, limit: int = _FIELD_CHARS) -> str:
@@ -119,6 +121,7 @@ class HybridRetriever:
         min_bm25: float = 8.0,
         min_cosine_unmatched: float = 0.825,
         cache_dir: str | Path | None = None,
+        previous: HybridRetriever | None = None,
     ) -> None:
         if not 0.0 <= alpha <= 1.0:
             raise ValueError(f"alpha must be within [0, 1], got {alpha}")
@@ -137,10 +140,10 @@ class HybridRetriever:
         self._by_id = {p.id: p for p in programmes}
         self.texts = [passage_text(p) for p in programmes]
         self.bm25 = BM25Index([tokenize(t) for t in self.texts], k1=k1, b=b)
-        self.matrix = self._embed_passages(cache_dir)
+        self.matrix = self._embed_passages(cache_dir, previous)
 
     # -- build -------------------------------------------------------------------------------------
-    def _embed_passages(self, cache_dir: str | Path | None) -> np.ndarray:
+    def _embed_passages(self, cache_dir: str | Path | None, previous: HybridRetriever | None = None) -> np.ndarray:
         cache: Path | None = None
         if cache_dir is not None:
             digest = hashlib.sha256("\x1e".join(self.texts).encode("utf-8")).hexdigest()[:16]
@@ -150,14 +153,34 @@ class HybridRetriever:
                 matrix = np.load(cache)
                 if matrix.shape == (len(self.texts), self.embedder.dim):
                     return matrix
-        matrix = np.asarray(self.embedder.embed_passages(self.texts), dtype=np.float32)
-        if matrix.shape != (len(self.texts), self.embedder.dim):
-            raise ValueError(f"embedder returned {matrix.shape}, expected {(len(self.texts), self.embedder.dim)}")
+        matrix = self._embed_changed(previous)
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(".tmp.npy")
             np.save(tmp, matrix)
             tmp.replace(cache)
+        return matrix
+
+    def _embed_changed(self, previous: HybridRetriever | None) -> np.ndarray:
+        """Rows of unchanged passages come from ``previous`` (same embedder); the rest are embedded.
+
+        New passages are embedded ``EMBED_BATCH`` at a time: the embedder serialises its calls, so
+        a search issued meanwhile waits for one small batch at most, never for the whole catalogue.
+        """
+        known: dict[str, np.ndarray] = {}
+        if previous is not None and previous.embedder is self.embedder:
+            known = {text: previous.matrix[i] for i, text in enumerate(previous.texts)}
+        matrix = np.zeros((len(self.texts), self.embedder.dim), dtype=np.float32)
+        missing = [i for i, text in enumerate(self.texts) if text not in known]
+        for i, text in enumerate(self.texts):
+            if text in known:
+                matrix[i] = known[text]
+        for start in range(0, len(missing), EMBED_BATCH):
+            rows = missing[start : start + EMBED_BATCH]
+            vectors = np.asarray(self.embedder.embed_passages([self.texts[i] for i in rows]), dtype=np.float32)
+            if vectors.shape != (len(rows), self.embedder.dim):
+                raise ValueError(f"embedder returned {vectors.shape}, expected {(len(rows), self.embedder.dim)}")
+            matrix[rows] = vectors
         return matrix
 
     # -- scoring -----------------------------------------------------------------------------------

@@ -116,6 +116,14 @@ class AlertSubscription(Base):
     #: SHA-256 of the opt-out code given to the resident
     opt_out_hash: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    #: the resident read back the code sent to the address (no alert goes to an unconfirmed address)
+    confirmed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    #: SHA-256 of a salt and the confirmation code sent (empty once confirmed or given up)
+    confirm_hash: Mapped[str] = mapped_column(String(100), nullable=False, default="")
+    #: when the code stops working (UNIX seconds)
+    confirm_expires: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
+    #: wrong codes tried so far
+    confirm_tries: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 

@@ -8,12 +8,11 @@ import importlib.util
 from collections.abc import AsyncIterator
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from malbeot_core.errors import MalbeotError
 
-from . import call_ws, rest, staff_api
+from . import call_ws, error_body, rest, staff_api
 from .channels import twilio
 from .channels.audiosocket import AudioSocketServer
 from .channels.sip import SipServer
@@ -79,12 +78,7 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
             status_code=_STATUS.get(exc.code, 500),
         )
 
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse(
-            {"error": {"code": "bad_message", "stage": "rest", "message": str(exc.errors()[:3])}},
-            status_code=422,
-        )
+    error_body.install(app)
 
     app.include_router(rest.router)
     app.include_router(call_ws.router)

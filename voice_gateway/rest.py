@@ -8,18 +8,22 @@ import time
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from malbeot_core.audio import INTERNAL, decode_audio_file, resample, wav_bytes
 from malbeot_core.errors import BadAudio, FrameTooLarge, ProtocolViolation, UnknownLanguage
+from malbeot_core.settings import DEFAULT_LANGUAGES
 from malbeot_core.text_language import text_language
 
+from .error_body import errors
 from .state import GatewayState
 
 router = APIRouter()
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_SYNTH_CHARS = 2000
+#: what a ``language`` parameter may say (the gateway refuses, 422, one it is not configured to offer)
+LANGUAGE_CHOICES = [*DEFAULT_LANGUAGES, "auto"]
 
 
 def _state(request: Request) -> GatewayState:
@@ -37,9 +41,10 @@ def _check_language(language: str | None, state: GatewayState) -> str | None:
     return language
 
 
-@router.post("/v1/transcribe")
+@router.post("/v1/transcribe", responses=errors(400, 413, 422, 502, 503))
 async def transcribe(
-    request: Request, audio: UploadFile = File(...), language: str | None = Form(None)
+    request: Request, audio: UploadFile = File(...),
+    language: str | None = Form(None, json_schema_extra={"enum": LANGUAGE_CHOICES}),
 ) -> dict[str, str]:
     state = _state(request)
     fixed = _check_language(language, state)
@@ -57,13 +62,17 @@ async def transcribe(
 
 
 class SynthesizeRequest(BaseModel):
-    text: str = Field(min_length=1)
+    model_config = ConfigDict(strict=True)
+
+    text: str = Field(min_length=1, max_length=MAX_SYNTH_CHARS)
     #: absent: the language the text is written in (Korean when its letters do not tell)
-    language: str | None = None
+    language: str | None = Field(None, json_schema_extra={"enum": [*DEFAULT_LANGUAGES, None]})
     rate: float = Field(1.0, ge=0.5, le=2.0)
 
 
-@router.post("/v1/synthesize", response_class=Response)
+@router.post("/v1/synthesize", response_class=Response,
+             responses={200: {"content": {"audio/wav": {"schema": {"type": "string", "format": "binary"}}}},
+                        **errors(400, 413, 422, 502, 503)})
 async def synthesize(request: Request, body: SynthesizeRequest) -> Response:
     state = _state(request)
     language = _check_language(body.language, state) or text_language(body.text, state.config.languages) or "ko"
@@ -83,11 +92,11 @@ async def synthesize(request: Request, body: SynthesizeRequest) -> Response:
     return Response(wav_bytes(pcm, INTERNAL), media_type="audio/wav")
 
 
-@router.get("/v1/benefits/search")
+@router.get("/v1/benefits/search", responses=errors(422, 502, 503))
 async def search_benefits(
     request: Request,
     q: str = Query(..., min_length=1, max_length=500),
-    lang: str | None = Query(None),
+    lang: str | None = Query(None, json_schema_extra={"enum": LANGUAGE_CHOICES}),
     k: int = Query(3, ge=1, le=20),
 ) -> dict[str, list[dict[str, object]]]:
     state = _state(request)
@@ -115,7 +124,8 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse(await asyncio.to_thread(report))
 
 
-@router.get("/metrics")
+@router.get("/metrics", response_class=Response,
+            responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}})
 async def metrics(request: Request) -> Response:
     state = _state(request)
     return Response(generate_latest(state.metrics.registry), media_type=CONTENT_TYPE_LATEST)

@@ -34,6 +34,8 @@ class Services:
     def __init__(self, config: GatewayConfig) -> None:
         self.config = config
         self._lock = threading.RLock()
+        #: one index rebuild at a time (separate from ``_lock``, which model loading holds)
+        self._reindex_lock = threading.Lock()
         self.load_seconds: dict[str, float] = {}
 
     def _timed(self, name: str, factory: Any) -> Any:
@@ -88,21 +90,26 @@ class Services:
     def refresh_retrieval(self) -> None:
         """Rebuild the search index from the catalogue (after staff register, edit or retire a programme).
 
-        The new index replaces the old one for every call at once; unchanged passages come from the
-        embedding cache, so only new or edited programmes are embedded again.
+        Call it from a worker thread (the staff endpoints run in one), never on the event loop.
+        The new index is built aside while searches go on using the old one; only new or edited
+        passages are embedded (the rest are taken from the old index), a few at a time, so a
+        search waits at most for one small batch. Then the new index replaces the old one for
+        every call in one step. Rebuilds run one at a time, each from the catalogue as it is
+        when it starts, so the last one to finish has every change.
         """
         if "retriever" not in self.__dict__:
             return  # not built yet: it will be built from the current catalogue
         from dialog.retrieval import HybridRetriever
 
-        with self._lock:
-            embedder = self.retriever.embedder
-            fresh = self._timed(
-                "retrieval_index", lambda: HybridRetriever(self.catalogue, embedder, cache_dir=embedding_cache_dir())
-            )
-            self.__dict__["retriever"] = fresh
+        with self._reindex_lock:
+            old = self.__dict__["retriever"]
+            start = time.perf_counter()
+            fresh = HybridRetriever(self.catalogue, old.embedder, cache_dir=embedding_cache_dir(), previous=old)
+            self.load_seconds["retrieval_reindex"] = round(time.perf_counter() - start, 3)
+            self.__dict__["retriever"] = fresh  # one assignment: a search sees the old or the new index
             if "dialog" in self.__dict__:
                 self.dialog.retriever = fresh
+            log.info("search index rebuilt in %.2f s", self.load_seconds["retrieval_reindex"])
 
     @cached_property
     def dialog(self) -> DialogManager:

@@ -20,18 +20,20 @@ import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import Path as FastPath
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
 
-from dialog.catalogue import Eligibility, Programme
 from dialog.facilities import KINDS, Facility
+from records.alerts import CONFIRM_SECONDS, Confirmation
 from records.applications import to_csv
 from records.hub import RecordsHub
 from records.programmes import NotOwner, ProgrammeRegistry
 from records.staff import Member
 
+from .error_body import errors
 from .logs import logger
 from .services import Services
+from .staff_bodies import ConfirmBody, FacilityBody, OptOutBody, ProgrammeBody, StaffBody, SubscriptionBody
 
 log = logger("staff")
 bearer = HTTPBearer(auto_error=False, description="A staff API token (``python -m records create-staff``)")
@@ -76,85 +78,8 @@ router = APIRouter(prefix="/v1/staff", tags=["staff"])
 alerts_router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
 
 
-# -- bodies -----------------------------------------------------------------------------------------------
-class EligibilityBody(BaseModel):
-    """Structured conditions (see ``dialog.catalogue.Eligibility``)."""
-
-    min_age: int | None = None
-    max_age: int | None = None
-    age_of: Literal["beneficiary", "child"] = "beneficiary"
-    income_max_pct_median: int | None = Field(default=None, ge=0, le=1000)
-    household_types: list[str] = []
-    requires_disability: bool = False
-    requires_pregnancy: bool = False
-    requires_veteran: bool = False
-    foreign_resident_ok: bool | None = None
-    sex: Literal["female", "male"] | None = None
-    districts: list[str] = []
-    requires_job_seeker: bool = False
-    requires_student: bool = False
-    requires_farmer: bool = False
-
-
-class ProgrammeBody(BaseModel):
-    id: str = Field(..., min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.\-]+$")
-    name_ko: str = Field(..., min_length=1)
-    name_en: str = ""
-    summary_ko: str = ""
-    summary_en: str = ""
-    target_ko: str = ""
-    target_en: str = ""
-    selection_criteria_ko: str = ""
-    selection_criteria_en: str = ""
-    support_ko: str = ""
-    support_en: str = ""
-    how_to_apply_ko: str = ""
-    how_to_apply_en: str = ""
-    agency: str = ""
-    contact: str = ""
-    lifecycle: list[str] = []
-    target_groups: list[str] = []
-    themes: list[str] = []
-    online_application: bool = False
-    application_fields: list[str] = []
-    support_form: str = ""
-    support_cycle: str = ""
-    url: str = ""
-    eligibility: EligibilityBody = Field(default_factory=EligibilityBody)
-
-    def programme(self) -> Programme:
-        data: dict[str, Any] = self.model_dump()
-        data["eligibility"] = Eligibility.from_dict(self.eligibility.model_dump()).to_dict()
-        return Programme.from_dict(data)
-
-
-class StaffBody(BaseModel):
-    name: str = Field(..., min_length=1, max_length=200)
-    role: Literal["staff", "admin"] = "staff"
-
-
-class FacilityBody(BaseModel):
-    id: str = Field(..., min_length=1, max_length=100)
-    kind: str = Field(..., description=f"one of {sorted(KINDS)}")
-    name_ko: str = Field(..., min_length=1)
-    name_en: str = ""
-    district: str = ""
-    dong: str = ""
-    address_ko: str = ""
-    lat: float = Field(..., ge=-90, le=90)
-    lon: float = Field(..., ge=-180, le=180)
-
-
-class SubscriptionBody(BaseModel):
-    channel: Literal["sms", "kakao", "webhook"]
-    address: str = Field(..., min_length=3, max_length=300, description="phone number, messenger id or URL")
-    language: Literal["ko", "en", "zh", "vi", "ja"] = "ko"
-    consent: bool = Field(..., description="the resident agreed to be alerted and to these facts being kept")
-    profile: dict[str, Any] = Field(default_factory=dict, description="see dialog.profile.profile_from_simple")
-
-
-class OptOutBody(BaseModel):
-    code: str = Field(..., min_length=4, max_length=100)
+#: a database row id in a path (SQLite integers are 64-bit)
+RowId = Annotated[int, FastPath(ge=1, le=2**63 - 1)]
 
 
 def _registry(request: Request) -> ProgrammeRegistry:
@@ -163,18 +88,18 @@ def _registry(request: Request) -> ProgrammeRegistry:
 
 
 # -- who am I, staff accounts -----------------------------------------------------------------------------
-@router.get("/me", openapi_extra=STAFF)
+@router.get("/me", openapi_extra=STAFF, responses=errors(401))
 def me(member: StaffMember) -> dict[str, object]:
     """The member the token belongs to."""
     return member.to_dict()
 
 
-@router.get("/members", openapi_extra=ADMIN)
+@router.get("/members", openapi_extra=ADMIN, responses=errors(401, 403))
 def list_members(request: Request, _: AdminMember) -> dict[str, object]:
     return {"members": [m.to_dict() for m in _hub(request).staff.list()]}
 
 
-@router.post("/members", status_code=201, openapi_extra=ADMIN)
+@router.post("/members", status_code=201, openapi_extra=ADMIN, responses=errors(401, 403, 422))
 def create_member(request: Request, body: StaffBody, admin: AdminMember) -> dict[str, object]:
     """A new staff member; their token is in this answer only."""
     member, token = _hub(request).staff.create(body.name, body.role)
@@ -182,16 +107,16 @@ def create_member(request: Request, body: StaffBody, admin: AdminMember) -> dict
     return {**member.to_dict(), "token": token}
 
 
-@router.post("/members/{staff_id}/tokens", status_code=201, openapi_extra=ADMIN)
-def issue_token(request: Request, staff_id: int, _: AdminMember) -> dict[str, object]:
+@router.post("/members/{staff_id}/tokens", status_code=201, openapi_extra=ADMIN, responses=errors(401, 403, 404, 422))
+def issue_token(request: Request, staff_id: RowId, _: AdminMember) -> dict[str, object]:
     try:
         return {"id": staff_id, "token": _hub(request).staff.issue_token(staff_id)}
     except KeyError as exc:
         raise _error(404, "not_found", f"no staff member {staff_id}") from exc
 
 
-@router.delete("/members/{staff_id}", status_code=204, openapi_extra=ADMIN)
-def deactivate_member(request: Request, staff_id: int, admin: AdminMember) -> Response:
+@router.delete("/members/{staff_id}", status_code=204, openapi_extra=ADMIN, responses=errors(401, 403, 404, 409, 422))
+def deactivate_member(request: Request, staff_id: RowId, admin: AdminMember) -> Response:
     """Deactivate a member and revoke their tokens."""
     if staff_id == admin.id:
         raise _error(409, "conflict", "an admin cannot deactivate themselves")
@@ -201,14 +126,14 @@ def deactivate_member(request: Request, staff_id: int, admin: AdminMember) -> Re
 
 
 # -- programmes -----------------------------------------------------------------------------------------
-@router.get("/programmes", openapi_extra=STAFF)
+@router.get("/programmes", openapi_extra=STAFF, responses=errors(401))
 def list_programmes(request: Request, member: StaffMember) -> dict[str, object]:
     """The caller's programmes (an admin: every staff-managed programme)."""
     owned = _registry(request).managed(None if member.is_admin else member)
     return {"programmes": [p.to_dict() for p in owned]}
 
 
-@router.post("/programmes", status_code=201, openapi_extra=STAFF)
+@router.post("/programmes", status_code=201, openapi_extra=STAFF, responses=errors(401, 409, 422))
 def create_programme(request: Request, body: ProgrammeBody, member: StaffMember) -> dict[str, object]:
     """Register a programme (owned by the caller); residents who opted in and may qualify are alerted."""
     try:
@@ -221,7 +146,7 @@ def create_programme(request: Request, body: ProgrammeBody, member: StaffMember)
     return {"programme": programme.to_dict(), "alerted": alerted}
 
 
-@router.get("/programmes/{programme_id}", openapi_extra=STAFF)
+@router.get("/programmes/{programme_id}", openapi_extra=STAFF, responses=errors(401, 403, 404))
 def get_programme(request: Request, programme_id: str, member: StaffMember) -> dict[str, object]:
     registry = _registry(request)
     programme = registry.catalogue.find(programme_id)
@@ -232,11 +157,11 @@ def get_programme(request: Request, programme_id: str, member: StaffMember) -> d
     return {"programme": programme.to_dict()}
 
 
-@router.put("/programmes/{programme_id}", openapi_extra=STAFF)
+@router.put("/programmes/{programme_id}", openapi_extra=STAFF, responses=errors(401, 403, 404, 409, 422))
 def edit_programme(request: Request, programme_id: str, body: ProgrammeBody, member: StaffMember) -> dict[str, object]:
     """Replace a programme (its owner or an admin)."""
     if body.id != programme_id:
-        raise _error(422, "bad_message", "the body's id differs from the path")
+        raise _error(409, "conflict", "the body's id differs from the path")
     registry = _registry(request)
     if registry.catalogue.find(programme_id) is None:
         raise _error(404, "not_found", f"no programme {programme_id!r}")
@@ -248,7 +173,7 @@ def edit_programme(request: Request, programme_id: str, body: ProgrammeBody, mem
     return {"programme": updated.to_dict()}
 
 
-@router.post("/programmes/{programme_id}/retire", openapi_extra=STAFF)
+@router.post("/programmes/{programme_id}/retire", openapi_extra=STAFF, responses=errors(401, 403, 404))
 def retire_programme(request: Request, programme_id: str, member: StaffMember) -> dict[str, object]:
     """Withdraw a programme: kept for its applications, no longer offered."""
     registry = _registry(request)
@@ -278,7 +203,7 @@ def _visible_applications(request: Request, member: Member, programme_id: str | 
     return [a.to_dict() for a in found]
 
 
-@router.get("/applications", openapi_extra=STAFF)
+@router.get("/applications", openapi_extra=STAFF, responses=errors(401, 403, 422))
 def list_applications(request: Request, member: StaffMember, programme_id: str | None = None,
                       reveal: Annotated[bool, Query(description="decrypt the fields (owner or admin)")] = False,
                       ) -> dict[str, object]:
@@ -287,7 +212,9 @@ def list_applications(request: Request, member: StaffMember, programme_id: str |
 
 
 @router.get("/applications/export", openapi_extra=STAFF,
-            responses={200: {"content": {"text/csv": {}, "application/json": {}}}})
+            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}},
+                                         "application/json": {"schema": {"type": "object"}}}},
+                       **errors(401, 403, 422)})
 def export_applications(request: Request, member: StaffMember, programme_id: str | None = None,
                         format: Literal["csv", "json"] = "csv", reveal: bool = False) -> Response:
     rows = _visible_applications(request, member, programme_id, reveal)
@@ -301,12 +228,12 @@ def export_applications(request: Request, member: StaffMember, programme_id: str
 
 
 # -- facilities -----------------------------------------------------------------------------------------
-@router.get("/facilities", openapi_extra=STAFF)
+@router.get("/facilities", openapi_extra=STAFF, responses=errors(401))
 def list_facilities(request: Request, _: StaffMember) -> dict[str, object]:
     return {"facilities": [f.to_dict() for f in _hub(request).facilities.all()]}
 
 
-@router.post("/facilities", status_code=201, openapi_extra=STAFF)
+@router.post("/facilities", status_code=201, openapi_extra=STAFF, responses=errors(401, 422))
 def add_facility(request: Request, body: FacilityBody, _: StaffMember) -> dict[str, object]:
     if body.kind not in KINDS:
         raise _error(422, "bad_message", f"kind must be one of {sorted(KINDS)}")
@@ -315,7 +242,7 @@ def add_facility(request: Request, body: FacilityBody, _: StaffMember) -> dict[s
     return {"facility": facility.to_dict()}
 
 
-@router.delete("/facilities/{facility_id}", status_code=204, openapi_extra=ADMIN)
+@router.delete("/facilities/{facility_id}", status_code=204, openapi_extra=ADMIN, responses=errors(401, 403, 404))
 def remove_facility(request: Request, facility_id: str, _: AdminMember) -> Response:
     if not _hub(request).facilities.remove(facility_id):
         raise _error(404, "not_found", f"no facility {facility_id!r}")
@@ -323,25 +250,50 @@ def remove_facility(request: Request, facility_id: str, _: AdminMember) -> Respo
 
 
 # -- alert subscriptions ----------------------------------------------------------------------------------
-@router.get("/alerts/subscriptions", openapi_extra=ADMIN)
+@router.get("/alerts/subscriptions", openapi_extra=ADMIN, responses=errors(401, 403))
 def list_subscriptions(request: Request, _: AdminMember) -> dict[str, object]:
     """Opted-in residents (addresses masked)."""
     return {"subscriptions": _hub(request).alerts.subscriptions()}
 
 
-@alerts_router.post("/subscriptions", status_code=201)
+@alerts_router.post("/subscriptions", status_code=201, responses=errors(422, 502))
 def subscribe(request: Request, body: SubscriptionBody) -> dict[str, object]:
-    """A resident opts in. The answer carries the opt-out code, shown only here."""
+    """A resident opts in. A confirmation code is sent to the address; no alert goes to it until the
+    code is read back (``POST /v1/alerts/subscriptions/{id}/confirm``). The answer carries the
+    opt-out code, shown only here."""
     if not body.consent:
         raise _error(422, "bad_message", "alerts need the resident's consent")
     try:
-        sub_id, code = _hub(request).alerts.subscribe(body.channel, body.address, body.profile, body.language)
+        sub_id, code = _hub(request).alerts.subscribe(body.channel, body.address, body.profile.simple(),
+                                                      body.language)
     except ValueError as exc:
         raise _error(422, "bad_message", str(exc)) from exc
-    return {"id": sub_id, "opt_out_code": code}
+    return {"id": sub_id, "opt_out_code": code, "confirmed": False, "confirm_within_seconds": int(CONFIRM_SECONDS)}
 
 
-@alerts_router.post("/opt-out")
+_CONFIRM_ERRORS = {
+    Confirmation.UNKNOWN: (404, "not_found", "no subscription waiting for confirmation with that id"),
+    Confirmation.ALREADY: (409, "conflict", "already confirmed"),
+    Confirmation.EXPIRED: (410, "expired", "the code has expired; subscribe again for a new one"),
+    Confirmation.TOO_MANY: (429, "too_many_tries", "too many wrong codes; subscribe again for a new one"),
+}
+
+
+@alerts_router.post("/subscriptions/{sub_id}/confirm", responses=errors(403, 404, 409, 410, 422, 429))
+def confirm_subscription(request: Request, sub_id: RowId,
+                         body: ConfirmBody) -> dict[str, object]:
+    """Read back the code sent to the address: alerts start only after this."""
+    outcome, left = _hub(request).alerts.confirm(sub_id, body.code)
+    if outcome is Confirmation.CONFIRMED:
+        log.info("alert subscription %d confirmed", sub_id)
+        return {"id": sub_id, "confirmed": True}
+    if outcome is Confirmation.WRONG:
+        raise _error(403, "wrong_code", f"that is not the code sent; {left} {'try' if left == 1 else 'tries'} left")
+    status, code, message = _CONFIRM_ERRORS[outcome]
+    raise _error(status, code, message)
+
+
+@alerts_router.post("/opt-out", responses=errors(404, 422))
 def opt_out(request: Request, body: OptOutBody) -> dict[str, object]:
     """Stop alerts; the address and facts are erased."""
     if not _hub(request).alerts.opt_out(body.code):

@@ -33,7 +33,7 @@ def test_webhook_notifier_posts_json() -> None:
         gateway)))
     notifier.send(ALERT)
     assert seen == [{"channel": "sms", "to": "010-5555-1234", "language": "ko", "text": "[말벗] 새 지원",
-                     "programme_id": "JN-1"}]
+                     "programme_id": "JN-1", "kind": "programme"}]
 
 
 def test_webhook_failures_are_raised() -> None:

@@ -25,6 +25,12 @@ PROGRAMME: dict[str, Any] = {
 }
 
 
+def sent_code(world: StaffWorld, sub_id: int) -> str:
+    """The confirmation code the notifier carried for subscription ``sub_id`` (the n-th confirm alert)."""
+    codes = [a for a in world.notifier.sent if a.kind == "confirm"]
+    return "".join(ch for ch in codes[sub_id - 1].text if ch.isdigit())[:6]
+
+
 def _submit(world: StaffWorld, programme_id: str, key: str) -> str:
     fields = {"name": "홍길동", "phone": "01098765432", "account": "국민 123456789012"}
     return world.hub.applications.submit(Submission(key, key, programme_id, "x", "ko", fields)).number
@@ -47,7 +53,7 @@ def test_staff_register_edit_and_retire_their_own_programmes(world: StaffWorld) 
     assert world.services.catalogue.get(PROGRAMME["id"]).summary_ko.endswith("10만 원을 드립니다.")
     assert c.put("/v1/staff/programmes/NOPE", json={**PROGRAMME, "id": "NOPE"}, headers=alice).status_code == 404
     assert c.put(f"/v1/staff/programmes/{PROGRAMME['id']}", json=PROGRAMME | {"id": "OTHER"},
-                 headers=alice).status_code == 422
+                 headers=alice).status_code == 409
 
     retired = c.post(f"/v1/staff/programmes/{PROGRAMME['id']}/retire", headers=alice)
     assert retired.status_code == 200 and retired.json()["programme"]["retired"] is True
@@ -126,6 +132,10 @@ def test_residents_who_opted_in_are_alerted_once_and_can_opt_out(world: StaffWor
         "channel": "kakao", "address": "kakao-user-77", "consent": True, "language": "en",
         "profile": {"age": 30}}).json()
     assert old["opt_out_code"] and young["opt_out_code"]
+    for sub in (old, young):  # each address confirmed with the code sent to it
+        assert c.post(f"/v1/alerts/subscriptions/{sub['id']}/confirm",
+                      json={"code": sent_code(world, sub["id"])}).json() == {"id": sub["id"], "confirmed": True}
+    world.notifier.sent.clear()
 
     created = c.post("/v1/staff/programmes", json=PROGRAMME, headers=alice).json()
     assert created["alerted"] == 1

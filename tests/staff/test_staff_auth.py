@@ -57,7 +57,7 @@ def test_no_token_or_a_bad_token_is_401_everywhere(world: StaffWorld) -> None:
             assert _call(world, method, path, op, token) == 401, (method, path, token)
     reply = world.client.get("/v1/staff/me", headers={"Authorization": "Basic dXNlcjpwYXNz"})
     assert reply.status_code == 401 and reply.headers["www-authenticate"] == "Bearer"
-    assert reply.json()["detail"]["code"] == "unauthorized"
+    assert reply.json()["error"]["code"] == "unauthorized"
 
 
 def test_staff_on_admin_endpoints_is_403(world: StaffWorld) -> None:

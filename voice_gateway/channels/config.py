@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 def _env(name: str, default: str) -> str:
@@ -38,6 +38,8 @@ class PhoneConfig:
     #: partial transcripts on phone lines: off (no screen shows them, and on a small machine they
     #: compete with the turn's final recognition for the CPU); on only to measure that cost
     partials: bool = False
+    #: Twilio auth token: when set, the TwiML webhooks need a valid X-Twilio-Signature (else 403)
+    twilio_auth_token: str = field(default="", repr=False)
 
     @classmethod
     def from_env(cls) -> PhoneConfig:
@@ -53,4 +55,5 @@ class PhoneConfig:
             elderly_silence_seconds=float(_env("PHONE_ELDERLY_SILENCE_SECONDS", "20")),
             handoff_webhook=_env("HANDOFF_WEBHOOK", ""),
             transfer_target=_env("TRANSFER_TARGET", ""),
+            twilio_auth_token=_env("TWILIO_AUTH_TOKEN", ""),
         )

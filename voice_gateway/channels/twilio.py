@@ -28,7 +28,7 @@ import json
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from fastapi import APIRouter, Request, WebSocket
+from fastapi import APIRouter, Depends, Request, WebSocket
 from fastapi.responses import JSONResponse, Response
 from starlette.websockets import WebSocketState
 
@@ -36,11 +36,13 @@ from malbeot_core.errors import BadAudio, MalbeotError, ProtocolViolation, Unkno
 
 from ..conversation import CLOSE_NORMAL, CLOSE_UNSUPPORTED, CallEnded
 from ..edge import InboundAudio
+from ..error_body import errors
 from ..logs import logger
 from ..options import CallOptions
 from ..state import GatewayState
 from .handoff import Outcome, Outcomes
 from .phone import CarrierHungUp, PhoneCallInfo, PhoneConversation, run_phone_call
+from .twilio_signature import require_twilio_signature
 
 router = APIRouter()
 log = logger("twilio")
@@ -246,6 +248,8 @@ async def twilio_stream(ws: WebSocket) -> None:
 
 
 # --- HTTP hooks: the TwiML that starts a stream, and what follows it ------------------------------
+#: both hooks answer TwiML, and 403 without a valid X-Twilio-Signature when an auth token is set
+TWIML = {200: {"content": {"text/xml": {"schema": {"type": "string"}}}}, **errors(403)}
 
 
 def _stream_url(request: Request) -> str:
@@ -255,7 +259,7 @@ def _stream_url(request: Request) -> str:
     return f"{scheme}://{host}/v1/twilio"
 
 
-@router.post("/v1/twilio/voice")
+@router.post("/v1/twilio/voice", dependencies=[Depends(require_twilio_signature)], responses=TWIML)
 async def twilio_voice(request: Request) -> Response:
     """The incoming-call webhook: TwiML that connects the call to the media stream."""
     base = str(request.base_url).rstrip("/")
@@ -267,7 +271,7 @@ async def twilio_voice(request: Request) -> Response:
     return Response(twiml, media_type="text/xml")
 
 
-@router.post("/v1/twilio/after-stream")
+@router.post("/v1/twilio/after-stream", dependencies=[Depends(require_twilio_signature)], responses=TWIML)
 async def twilio_after_stream(request: Request) -> Response:
     """``<Connect action>``: after the stream, transfer a handed-off call or hang up."""
     form = await request.form()
@@ -278,7 +282,7 @@ async def twilio_after_stream(request: Request) -> Response:
     return Response(f'<?xml version="1.0" encoding="UTF-8"?><Response>{verb}</Response>', media_type="text/xml")
 
 
-@router.get("/v1/phone/outcome/{call_ref}")
+@router.get("/v1/phone/outcome/{call_ref}", responses=errors(404))
 async def phone_outcome(call_ref: str, request: Request) -> JSONResponse:
     """How a phone call ended (by Twilio CallSid, AudioSocket UUID or SIP Call-ID), for dialplans and carriers."""
     outcome = outcomes_of(request.app.state).get(call_ref)
