@@ -139,7 +139,8 @@ def main() -> None:
                        offline(part, SafetyClassifier.by_rules))
             print(f"\n{len(rows)} typed turns in {time.perf_counter() - started:.0f} s")
         finally:
-            gateway.close()
+            for _ in gateway:  # resuming the generator stops the server
+                pass
 
 
 if __name__ == "__main__":

@@ -39,7 +39,8 @@ def test_clear_danger_is_noticed_with_its_kind(text: str, kind: DangerKind) -> N
     "text",
     [
         "배고파 죽겠어요", "더워 죽겠다", "웃겨 죽겠네", "손주가 보고 싶어 죽겠어요",
-        "お腹が空いて死にそうです", "我快饿死了 哪里有免费午餐", "this heat is killing me is there a cooling centre nearby",
+        "お腹が空いて死にそうです", "我快饿死了 哪里有免费午餐",
+        "this heat is killing me is there a cooling centre nearby",
     ],
 )
 def test_hyperbole_is_not_danger(text: str) -> None:
