@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -63,18 +64,21 @@ async def test_barge_in_cannot_cut_the_number_and_staff_see_the_alert(
         assert answer["programmes"] == [] and answer["text"].startswith(FIRST)
         first_audio = 0
         index = -1
+        audio_began = barge_at = None
         async with asyncio.timeout(120):
             while True:
                 message = await ws.recv()
                 if isinstance(message, bytes):
                     first_audio += len(message) if index == 0 else 0
+                    audio_began = audio_began or time.perf_counter()
                     continue
                 event = json.loads(message)
                 if event["type"] == "audio_start":
                     index = event["index"]
                     if index == 0:
                         assert event["sentence"] == FIRST  # spoken whole, never cut to a clause
-                if event["type"] in ("barge_in", "audio_end"):
+                if event["type"] == "barge_in":
+                    barge_at = time.perf_counter()
                     break
         # the call goes on after a danger answer
         await ws.send(json.dumps({"type": "text", "text": "기초연금 알려 주세요"}))
@@ -82,6 +86,9 @@ async def test_barge_in_cannot_cut_the_number_and_staff_see_the_alert(
     voice = real_services.voices("ko")
     whole = resample(b"".join(voice.synthesize(FIRST, "ko", 1.0)), voice.sample_rate, 16000)
     assert first_audio >= 0.95 * len(whole), f"{first_audio} of {len(whole)} bytes of the number's sentence"
+    # the page is told to stop playing only once the number's sentence has had time to play
+    assert audio_began is not None and barge_at is not None
+    assert barge_at - audio_began >= len(whole) / 32000 - 0.2
 
     async with httpx.AsyncClient(base_url=live.url) as client:
         assert (await client.get("/v1/staff/alerts")).status_code == 401
