@@ -11,7 +11,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
@@ -48,9 +48,17 @@ class SafetyAlertView:
                 "acknowledged_by": self.acknowledged_by}
 
 
+def _utc(moment: datetime | None) -> datetime | None:
+    """SQLite gives times back without their zone: they were stored in UTC."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
 def _view(row: SafetyAlert) -> SafetyAlertView:
+    created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
     return SafetyAlertView(row.id, row.kind, row.language, row.text, tuple(n for n in row.numbers.split(",") if n),
-                           row.call_id, row.channel, row.created_at, row.acknowledged_at, row.acknowledged_by)
+                           row.call_id, row.channel, created, _utc(row.acknowledged_at), row.acknowledged_by)
 
 
 def staff_text(kind: str, numbers: tuple[str, ...], said: str, call_id: str, channel: str) -> str:
