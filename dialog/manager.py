@@ -25,7 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from malbeot_core.events import BenefitAnswer, ProgrammeHit
+from malbeot_core.events import BenefitAnswer, Emergency, ProgrammeHit
+from malbeot_core.redact import redact
 
 from . import answers
 from .application_flow import ApplicationFlow, ApplicationSink, ApplicationState
@@ -36,12 +37,15 @@ from .facilities import FacilityFinder, FacilityState, facility_turn, find_facil
 from .intents import Intent, IntentName, detect_intent
 from .profile import ResidentProfile, parse_yes_no
 from .retrieval import HybridRetriever, Ranked
+from .safety import Danger, SafetyClassifier, danger_reply
 from .tokenize import tokenize
 
 #: speaking rate after the caller asks for slower speech
 SLOW_RATE = 0.8
 #: speaking rate of an elderly call from its first answer
 ELDERLY_RATE = 0.8
+#: the action of a danger answer: hand the call to a person at once
+HANDOFF_URGENT = "handoff_urgent"
 _GENERIC_NAME_WORDS = frozenset({"지원", "서비스", "사업", "support", "service", "programme", "program", "센터"})
 
 
@@ -114,8 +118,11 @@ class DialogManager:
         applications: ApplicationSink | None = None,
         facilities: FacilityFinder | None = None,
         today: Callable[[], date] = date.today,
+        safety: SafetyClassifier | None = None,
     ) -> None:
         self.retriever = retriever
+        #: danger is looked for on every turn, before anything else (rules alone when not given)
+        self.safety = safety or SafetyClassifier()
         self.k = k
         self.slow_rate = slow_rate
         self.elderly_rate = elderly_rate
@@ -139,11 +146,27 @@ class DialogManager:
         heard = normalise_language(language)
         if not state.locked:
             state.language = heard
+        danger = self.safety.detect(text, heard)
+        if danger is not None:
+            return self._danger(danger, text, state)
         intent = detect_intent(text)
         flow = self._flows(intent, text, state)
         if flow is not None:
             return flow
         return self._answer(intent, text, state)
+
+    def _danger(self, danger: Danger, text: str, state: DialogState) -> BenefitAnswer:
+        """The number first, a person next: never a programme list, never "not found"."""
+        if not state.locked and danger.language and danger.language != state.language:
+            state.language = danger.language  # answer in the words the caller used
+        reply_text, language, numbers = danger_reply(danger, state.language)
+        state.check = state.application = state.facility = None
+        state.offered_application = ""
+        state.offered_details = False
+        emergency = Emergency(danger.kind.value, numbers, redact(text), answers.sentences(reply_text)[0])
+        answer = BenefitAnswer(reply_text, language, danger.intent, rate=self.rate(state), action=HANDOFF_URGENT,
+                               emergency=emergency)
+        return self._remember(answer, state)
 
     # -- conversations that span turns -------------------------------------------------------------
     def _flows(self, intent: Intent, text: str, state: DialogState) -> BenefitAnswer | None:
@@ -430,4 +453,5 @@ def josa_topic(word: str) -> str:
     return answers.josa(word, "은", "는")
 
 
-__all__ = ["ELDERLY_RATE", "SLOW_RATE", "DialogManager", "DialogState", "mentions", "normalise_language"]
+__all__ = ["ELDERLY_RATE", "HANDOFF_URGENT", "SLOW_RATE", "DialogManager", "DialogState", "mentions",
+           "normalise_language"]

@@ -51,6 +51,18 @@ class ProgrammeHit:
 
 
 @dataclass(frozen=True, slots=True)
+class Emergency:
+    """A danger answer's facts: what kind, which numbers to show, and what was said (redacted)."""
+
+    kind: str  # "medical", "suicide", "abuse", "fire", "crime"
+    numbers: tuple[str, ...]
+    #: the caller's words, already redacted (for the staff alert)
+    said: str = ""
+    #: the leading sentence that barge-in and silence must not cut (it holds the number)
+    protected: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class BenefitAnswer:
     text: str
     language: str
@@ -62,6 +74,8 @@ class BenefitAnswer:
     action: str = ""
     #: an application's receipt number, to be shown (the text speaks it)
     receipt: str = ""
+    #: set on a danger answer (intent "danger_*", action "handoff_urgent")
+    emergency: Emergency | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +140,7 @@ __all__ = [
     "AudioChunk",
     "BargeIn",
     "BenefitAnswer",
+    "Emergency",
     "EndOfTurn",
     "Event",
     "FinalTranscript",

@@ -20,6 +20,7 @@ from .applications import ApplicationStore
 from .config import RecordsConfig
 from .facilities import FacilityStore
 from .programmes import ProgrammeRegistry
+from .safety import SafetyAlerts
 from .staff import StaffStore
 from .store import Records
 
@@ -57,6 +58,11 @@ class RecordsHub:
     def alerts(self) -> AlertService:
         notifier = self._notifier or create_notifier(os.environ.get("MALBEOT_NOTIFIER", "log"))
         return AlertService(self.records, notifier)
+
+    @cached_property
+    def safety(self) -> SafetyAlerts:
+        """Callers in danger, for staff (sent through the same notifier as residents' alerts)."""
+        return SafetyAlerts(self.records, self.alerts.notifier)
 
     def programmes(self, catalogue: Catalogue) -> ProgrammeRegistry:
         return ProgrammeRegistry(self.records, catalogue)

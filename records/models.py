@@ -139,6 +139,25 @@ class AlertSent(Base):
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
+class SafetyAlert(Base):
+    """A caller in danger, for district staff to see and acknowledge (the words are stored redacted)."""
+
+    __tablename__ = "safety_alerts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    #: "medical", "suicide", "abuse", "fire", "crime"
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    language: Mapped[str] = mapped_column(String(8), nullable=False, default="ko")
+    #: what the caller said, redacted (malbeot_core.redact)
+    text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    numbers: Mapped[str] = mapped_column(String(100), nullable=False, default="")
+    call_id: Mapped[str] = mapped_column(String(100), nullable=False, default="", index=True)
+    channel: Mapped[str] = mapped_column(String(20), nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+
+
 __all__ = [
     "AlertSent",
     "AlertSubscription",
@@ -147,6 +166,7 @@ __all__ = [
     "Facility",
     "ManagedProgramme",
     "Place",
+    "SafetyAlert",
     "StaffMember",
     "StaffToken",
     "utcnow",

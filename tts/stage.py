@@ -9,6 +9,8 @@ the stage keeps reading its inbox meanwhile:
   it at once, drops its audio not yet handed on, and emits ``BargeIn(at)`` once, followed by
   the ``SpeechStarted``; no ``SpeechAudio`` and no ``ReplyDone`` of that reply follow;
 - a new ``BenefitAnswer`` replaces the reply in progress the same way (without ``BargeIn``);
+- except for a danger answer (``answer.emergency`` set): its first sentence, which holds the number,
+  is spoken whole (never cut to a clause) and produced before a barge-in or a new answer stops it;
 - a synthesis failure becomes ``StageFailed(code, "tts", message)`` and the stage goes on.
 
 Each answer is spoken at its own ``rate``, as the dialog decided it (nothing scales it again).
@@ -48,6 +50,13 @@ class _Reply:
     answer: BenefitAnswer
     task: asyncio.Task[None] | None = None
     cancelled: bool = False
+    #: set once the first sentence has been produced (danger answers wait for it before stopping)
+    first_sentence: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @property
+    def protected(self) -> bool:
+        """A danger answer whose first sentence (the number) is still being produced."""
+        return self.answer.emergency is not None and self.producing and not self.first_sentence.is_set()
 
     @property
     def producing(self) -> bool:
@@ -66,6 +75,12 @@ class _Produced:
 class _RunState:
     current: _Reply | None = None
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+
+def _holds_number(item: _Produced) -> bool:
+    """Audio of a danger answer's first sentence: kept when the rest of the reply is dropped."""
+    event = item.event
+    return item.reply.answer.emergency is not None and isinstance(event, SpeechAudio) and event.index == 0
 
 
 class TtsStage:
@@ -108,6 +123,8 @@ class TtsStage:
     async def _read(self, inbox: AsyncIterator[Event], out: asyncio.Queue[object], state: _RunState) -> None:
         try:
             async for event in inbox:
+                if isinstance(event, (BenefitAnswer, SpeechStarted, BargeIn)):
+                    await self._let_number_out(state)
                 match event:
                     case BenefitAnswer() as answer:
                         self._stop(state, out)
@@ -128,6 +145,15 @@ class TtsStage:
             raise
         await out.put(_END)
 
+    @staticmethod
+    async def _let_number_out(state: _RunState) -> None:
+        """A danger answer's first sentence is produced before anything may stop it."""
+        reply = state.current
+        if reply is not None and reply.protected and reply.task is not None:
+            waiter = asyncio.ensure_future(reply.first_sentence.wait())
+            await asyncio.wait({waiter, reply.task}, return_when=asyncio.FIRST_COMPLETED)
+            waiter.cancel()
+
     def _start(self, answer: BenefitAnswer, out: asyncio.Queue[object], state: _RunState) -> _Reply:
         reply = _Reply(answer)
         reply.task = asyncio.create_task(self._speak(reply, out), name="tts-reply")
@@ -147,7 +173,7 @@ class TtsStage:
         kept = []
         while not out.empty():
             item = out.get_nowait()
-            if not (isinstance(item, _Produced) and item.reply is reply):
+            if not (isinstance(item, _Produced) and item.reply is reply) or _holds_number(item):
                 kept.append(item)
         for item in kept:
             out.put_nowait(item)
@@ -161,14 +187,14 @@ class TtsStage:
                 await out.put(_Produced(reply, event))
 
         sentences = split_sentences(answer.text)
-        if self.short_first_piece:
+        if self.short_first_piece and answer.emergency is None:  # a danger answer's number stays whole
             sentences = lead_with_a_clause(sentences)
         language = answer.language or self.settings.language or self.settings.last_language
         rate = answer.rate  # decided by the dialog (elderly call, "slower"): never scaled again here
         try:
             if sentences:
                 synth = await asyncio.to_thread(self.select, language)
-                await self._speak_sentences(synth, sentences, language, rate, put)
+                await self._speak_sentences(synth, sentences, language, rate, put, reply.first_sentence)
         except MalbeotError as exc:
             await put(StageFailed(exc.code, self.name, exc.message, exc.recoverable))
             return
@@ -176,6 +202,8 @@ class TtsStage:
             failed = BackendFailed(f"{type(exc).__name__}: {exc}", stage=self.name)
             await put(StageFailed(failed.code, self.name, failed.message, failed.recoverable))
             return
+        finally:
+            reply.first_sentence.set()
         await put(ReplyDone(len(sentences)))
 
     async def _speak_sentences(
@@ -185,6 +213,7 @@ class TtsStage:
         language: str,
         rate: float,
         put: Callable[[Event], Awaitable[None]],
+        first_done: asyncio.Event | None = None,
     ) -> None:
         start = 0.0
         final = len(sentences) - 1
@@ -202,6 +231,8 @@ class TtsStage:
                         held = audio
                     else:
                         await put(audio)
+            if index == 0 and first_done is not None and index != final:
+                first_done.set()
         if held is not None:
             await put(SpeechAudio(held.chunk, held.sentence, held.index, last=True))
         elif start > 0:  # the last sentence gave no audio: close the reply with an empty chunk

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 
 from malbeot_core.errors import MalbeotError
 
-from . import call_ws, error_body, rest, staff_api
+from . import call_ws, error_body, rest, safety_api, staff_api
 from .channels import twilio
 from .channels.audiosocket import AudioSocketServer
 from .channels.sip import SipServer
@@ -84,6 +84,7 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
     app.include_router(call_ws.router)
     app.include_router(staff_api.router)
     app.include_router(staff_api.alerts_router)
+    app.include_router(safety_api.router)
     app.include_router(twilio.router)
     if importlib.util.find_spec("voice_gateway.web_routes") is not None:
         from . import web_routes

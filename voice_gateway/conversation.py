@@ -33,6 +33,7 @@ from malbeot_core.events import (
 )
 from malbeot_core.redact import redact
 
+from .danger_guard import DangerGuard
 from .logs import logger
 from .options import CallOptions
 from .session import CallSession
@@ -46,6 +47,8 @@ CLOSE_POLICY = 1008
 CLOSE_TOO_BIG = 1009
 CLOSE_ERROR = 1011
 NO_INPUT_LIMIT = 2
+#: a danger answer's action: a person at once (phones transfer; the web shows the number and goes on)
+HANDOFF_URGENT = "handoff_urgent"
 
 
 class CallEnded(Exception):
@@ -119,6 +122,13 @@ class History:
         self.turns[-1].programmes = tuple(p.name for p in answer.programmes)
 
 
+def emergency_event(answer: BenefitAnswer) -> dict[str, Any] | None:
+    """The ``emergency`` field of an ``answer`` event: what to show in large text."""
+    if answer.emergency is None:
+        return None
+    return {"kind": answer.emergency.kind, "numbers": list(answer.emergency.numbers), "urgent": True}
+
+
 class Conversation:
     """The event → message logic of one call, shared by every channel."""
 
@@ -131,11 +141,18 @@ class Conversation:
         self.closing: CallEnded | None = None
         self.pending_action = ""
         self.history = History()
+        #: the channel's name in staff alerts
+        self.channel = "web"
         self._marks: dict[str, float] = {}
         self._no_input = 0
         self._sentence = -1
         #: a question is being answered: the caller's silence meanwhile is not "no input"
         self._awaiting_reply = False
+        #: the first sentence of a danger answer (the number) is not cut by barge-in or silence
+        self.guard = DangerGuard(time.monotonic)
+        self.sleep = asyncio.sleep
+        #: a danger was heard in this call: silence no longer ends it
+        self.danger_seen = False
 
     # --- helpers ------------------------------------------------------------------------------
     async def send_error(self, error: MalbeotError, fatal: bool = False) -> None:
@@ -159,20 +176,42 @@ class Conversation:
 
     async def on_no_input(self, seconds: float) -> bool:
         """The caller has been silent; return True when the call should end."""
-        if self._awaiting_reply or self.transport.playing():
+        if self._awaiting_reply or self.transport.playing() or self.guard.protecting():
             return False  # waiting for, or listening to, the answer is not silence
         self._no_input += 1
         await self.transport.send_event({"type": "no_input", "seconds": round(seconds, 1)})
-        if self._no_input >= NO_INPUT_LIMIT:
+        if self._no_input >= NO_INPUT_LIMIT and not self.danger_seen:  # a caller in danger may not answer
             error = SilenceTimeout(f"no speech heard for {seconds:.0f} s, twice", stage="asr")
             await self.send_error(error, fatal=True)
             self.closing = CallEnded(CLOSE_NORMAL, "silence")
             return True
         return False
 
-    async def on_handoff(self) -> bool:
+    async def on_handoff(self, urgent: bool = False) -> bool:
         """The hand-off sentence has been produced; return True when the call should end."""
         return False
+
+    async def wait_for_guard(self) -> None:
+        """Let the danger answer's first sentence finish playing (a no-op when none is playing)."""
+        remaining = self.guard.remaining()
+        if 0 < remaining < float("inf"):
+            await self.sleep(remaining)
+        self.guard.close()
+
+    async def raise_alert(self, answer: BenefitAnswer) -> None:
+        """Tell district staff (stored for the staff API and sent through the notifier); the call goes on."""
+        emergency = answer.emergency
+        if emergency is None:
+            return
+        try:
+            await asyncio.to_thread(
+                self.state.services.records.safety.raise_alert, emergency.kind, answer.language, emergency.said,
+                emergency.numbers, self.session.call_id, self.channel,
+            )
+        except Exception as exc:  # the caller still hears the number and reaches a person
+            self.state.metrics.errors.labels("alert_failed").inc()
+            log.error("call %s: staff alert (%s) failed: %s", self.session.call_id, emergency.kind,
+                      type(exc).__name__)
 
     # --- the event loop -------------------------------------------------------------------------
     async def run_events(self) -> None:
@@ -182,6 +221,10 @@ class Conversation:
             match event:
                 case SpeechStarted(at=at):
                     await self.transport.send_event({"type": "speech_started", "at": round(at, 3)})
+                    if self.guard.protecting():
+                        if not self.guard.complete:
+                            continue  # the TTS stage reports the barge-in once the number is out
+                        await self.wait_for_guard()
                     if self.transport.playing():
                         # the reply was fully synthesised but is still playing: stop it at the caller
                         await self.transport.clear()
@@ -204,7 +247,14 @@ class Conversation:
                          "start": round(start, 3), "end": round(end, 3)}
                     )
                 case BenefitAnswer() as answer:
-                    if self.transport.playing():
+                    if answer.emergency is not None:
+                        if self.transport.playing():
+                            await self.transport.clear()  # the danger answer comes first
+                        self.guard.open()
+                        self.danger_seen = True
+                    elif self.guard.protecting():
+                        self.guard.sentence_done()  # the next answer plays after the number
+                    elif self.transport.playing():
                         await self.transport.clear()  # a new answer replaces the one still playing
                     self._marks["answer"] = time.perf_counter()
                     if self.speaks(answer):
@@ -213,19 +263,25 @@ class Conversation:
                         log.info("call %s answer (%s, %s): %s", self.session.call_id, answer.language, answer.intent,
                                  " ".join(p.id for p in answer.programmes[:3]) or "-")
                     self._sentence = -1
-                    await self.transport.send_event(
-                        {"type": "answer", "text": answer.text, "language": answer.language,
-                         "intent": answer.intent, "action": answer.action, "receipt": answer.receipt,
-                         "programmes": [
-                             {"id": p.id, "name": p.name, "score": round(p.score, 4), "how_to_apply": p.how_to_apply}
-                             for p in answer.programmes
-                         ]}
-                    )
+                    shown: dict[str, Any] = {
+                        "type": "answer", "text": answer.text, "language": answer.language,
+                        "intent": answer.intent, "action": answer.action, "receipt": answer.receipt,
+                        "programmes": [
+                            {"id": p.id, "name": p.name, "score": round(p.score, 4), "how_to_apply": p.how_to_apply}
+                            for p in answer.programmes
+                        ]}
+                    emergency = emergency_event(answer)
+                    if emergency is not None:
+                        shown["emergency"] = emergency
+                    await self.transport.send_event(shown)
+                    if answer.emergency is not None:
+                        await self.raise_alert(answer)
                     self._awaiting_reply = self.options.tts
                     if answer.action == "hangup" and not self.options.tts:
                         self.closing = CallEnded(CLOSE_NORMAL, "goodbye")
                         return
-                    self.pending_action = answer.action
+                    if self.pending_action != HANDOFF_URGENT or answer.emergency is not None:
+                        self.pending_action = answer.action  # an urgent hand-off waits for nothing else
                 case SpeechAudio(chunk=chunk, sentence=sentence, index=index):
                     if not self.options.tts:
                         continue
@@ -240,7 +296,9 @@ class Conversation:
                              "sentence": sentence, "index": index}
                         )
                     await self.transport.send_audio(chunk)
+                    self.guard.audio(index, chunk.duration)
                 case ReplyDone(sentences=n):
+                    self.guard.sentence_done()
                     self._awaiting_reply = False
                     if self.options.tts:
                         await self.transport.send_event({"type": "audio_end", "sentences": n})
@@ -249,13 +307,19 @@ class Conversation:
                         await self.transport.drain()
                         self.closing = CallEnded(CLOSE_NORMAL, "goodbye")
                         return
-                    if action == "handoff" and await self.on_handoff():
+                    if action in ("handoff", HANDOFF_URGENT) and await self.on_handoff(urgent=action == HANDOFF_URGENT):
                         return
                 case BargeIn(at=at):
+                    self.guard.sentence_done()
+                    await self.wait_for_guard()
                     self._sentence = -1
                     self._awaiting_reply = False
                     await self.transport.clear()
                     await self.transport.send_event({"type": "barge_in", "at": round(at, 3)})
+                    if self.pending_action == HANDOFF_URGENT:  # the caller spoke over it: a person now
+                        self.pending_action = ""
+                        if await self.on_handoff(urgent=True):
+                            return
                 case NoInput(seconds=seconds):
                     if await self.on_no_input(seconds):
                         return

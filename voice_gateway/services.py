@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from dialog.catalogue import Catalogue
     from dialog.manager import DialogManager
     from dialog.retrieval import HybridRetriever
+    from dialog.safety import SafetyClassifier
     from records.hub import RecordsHub
     from translate.protocol import Translator
     from tts.registry import VoiceSelector
@@ -115,7 +116,18 @@ class Services:
     def dialog(self) -> DialogManager:
         from dialog.manager import DialogManager
 
-        return DialogManager(self.retriever, applications=self.records.sink(), facilities=self.records.finder())
+        return DialogManager(self.retriever, applications=self.records.sink(), facilities=self.records.finder(),
+                             safety=self.safety)
+
+    @cached_property
+    def safety(self) -> SafetyClassifier:
+        """Danger detection: rules and the retrieval model's similarity to labelled examples."""
+        from dialog.safety import SafetyClassifier, install
+
+        with self._lock:
+            classifier = self._timed("safety", lambda: SafetyClassifier.with_embedder(self.retriever.embedder))
+            install(classifier)
+            return classifier
 
     @cached_property
     def records(self) -> RecordsHub:

@@ -43,6 +43,11 @@ PROGRAMME = {
     "how_to_apply": "Apply at your district office or community centre.",
 }
 FAIL_TEXT = "please fail"
+#: typed, this is answered as a danger (``emergency`` field, as the real gateway sends it)
+DANGER_TEXT = "I fell and I can't get up"
+DANGER_ANSWER = {"type": "answer", "text": "Please call one one nine right now, one one nine.", "language": "en",
+                 "intent": "danger_medical", "programmes": [], "action": "handoff_urgent", "receipt": "",
+                 "emergency": {"kind": "medical", "numbers": ["119"], "urgent": True}}
 DROP_TEXT = "drop the line"
 LANGUAGES = ["ko", "en", "zh", "vi", "ja"]
 DISTRICT_PAGE = """<!doctype html>
@@ -201,6 +206,8 @@ class FakeGateway:
                         if control.get("text") == FAIL_TEXT:
                             await send({"type": "error", "code": "backend_failed", "stage": "dialog",
                                         "message": "scripted failure", "fatal": False})
+                        elif control.get("text") == DANGER_TEXT:
+                            await send(DANGER_ANSWER)
                         elif control.get("text") == DROP_TEXT:
                             await ws.close(1011, "scripted crash")
                             return

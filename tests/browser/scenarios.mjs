@@ -15,6 +15,35 @@ const shots = options.artifacts;
 const app = (query) => `${base}?${query}`;
 
 const SCENARIOS = {
+  /** A danger answer: the number in large text in a role="alert" region; the call goes on. */
+  async emergency(result) {
+    const browser = await launch();
+    try {
+      const { page, errors } = await newPage(browser);
+      await openApp(page, app('lang=en&mode=screenreader'));
+      result.before = await page.textContent('#emergency');
+      await page.fill('#question', options.text);
+      await page.press('#question', 'Enter');
+      await page.waitForFunction(() => document.getElementById('emergency').textContent.length > 0,
+        null, { timeout: 10000 });
+      result.shown = await page.evaluate(() => {
+        const el = document.getElementById('emergency');
+        const style = getComputedStyle(el);
+        return { text: el.textContent, role: el.getAttribute('role'), fontSize: parseFloat(style.fontSize),
+          bodyFontSize: parseFloat(getComputedStyle(document.body).fontSize) };
+      });
+      result.axe = await axe(page);
+      // the call goes on: an ordinary question is answered after it
+      await page.fill('#question', 'How can I get the basic pension?');
+      await page.press('#question', 'Enter');
+      await waitTurns(page, 4);
+      result.turns = await turns(page);
+      result.errors = errors;
+    } finally {
+      await browser.close();
+    }
+  },
+
   /** Keyboard only, screen reader mode: focus order, a spoken turn and a typed turn, live region. */
   async keyboard(result) {
     const browser = await launch();

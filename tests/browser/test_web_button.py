@@ -24,7 +24,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.browser.browser_harness import ARTIFACTS, NodeRunner, serve
-from tests.browser.fake_call_server import ANSWER_SENTENCES, FINAL_TEXT, PARTIALS, PROGRAMME, FakeGateway
+from tests.browser.fake_call_server import (
+    ANSWER_SENTENCES,
+    DANGER_TEXT,
+    FINAL_TEXT,
+    PARTIALS,
+    PROGRAMME,
+    FakeGateway,
+)
 from voice_gateway.services import Services
 
 # ---- end-to-end parameters ------------------------------------------------------------------------
@@ -379,3 +386,16 @@ def test_end_to_end_spoken_question_gets_the_right_benefit_and_audio(
     assert r["loudest"] > 0.01, "reply audio did not reach the output"
     print(f"turn ended by {r['turnEndedBy']}; transcript after {r['secondsToTranscript']:.1f} s, "
           f"answer after {r['secondsToAnswer']:.1f} s; heard: {user['text']!r}")
+
+
+@pytest.mark.browser
+def test_ui_only_a_danger_answer_shows_the_number_in_large_text(node: NodeRunner,
+                                                                 fake: tuple[FakeGateway, str]) -> None:
+    _, url = fake
+    r = node.run("emergency", base=url, text=DANGER_TEXT)
+    assert r["errors"] == []
+    assert r["before"] == ""
+    assert "119" in r["shown"]["text"] and r["shown"]["role"] == "alert"
+    assert r["shown"]["fontSize"] >= 2 * r["shown"]["bodyFontSize"]
+    assert r["axe"]["violations"] == []
+    assert len(r["turns"]) == 4  # the conversation went on

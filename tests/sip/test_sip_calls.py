@@ -82,6 +82,7 @@ async def test_real_recording_over_the_notice_asks_for_a_person_and_is_referred(
     assert "Refer-To: <sip:agent@127.0.0.1:5099>" in run.messages, run.messages[-3000:]
     assert gw.outcome(run.call_id) == {
         "call_ref": run.call_id, "action": "transfer", "target": "sip:agent@127.0.0.1:5099", "detail": "transferred",
+        "urgent": False,
     }
     # barge-in: RTP stopped soon after the caller's speech was detected, and the hand-off sentence followed
     times = packet_times(recorder)

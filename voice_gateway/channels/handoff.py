@@ -26,6 +26,8 @@ class Outcome:
     target: str = ""
     #: how the transfer went where the channel can tell (SIP REFER: "transferred", "refused (405)"...)
     detail: str = ""
+    #: a caller in danger: the person taking the call should pick up first
+    urgent: bool = False
 
 
 class Outcomes(collections.OrderedDict[str, Outcome]):
@@ -52,7 +54,7 @@ def summary_text(call: PhoneConversation) -> str:
     return "\n".join(lines) or "The caller asked for a person before saying anything else."
 
 
-def handoff_payload(call: PhoneConversation, reason: str) -> dict[str, Any]:
+def handoff_payload(call: PhoneConversation, reason: str, urgent: bool = False) -> dict[str, Any]:
     programmes: list[str] = []
     for turn in call.history.turns:
         programmes += [p for p in turn.programmes if p not in programmes]
@@ -63,6 +65,7 @@ def handoff_payload(call: PhoneConversation, reason: str) -> dict[str, Any]:
         "call_ref": call.info.call_ref,
         "carrier": call.info.carrier,
         "reason": reason,
+        "urgent": urgent,
         "language": call.language,
         "transfer_to": call.phone.transfer_target,
         "summary": summary_text(call),

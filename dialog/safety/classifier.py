@@ -1,0 +1,72 @@
+"""The danger classifier: clear-word rules first, then similarity to labelled examples."""
+
+from __future__ import annotations
+
+from ..embedder import Embedder
+from . import tuned
+from .dataset import TUNE, load, split
+from .embedding import ExampleIndex
+from .kinds import PRIORITY, Danger, DangerKind
+from .language import script_language
+from .rules import abuse_target, matching_rules
+
+
+class SafetyClassifier:
+    """``detect(text, language)`` → a ``Danger`` or None. Without an embedder: the rules alone.
+
+    The embedding part compares an utterance with the tuning half of the labelled set
+    (``dataset.TUNE``); its threshold and margin are in :mod:`dialog.safety.tuned`.
+    Blocking (it embeds the utterance): call it from a worker thread.
+    """
+
+    def __init__(self, index: ExampleIndex | None = None, threshold: float = tuned.THRESHOLD,
+                 margin: float = tuned.MARGIN) -> None:
+        self.index = index
+        self.threshold = threshold
+        self.margin = margin
+
+    @classmethod
+    def with_embedder(cls, embedder: Embedder) -> SafetyClassifier:
+        return cls(ExampleIndex(embedder, split(load(), TUNE)))
+
+    def detect(self, text: str, language: str = "") -> Danger | None:
+        found = self.by_rules(text, language)
+        if found is not None or self.index is None or not text.strip():
+            return found
+        nearest = self.index.nearest(text)
+        kind = nearest.decide(self.threshold, self.margin)
+        if kind is None:
+            return None
+        return _danger(DangerKind(kind), "embedding", f"{nearest.danger:.3f}", text, language)
+
+    @staticmethod
+    def by_rules(text: str, language: str = "") -> Danger | None:
+        rules = matching_rules(text)
+        if not rules:
+            return None
+        kinds = {rule.kind for rule in rules}
+        kind = next(k for k in PRIORITY if k in kinds)
+        name = next(rule.name for rule in rules if rule.kind is kind)
+        return _danger(kind, "rule", name, text, language)
+
+
+def _danger(kind: DangerKind, source: str, detail: str, text: str, language: str) -> Danger:
+    target = abuse_target(text) if kind is DangerKind.ABUSE else None
+    return Danger(kind, source, detail, script_language(text) or language, target)
+
+
+_installed = SafetyClassifier()
+
+
+def install(classifier: SafetyClassifier) -> None:
+    """Make ``classifier`` the one :func:`detect` uses (the gateway installs the embedding one)."""
+    global _installed
+    _installed = classifier
+
+
+def detect(text: str, language: str = "") -> Danger | None:
+    """Danger in one utterance, with the installed classifier (the rules alone until one is installed)."""
+    return _installed.detect(text, language)
+
+
+__all__ = ["SafetyClassifier", "detect", "install"]

@@ -1,0 +1,67 @@
+"""The spoken path of a danger call on a phone line (real whisper, real Piper, Twilio-format stream).
+
+The caller says (packaged English Piper voice, 8 kHz μ-law) that they fell and cannot get up; the
+reply is transcribed back with whisper and must say the number, and the call must be handed to a
+person, marked urgent. Korean is not used here because no Korean voice that whisper base can
+recognise is packaged (espeak-ng Korean is not recognised; see docs/safety.md); the Korean
+answer is checked over ``/v1/call`` in tests/safety.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from tests.safety.safety_world import safety_world
+from voice_gateway.channels.config import PhoneConfig
+from voice_gateway.config import GatewayConfig
+from voice_gateway.embedded import LiveGateway, free_port
+from voice_gateway.services import Services
+
+from .conftest import Webhook
+from .phone_audio import mulaw, synthesized_8k, transcribe_mulaw
+from .twilio_client import TwilioCarrier
+
+SID = "CA" + "9" * 32
+
+
+def says_119(heard: str) -> bool:
+    words = re.sub(r"[^a-z0-9 ]", " ", heard.lower())
+    digits = re.sub(r"\bone\b", "1", re.sub(r"\bnine\b", "9", words))
+    return "119" in digits.replace(" ", "") or "1 1 9" in digits
+
+
+async def test_a_caller_who_fell_hears_119_and_is_handed_over_urgently(
+    start_gateway: Callable[..., LiveGateway], real_services: Services, webhook: Webhook, tmp_path: Path
+) -> None:
+    phone = dataclasses.replace(PhoneConfig(language="en"), notice=False, handoff_webhook=webhook.url,
+                                transfer_target="+82215550119")
+    config = GatewayConfig(port=free_port(), preload=False, phone=phone)
+    world = safety_world(real_services, tmp_path, config)
+    live = start_gateway(config, world.services)
+    twilio_url = live.ws_url.replace("/v1/call", "/v1/twilio")
+    async with TwilioCarrier(twilio_url, call_sid=SID, custom={"language": "en"}) as carrier:
+        await carrier.silence(0.5)
+        spoken_at = await carrier.speak(mulaw(synthesized_8k("Help me, I fell in the bathroom and I can't get up.")))
+        assert await carrier.silence_until(lambda: carrier.heard.closed_at is not None, 120), "not transferred"
+    reply = carrier.heard.audio(since=spoken_at)
+    assert len(reply) > 8000, "no spoken reply"
+    heard = transcribe_mulaw(real_services, reply)
+    print(f"reply heard as: {heard!r}")
+    assert says_119(heard), heard
+    assert webhook.event.wait(5)
+    payload = webhook.received[0]
+    assert payload["urgent"] is True and payload["reason"] == "danger"
+    assert payload["transfer_to"] == "+82215550119"
+    assert "fell" in payload["turns"][0]["caller"].lower()
+    async with httpx.AsyncClient() as client:
+        outcome = (await client.get(live.url + f"/v1/phone/outcome/{SID}")).json()
+        after = await client.post(live.url + "/v1/twilio/after-stream", data={"CallSid": SID})
+    assert outcome["action"] == "transfer" and outcome["urgent"] is True
+    assert "<Dial>+82215550119</Dial>" in after.text
+    alerts = world.hub.safety.list()
+    assert [(a.kind, a.channel) for a in alerts] == [("medical", "twilio")]
