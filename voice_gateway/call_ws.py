@@ -20,7 +20,6 @@ from starlette.websockets import WebSocketDisconnect, WebSocketState
 from malbeot_core.audio import AudioChunk
 from malbeot_core.errors import FrameTooLarge, MalbeotError, ProtocolViolation
 from malbeot_core.events import BargeIn, EndOfTurn, TextInput
-from malbeot_core.redact import redact
 from malbeot_core.text_language import text_language
 
 from .conversation import CLOSE_ERROR, CLOSE_NORMAL, CallEnded, Conversation, close_code
@@ -142,7 +141,8 @@ class Call:
                 # message's "language" (the page's) only when the letters do not tell
                 language = text_language(text, self.session.settings.languages) or hint
                 self.session.settings.last_language = language
-                log.info("call %s typed (%s): %s", self.session.call_id, language, redact(text.strip()))
+                # the words are not logged: a typed turn may be a danger report (and carry personal data)
+                log.info("call %s typed (%s), %d characters", self.session.call_id, language, len(text.strip()))
                 await self.session.feed(TextInput(text.strip(), language))
             case "barge_in":
                 await self.session.feed(BargeIn(self.inbound.audio_time))
