@@ -22,7 +22,7 @@ from malbeot_core.errors import FrameTooLarge, MalbeotError, ProtocolViolation
 from malbeot_core.events import BargeIn, EndOfTurn, TextInput
 
 from .conversation import CLOSE_ERROR, CLOSE_NORMAL, CallEnded, Conversation, close_code
-from .edge import InboundAudio, OutboundAudio
+from .edge import InboundAudio, OutboundAudio, parse_json
 from .logs import logger
 from .options import CallOptions
 from .session import CallSession
@@ -106,11 +106,7 @@ class Call:
         """Handle one control message; return False when the call should end."""
         if len(raw.encode()) > self.config.max_text_bytes:
             raise FrameTooLarge(f"text message over {self.config.max_text_bytes} bytes", stage="edge")
-        try:
-            message = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise ProtocolViolation("text messages must be JSON objects (audio goes in binary frames)",
-                                    stage="edge") from exc
+        message = parse_json(raw, "text messages (audio goes in binary frames)")
         if not isinstance(message, dict) or not isinstance(message.get("type"), str):
             raise ProtocolViolation('a control message needs a string "type"', stage="edge")
         match message["type"]:
@@ -191,7 +187,7 @@ async def call_endpoint(ws: WebSocket) -> None:
     except MalbeotError as error:
         await ws.send_text(json.dumps({"type": "error", "code": error.code, "stage": error.stage,
                                        "message": error.message, "fatal": True}, ensure_ascii=False))
-        state.metrics.errors.labels(error.code).inc()
+        state.metrics.error(error)
         await ws.close(_close_code(error), error.code)
         return
     state.metrics.calls.inc()
@@ -205,6 +201,7 @@ async def call_endpoint(ws: WebSocket) -> None:
     except WebSocketDisconnect:
         code = -1  # the caller hung up; nothing to close
     except Exception as exc:
+        state.metrics.failure("call", exc)
         log.exception("call %s failed", call.session.call_id)
         code, reason = CLOSE_ERROR, "internal_error"
         with contextlib.suppress(Exception):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
@@ -70,6 +70,8 @@ def admin_member(member: Annotated[Member, Depends(staff_member)]) -> Member:
 
 
 StaffMember = Annotated[Member, Depends(staff_member)]
+#: a staff member's id in a path: a positive SQLite integer (anything larger would overflow the query: 422)
+StaffId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the staff member's id")]
 AdminMember = Annotated[Member, Depends(admin_member)]
 
 router = APIRouter(prefix="/v1/staff", tags=["staff"])
@@ -80,8 +82,8 @@ alerts_router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
 class EligibilityBody(BaseModel):
     """Structured conditions (see ``dialog.catalogue.Eligibility``)."""
 
-    min_age: int | None = None
-    max_age: int | None = None
+    min_age: int | None = Field(default=None, ge=0, le=150)
+    max_age: int | None = Field(default=None, ge=0, le=150)
     age_of: Literal["beneficiary", "child"] = "beneficiary"
     income_max_pct_median: int | None = Field(default=None, ge=0, le=1000)
     household_types: list[str] = []
@@ -183,7 +185,7 @@ def create_member(request: Request, body: StaffBody, admin: AdminMember) -> dict
 
 
 @router.post("/members/{staff_id}/tokens", status_code=201, openapi_extra=ADMIN)
-def issue_token(request: Request, staff_id: int, _: AdminMember) -> dict[str, object]:
+def issue_token(request: Request, staff_id: StaffId, _: AdminMember) -> dict[str, object]:
     try:
         return {"id": staff_id, "token": _hub(request).staff.issue_token(staff_id)}
     except KeyError as exc:
@@ -191,7 +193,7 @@ def issue_token(request: Request, staff_id: int, _: AdminMember) -> dict[str, ob
 
 
 @router.delete("/members/{staff_id}", status_code=204, openapi_extra=ADMIN)
-def deactivate_member(request: Request, staff_id: int, admin: AdminMember) -> Response:
+def deactivate_member(request: Request, staff_id: StaffId, admin: AdminMember) -> Response:
     """Deactivate a member and revoke their tokens."""
     if staff_id == admin.id:
         raise _error(409, "conflict", "an admin cannot deactivate themselves")

@@ -134,7 +134,7 @@ class AudioSocketReceiver:
             try:
                 await self.handle(message)
             except MalbeotError as error:
-                state.metrics.errors.labels(error.code).inc()
+                state.metrics.error(error)
                 log.warning("audiosocket call %s: %s", self.call.session.call_id, error)
 
     async def handle(self, message: Message) -> None:
@@ -190,7 +190,7 @@ class AudioSocketServer:
             call_uuid = await self._identify(reader)
         except (CallEnded, CarrierHungUp, MalbeotError) as exc:
             if isinstance(exc, MalbeotError):
-                self.state.metrics.errors.labels(exc.code).inc()
+                self.state.metrics.error(exc)
                 log.warning("audiosocket: %s", exc)
             await line.hang_up("no uuid")
             return
