@@ -145,8 +145,8 @@ def _area_words(v: str) -> list[str]:
     for raw in re.split(r"[\s,]+", v.strip()):
         word = raw.strip(" .")
         low = word.lower()
-        if not word or re.search(r"\d", word):
-            continue
+        if not word or re.search(r"\d", word) or re.fullmatch(r"[공영일이삼사오육칠팔구십백천만]+", word):
+            continue  # numbers, also spoken ("이백구" is 209, not a district)
         if (word in _REGIONS_KO or low in _REGIONS_EN or _AREA_KO.fullmatch(word) or _AREA_ROMAN.fullmatch(low)) \
                 and word not in words:
             words.append(word)
