@@ -28,7 +28,7 @@ class Metrics:
         self.errors = Counter(
             "malbeot_errors_total",
             "Errors: reported to callers (their stage and stable code), and unhandled failures "
-            '(code="internal_error", stage = the channel: call, twilio, audiosocket, sip)',
+            '(code internal_error, stage = the channel: call, twilio, audiosocket, sip)',
             ["stage", "code"],
             registry=self.registry,
         )
