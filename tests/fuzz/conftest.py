@@ -77,7 +77,7 @@ def fuzz_gateway(real_services: Services) -> Iterator[FuzzGateway]:
     lines: list[str] = []
     capture = _Capture(lines)
     phone = PhoneConfig(audiosocket_port=free_port(), sip_port=free_port(), language="en")
-    config = GatewayConfig(port=free_port(), phone=phone, idle_timeout=3.0)
+    config = GatewayConfig(port=free_port(), phone=phone, idle_timeout=20.0)
     gen = serve(config, real_services)
     live = next(gen)
     # after uvicorn configured its loggers (it replaces their handlers): capture everything

@@ -183,7 +183,7 @@ def test_audiosocket(fuzz_gateway: FuzzGateway) -> None:
         _check(fuzz_gateway, "audiosocket", None)
 
     batch()
-    assert 'malbeot_errors_total{code="internal_error"' not in fuzz_gateway.metrics()
+    assert 'malbeot_errors_total{code="internal_error",stage="audiosocket"}' not in fuzz_gateway.metrics()
     assert fuzz_gateway.answers_a_question()
 
 
@@ -249,5 +249,5 @@ def test_sip_and_rtp(fuzz_gateway: FuzzGateway) -> None:
         _check(fuzz_gateway, "rtp", None)
 
     rtp_batch()
-    assert 'malbeot_errors_total{code="internal_error"' not in fuzz_gateway.metrics()
+    assert 'malbeot_errors_total{code="internal_error",stage="sip"}' not in fuzz_gateway.metrics()
     assert fuzz_gateway.answers_a_question()
