@@ -100,8 +100,11 @@ class AudioSocketLine:
     async def _write(self, data: bytes) -> None:
         if self._closed or self.writer.is_closing():
             return
-        self.writer.write(data)
-        await self.writer.drain()
+        try:
+            self.writer.write(data)
+            await self.writer.drain()
+        except ConnectionError as exc:  # the peer hung up while we were speaking
+            raise CarrierHungUp() from exc
 
     async def write_audio(self, pcm: bytes) -> None:
         await self._write(frame(KIND_SLIN, pcm))
@@ -113,7 +116,7 @@ class AudioSocketLine:
         return None  # nothing buffered beyond the pacer's lead: stopping sending is the clear
 
     async def hang_up(self, reason: str) -> None:
-        with contextlib.suppress(ConnectionError):
+        with contextlib.suppress(ConnectionError, CarrierHungUp):
             await self._write(frame(KIND_HANGUP))
         self._closed = True
         self.writer.close()

@@ -31,7 +31,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from fastapi import APIRouter, Request, WebSocket
 from fastapi.responses import JSONResponse, Response
-from starlette.websockets import WebSocketState
+from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from malbeot_core.errors import BadAudio, MalbeotError, ProtocolViolation, UnknownLanguage
 from malbeot_core.redact import redact
@@ -77,7 +77,10 @@ class TwilioLine:
 
     async def _send(self, message: dict[str, Any]) -> None:
         async with self._lock:
-            await self.ws.send_text(json.dumps(message, separators=(",", ":")))
+            try:
+                await self.ws.send_text(json.dumps(message, separators=(",", ":")))
+            except WebSocketDisconnect as exc:  # the carrier hung up while we were speaking
+                raise CarrierHungUp() from exc
 
     async def write_audio(self, frame: bytes) -> None:
         payload = base64.b64encode(frame).decode("ascii")
