@@ -6,7 +6,8 @@ with personal numbers planted in them. After each batch: the server answers ``/h
 connection ended cleanly (never 1011 or 1006 where a clean error is due), and no captured log line
 holds a planted number; after each channel, a well-formed call still gets its answer.
 
-Bounded for CI (derandomized, so repeatable; ``max_examples`` per channel; about two minutes).
+Bounded for CI: derandomized (repeatable), ``max_examples`` per channel from ``MALBEOT_FUZZ_EXAMPLES``
+(default 50), under three minutes on two cores.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ import os
 import socket
 import struct
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 import websockets
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,7 +30,7 @@ from hypothesis import strategies as st
 from tests.fuzz.conftest import PLANTED, FuzzGateway
 from tests.sip.sip_caller import SipCaller
 
-EXAMPLES = int(os.environ.get("MALBEOT_FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("MALBEOT_FUZZ_EXAMPLES", "50"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 CLEAN_CLOSES = {1000, 1003, 1008, 1009}
@@ -72,7 +75,7 @@ async def _exchange(url: str, messages: list[Any], first: Any = None) -> tuple[i
         try:
             for message in ([first] if first is not None else []) + messages:
                 await ws.send(message)
-            async with asyncio.timeout(1.5):
+            async with asyncio.timeout(0.6):
                 while True:
                     reply = await ws.recv()
                     if isinstance(reply, str):
@@ -83,6 +86,16 @@ async def _exchange(url: str, messages: list[Any], first: Any = None) -> tuple[i
         except websockets.ConnectionClosed as closed:
             return (closed.rcvd.code if closed.rcvd else 1006), events
     return None, events
+
+
+def _count(what: str, n: int) -> None:
+    STATS[what] = STATS.get(what, 0) + n
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report() -> Iterator[None]:
+    yield
+    print(f"\nfuzz batches and messages: {STATS}")  # shown with -s
 
 
 def _check(gw: FuzzGateway, channel: str, code: int | None, events: list[dict[str, Any]] | None = None) -> None:
@@ -99,6 +112,7 @@ def test_call_websocket(fuzz_gateway: FuzzGateway) -> None:
     @given(st.lists(call_message(), min_size=1, max_size=8))
     def batch(messages: list[str | bytes]) -> None:
         code, events = asyncio.run(_exchange(f"{fuzz_gateway.live.ws_url}?tts=0", messages))
+        _count("call messages", len(messages))
         _check(fuzz_gateway, "call", code, events)
 
     batch()
@@ -134,6 +148,7 @@ def test_twilio_stream(fuzz_gateway: FuzzGateway) -> None:
     @given(twilio_start(), st.lists(twilio_message(), max_size=6))
     def batch(start: str, messages: list[str | bytes]) -> None:
         code, _ = asyncio.run(_exchange(fuzz_gateway.twilio_url, messages, first=start))
+        _count("twilio messages", len(messages) + 1)
         _check(fuzz_gateway, "twilio", code)
 
     batch()
@@ -197,7 +212,7 @@ def test_audiosocket(fuzz_gateway: FuzzGateway) -> None:
         writer.write(data)
         await writer.drain()
         try:
-            async with asyncio.timeout(0.5):
+            async with asyncio.timeout(0.25):
                 await reader.read(1 << 16)
         except TimeoutError:
             pass
@@ -207,6 +222,7 @@ def test_audiosocket(fuzz_gateway: FuzzGateway) -> None:
     @given(audiosocket_stream())
     def batch(data: bytes) -> None:
         asyncio.run(send(data))
+        _count("audiosocket bytes", len(data))
         _check(fuzz_gateway, "audiosocket", None)
 
     batch()
@@ -248,6 +264,7 @@ def test_sip_and_rtp(fuzz_gateway: FuzzGateway) -> None:
     @FUZZ
     @given(st.lists(sip_datagram(), min_size=1, max_size=5))
     def batch(datagrams: list[bytes]) -> None:
+        _count("sip datagrams", len(datagrams))
         for data in datagrams:
             sock.sendto(data, ("127.0.0.1", fuzz_gateway.sip_port))
         try:
@@ -269,12 +286,13 @@ def test_sip_and_rtp(fuzz_gateway: FuzzGateway) -> None:
                 caller._ear.transport.sendto(packet, caller._media)
                 await asyncio.sleep(0.005)
 
-    @settings(FUZZ, max_examples=max(3, EXAMPLES // 5))
+    @settings(FUZZ, max_examples=max(3, EXAMPLES // 10))  # each RTP batch is a whole SIP call
     @given(st.lists(st.binary(max_size=200) | st.builds(
         lambda pt, seq, payload: struct.pack("!BBHII", 0x80 | (seq & 0x3F), pt, seq, seq * 160, 7) + payload,
         st.integers(0, 255), st.integers(0, 65535), st.binary(max_size=200)), min_size=1, max_size=20))
     def rtp_batch(packets: list[bytes]) -> None:
         asyncio.run(rtp_fuzz(packets))
+        _count("rtp packets", len(packets))
         _check(fuzz_gateway, "rtp", None)
 
     rtp_batch()
