@@ -56,7 +56,8 @@ _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _AMOUNT_AFTER = re.compile(r"\s*(?:원|만|억|명|개|건|세|살|%|퍼센트|won|krw|dollars?|people|percent)", re.IGNORECASE)
 _RECEIPT = re.compile(r"MB-\d{6}-\d{6}")
 #: a token where letters touch digits ("3052846171ab", a UUID, a hash): an identifier, not a number
-_IDENTIFIER = re.compile(r"[A-Za-z0-9_]*(?:[A-Za-z][0-9]|[0-9][A-Za-z])[A-Za-z0-9_\-]*")
+_TOKEN = re.compile(r"[A-Za-z0-9_\-]+")
+_LETTER_TOUCHES_DIGIT = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
 
 
 def _groups(text: str, unit: re.Pattern[str], digits_of: Callable[[str], str]) -> list[str]:
@@ -133,7 +134,8 @@ def _label(digits: str) -> str:
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _IDENTIFIER.finditer(text)]
+    # token by token (linear): one pattern spanning the token backtracks quadratically on long runs
+    spans = [m.span() for m in _TOKEN.finditer(text) if _LETTER_TOUCHES_DIGIT.search(m.group(0))]
     spans += [m.span() for m in _RECEIPT.finditer(text)]
     return spans
 
@@ -180,12 +182,14 @@ def _trim_glued(text: str, start: int, end: int, run: str) -> tuple[int, int, st
 
 
 # --- addresses ------------------------------------------------------------------------------------
-# Road-name and lot addresses: "... 123번길 45", "... 로 12", "... 동 123-4번지", "아파트 101동 1203호"
+# Road-name and lot addresses: "... 123번길 45", "... 로 12", "... 동 123-4번지", "아파트 101동 1203호".
+# Every repetition is bounded: redaction runs on every log record, in the event loop, and an
+# unbounded word before 로 backtracks quadratically on a 16 KB message (seconds of CPU).
 _ADDRESS = re.compile(
-    r"(?P<road>[가-힣][가-힣0-9]*(?:로|길))\s*\d+(?:번길)?(?:\s*\d+)?(?:\s*[-,]\s*\d+)?"
-    r"|[가-힣][가-힣0-9]*(?:동|리|가)\s*\d+(?:\s*-\s*\d+)?\s*번지"
-    r"|\d+\s*동\s*\d+\s*호"
-    r"|(?P<spoken>[가-힣]+(?:로|길))\s*(?:[일이삼사오육칠팔구십백천]{2,}|[일이삼사오육칠팔구십백천]+\s*번?길)"
+    r"(?P<road>[가-힣][가-힣0-9]{0,15}(?:로|길))\s*\d{1,5}(?:번길)?(?:\s*\d{1,5})?(?:\s*[-,]\s*\d{1,5})?"
+    r"|[가-힣][가-힣0-9]{0,15}(?:동|리|가)\s*\d{1,5}(?:\s*-\s*\d{1,5})?\s*번지"
+    r"|\d{1,5}\s*동\s*\d{1,5}\s*호"
+    r"|(?P<spoken>[가-힣]{1,16}(?:로|길))\s*(?:[일이삼사오육칠팔구십백천]{2,8}|[일이삼사오육칠팔구십백천]{1,8}\s*번?길)"
 )
 #: words ending in 로/길 that are particles and adverbs, not road names ("기준으로 70세", "바로 119")
 _NOT_ROAD = re.compile(

@@ -18,6 +18,7 @@ import math
 import os
 import socket
 import struct
+import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -274,10 +275,13 @@ def test_sip_and_rtp(fuzz_gateway: FuzzGateway) -> None:
             pass
         _check(fuzz_gateway, "sip", None)
 
+    started = time.perf_counter()
     try:
         batch()
     finally:
         sock.close()
+    print(f"\nsip batches: {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
 
     async def rtp_fuzz(packets: list[bytes]) -> None:
         async with SipCaller(fuzz_gateway.sip_port) as caller:
@@ -296,5 +300,6 @@ def test_sip_and_rtp(fuzz_gateway: FuzzGateway) -> None:
         _check(fuzz_gateway, "rtp", None)
 
     rtp_batch()
+    print(f"rtp batches: {time.perf_counter() - started:.1f} s")
     assert 'malbeot_errors_total{code="internal_error",stage="sip"}' not in fuzz_gateway.metrics()
     assert fuzz_gateway.answers_a_question()
