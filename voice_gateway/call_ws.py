@@ -190,9 +190,18 @@ async def call_endpoint(ws: WebSocket) -> None:
         state.metrics.error(error)
         await ws.close(_close_code(error), error.code)
         return
+    try:
+        call = Call(ws, state, options)
+    except Exception as exc:  # set-up failed (a bad MALBEOT_KEEP_AUDIO_DIR...): counted, reported, closed 1011
+        state.metrics.failure("call", exc)
+        log.exception("call set-up failed")
+        with contextlib.suppress(Exception):
+            await ws.send_text(json.dumps({"type": "error", "code": "internal_error", "stage": "gateway",
+                                           "message": type(exc).__name__, "fatal": True}))
+            await ws.close(CLOSE_ERROR, "internal_error")
+        return
     state.metrics.calls.inc()
     state.metrics.active_calls.inc()
-    call = Call(ws, state, options)
     code, reason = CLOSE_NORMAL, "bye"
     try:
         await call.run()

@@ -13,14 +13,17 @@ Bounded for CI: derandomized (repeatable), ``max_examples`` per channel from ``M
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import math
 import os
 import socket
 import struct
 import time
+import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,6 +33,8 @@ from hypothesis import strategies as st
 
 from tests.fuzz.conftest import PLANTED, FuzzGateway
 from tests.sip.sip_caller import SipCaller
+from voice_gateway.config import GatewayConfig
+from voice_gateway.embedded import LiveGateway, free_port
 
 EXAMPLES = int(os.environ.get("MALBEOT_FUZZ_EXAMPLES", "50"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
@@ -303,3 +308,17 @@ def test_sip_and_rtp(fuzz_gateway: FuzzGateway) -> None:
     print(f"rtp batches: {time.perf_counter() - started:.1f} s")
     assert 'malbeot_errors_total{code="internal_error",stage="sip"}' not in fuzz_gateway.metrics()
     assert fuzz_gateway.answers_a_question()
+
+
+def test_a_call_that_cannot_be_set_up_is_counted_and_closed_1011(
+    start_gateway: Callable[..., LiveGateway], tmp_path: Path
+) -> None:
+    """An unhandled failure (here: MALBEOT_KEEP_AUDIO_DIR names a file) is an error event, a 1011 close
+    frame and a count in malbeot_errors_total{stage="call",code="internal_error"}, not a dropped socket."""
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    live = start_gateway(dataclasses.replace(GatewayConfig(port=free_port()), keep_audio_dir=not_a_dir))
+    code, events = asyncio.run(_exchange(f"{live.ws_url}?tts=0", []))
+    assert code == 1011 and [e["code"] for e in events] == ["internal_error"], (code, events)
+    with urllib.request.urlopen(f"{live.url}/metrics", timeout=10) as response:
+        assert 'malbeot_errors_total{code="internal_error",stage="call"} 1.0' in response.read().decode()
