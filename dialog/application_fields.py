@@ -39,9 +39,43 @@ def mask_phone(v: str) -> str:
     return f"{v[:3]}-****-{v[-4:]}"
 
 
+#: provinces and metropolitan cities as people say them ("서울", "경기"...) and their romanised names
+_REGIONS_KO = ("서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북", "충남", "전북",
+               "전남", "경북", "경남", "제주", "충청북도", "충청남도", "전라북도", "전라남도", "경상북도", "경상남도")
+_REGIONS_EN = ("seoul", "busan", "pusan", "daegu", "incheon", "gwangju", "daejeon", "ulsan", "sejong", "gyeonggi",
+               "gangwon", "chungbuk", "chungnam", "jeonbuk", "jeonnam", "gyeongbuk", "gyeongnam", "jeju", "korea",
+               "south korea", "republic of korea")
+#: a Korean area word: city, province, county or district (시/도/군/구), never a street, dong or number
+_AREA_KO = re.compile(r"[가-힣]{2,8}(?:특별자치시|특별자치도|특별시|광역시|시|도)|[가-힣]{1,8}(?:군|구)")
+_AREA_ROMAN = re.compile(r"[a-z]{2,20}-(?:si|do|gun|gu)|[a-z]{2,20} (?:city|province|county|district)")
+_AREA_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{1,8}?[市都道府県区郡]")
+MASK = "***"
+
+
+def _area_words(v: str) -> list[str]:
+    """The city/province/district words of an address, in the order they appear (at most three)."""
+    words: list[str] = []
+    for raw in re.split(r"[\s,]+", v.strip()):
+        word = raw.strip(" .")
+        low = word.lower()
+        if not word or re.search(r"\d", word) or re.fullmatch(r"[공영일이삼사오육칠팔구십백천만]+", word):
+            continue  # numbers, also spoken ("이백구" is 209, not a district)
+        if (word in _REGIONS_KO or low in _REGIONS_EN or _AREA_KO.fullmatch(word) or _AREA_ROMAN.fullmatch(low)) \
+                and word not in words:
+            words.append(word)
+    if not words:  # Chinese/Japanese written without spaces: "首尔市钟路区世宗大路12号"
+        words = [m.group(0) for m in _AREA_CJK.finditer(v)]
+    return words[:3]
+
+
 def mask_address(v: str) -> str:
-    """Keep the area and street, hide building and unit numbers."""
-    return re.sub(r"\d", "*", v)
+    """Keep at most the city/province and district; hide the rest in every language and script.
+
+    "서울 종로구 사직로 12" → "서울 종로구 ***", "Twelve Central Street, Seoul" → "Seoul ***",
+    "12 Sajik-ro, Jongno-gu, Seoul" → "Jongno-gu Seoul ***"; an address with no area word → "***".
+    Applying it to its own output gives the same output (stored masks can be masked again)."""
+    words = _area_words(v)
+    return f"{' '.join(words)} {MASK}" if words else MASK
 
 
 def mask_account(v: str) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from dialog.application_fields import FIELDS, masked
+from dialog.application_fields import FIELDS, mask_address, masked
 from dialog.application_flow import Receipt, Submission
 
 from .models import Application, utcnow
@@ -48,6 +48,14 @@ def masked_values(values: dict[str, str]) -> dict[str, str]:
 
 #: Korea has one time zone and no daylight saving: receipts carry the district's date
 KST = timezone(timedelta(hours=9), "KST")
+
+
+def _remasked(stored: dict[str, str]) -> dict[str, str]:
+    """Masked fields as stored, with the address masked again: rows stored before the address mask
+    covered spelled-out numbers ("Twelve Central Street, Seoul") are shown masked all the same."""
+    if "address" in stored:
+        return {**stored, "address": mask_address(stored["address"])}
+    return stored
 
 
 def new_receipt(now: datetime | None = None) -> str:
@@ -132,7 +140,7 @@ class ApplicationStore:
         return StoredApplication(
             id=row.id, receipt=row.receipt, programme_id=row.programme_id, programme_name=row.programme_name,
             language=row.language, status=row.status, created_at=row.created_at,
-            masked_fields=json.loads(row.masked_fields),
+            masked_fields=_remasked(json.loads(row.masked_fields)),
             fields=self.records.sealer.open(row.sealed_fields) if reveal else None,
         )
 

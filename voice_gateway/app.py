@@ -71,7 +71,7 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
 
     @app.exception_handler(MalbeotError)
     async def malbeot_error(request: Request, exc: MalbeotError) -> JSONResponse:
-        state.metrics.errors.labels(exc.code).inc()
+        state.metrics.error(exc)
         log.warning("%s %s: %s", request.method, request.url.path, exc)
         return JSONResponse(
             {"error": {"code": exc.code, "stage": exc.stage, "message": exc.message}},

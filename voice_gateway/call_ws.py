@@ -23,7 +23,7 @@ from malbeot_core.events import BargeIn, EndOfTurn, TextInput
 from malbeot_core.text_language import text_language
 
 from .conversation import CLOSE_ERROR, CLOSE_NORMAL, CallEnded, Conversation, close_code
-from .edge import InboundAudio, OutboundAudio
+from .edge import InboundAudio, OutboundAudio, parse_json
 from .logs import logger
 from .options import CallOptions
 from .session import CallSession
@@ -107,11 +107,7 @@ class Call:
         """Handle one control message; return False when the call should end."""
         if len(raw.encode()) > self.config.max_text_bytes:
             raise FrameTooLarge(f"text message over {self.config.max_text_bytes} bytes", stage="edge")
-        try:
-            message = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise ProtocolViolation("text messages must be JSON objects (audio goes in binary frames)",
-                                    stage="edge") from exc
+        message = parse_json(raw, "text messages (audio goes in binary frames)")
         if not isinstance(message, dict) or not isinstance(message.get("type"), str):
             raise ProtocolViolation('a control message needs a string "type"', stage="edge")
         match message["type"]:
@@ -197,12 +193,21 @@ async def call_endpoint(ws: WebSocket) -> None:
     except MalbeotError as error:
         await ws.send_text(json.dumps({"type": "error", "code": error.code, "stage": error.stage,
                                        "message": error.message, "fatal": True}, ensure_ascii=False))
-        state.metrics.errors.labels(error.code).inc()
+        state.metrics.error(error)
         await ws.close(_close_code(error), error.code)
+        return
+    try:
+        call = Call(ws, state, options)
+    except Exception as exc:  # set-up failed (a bad MALBEOT_KEEP_AUDIO_DIR...): counted, reported, closed 1011
+        state.metrics.failure("call", exc)
+        log.exception("call set-up failed")
+        with contextlib.suppress(Exception):
+            await ws.send_text(json.dumps({"type": "error", "code": "internal_error", "stage": "gateway",
+                                           "message": type(exc).__name__, "fatal": True}))
+            await ws.close(CLOSE_ERROR, "internal_error")
         return
     state.metrics.calls.inc()
     state.metrics.active_calls.inc()
-    call = Call(ws, state, options)
     code, reason = CLOSE_NORMAL, "bye"
     try:
         await call.run()
@@ -211,6 +216,7 @@ async def call_endpoint(ws: WebSocket) -> None:
     except WebSocketDisconnect:
         code = -1  # the caller hung up; nothing to close
     except Exception as exc:
+        state.metrics.failure("call", exc)
         log.exception("call %s failed", call.session.call_id)
         code, reason = CLOSE_ERROR, "internal_error"
         with contextlib.suppress(Exception):

@@ -156,7 +156,7 @@ class Conversation:
 
     # --- helpers ------------------------------------------------------------------------------
     async def send_error(self, error: MalbeotError, fatal: bool = False) -> None:
-        self.state.metrics.errors.labels(error.code).inc()
+        self.state.metrics.error(error)
         log.warning("call %s: %s", self.session.call_id, error)
         await self.transport.send_event(
             {"type": "error", "code": error.code, "stage": error.stage, "message": error.message, "fatal": fatal}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from malbeot_core.audio import (
     INTERNAL,
@@ -16,7 +18,7 @@ from malbeot_core.audio import (
     pcm16_to_mulaw,
     resample,
 )
-from malbeot_core.errors import BadAudio, FrameTooLarge
+from malbeot_core.errors import BadAudio, FrameTooLarge, ProtocolViolation
 
 #: 16-bit signed little-endian PCM, G.711 μ-law, G.711 A-law
 ENCODINGS = ("pcm16", "mulaw", "alaw")
@@ -117,3 +119,15 @@ class OutboundAudio:
         if self.encoding == "alaw":
             return pcm16_to_alaw(pcm)
         return pcm
+
+
+def parse_json(raw: str, what: str) -> Any:
+    """A JSON text message; anything that is not JSON is a protocol violation.
+
+    ``json.loads`` raises more than ``JSONDecodeError``: ``ValueError`` for an integer of more than
+    4300 digits and ``RecursionError`` for deeply nested arrays; both are bad messages, not crashes."""
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise ProtocolViolation(f"{what} must be JSON ({type(exc).__name__})", stage="edge") from exc
+

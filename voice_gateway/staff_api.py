@@ -78,7 +78,7 @@ router = APIRouter(prefix="/v1/staff", tags=["staff"])
 alerts_router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
 
 
-#: a database row id in a path (SQLite integers are 64-bit)
+#: a database row id in a path: a positive SQLite integer (anything larger would overflow the query: 422)
 RowId = Annotated[int, FastPath(ge=1, le=2**63 - 1)]
 
 

@@ -111,7 +111,8 @@ def test_datagrams_that_are_not_sip_and_requests_it_cannot_serve(sip_gateway: Ca
     finally:
         phone.close()
     metrics = _metrics(gw)
-    assert 'malbeot_errors_total{code="bad_message"}' in metrics and 'malbeot_errors_total{code="bad_audio"}' in metrics
+    assert 'malbeot_errors_total{code="bad_message",stage="sip"}' in metrics
+    assert 'malbeot_errors_total{code="bad_audio",stage="sip"}' in metrics  # the GSM-only offer
 
 
 def _metrics(gw: SipGateway) -> str:

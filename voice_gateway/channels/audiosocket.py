@@ -100,8 +100,11 @@ class AudioSocketLine:
     async def _write(self, data: bytes) -> None:
         if self._closed or self.writer.is_closing():
             return
-        self.writer.write(data)
-        await self.writer.drain()
+        try:
+            self.writer.write(data)
+            await self.writer.drain()
+        except ConnectionError as exc:  # the peer hung up while we were speaking
+            raise CarrierHungUp() from exc
 
     async def write_audio(self, pcm: bytes) -> None:
         await self._write(frame(KIND_SLIN, pcm))
@@ -113,7 +116,7 @@ class AudioSocketLine:
         return None  # nothing buffered beyond the pacer's lead: stopping sending is the clear
 
     async def hang_up(self, reason: str) -> None:
-        with contextlib.suppress(ConnectionError):
+        with contextlib.suppress(ConnectionError, CarrierHungUp):
             await self._write(frame(KIND_HANGUP))
         self._closed = True
         self.writer.close()
@@ -134,7 +137,7 @@ class AudioSocketReceiver:
             try:
                 await self.handle(message)
             except MalbeotError as error:
-                state.metrics.errors.labels(error.code).inc()
+                state.metrics.error(error)
                 log.warning("audiosocket call %s: %s", self.call.session.call_id, error)
 
     async def handle(self, message: Message) -> None:
@@ -190,7 +193,7 @@ class AudioSocketServer:
             call_uuid = await self._identify(reader)
         except (CallEnded, CarrierHungUp, MalbeotError) as exc:
             if isinstance(exc, MalbeotError):
-                self.state.metrics.errors.labels(exc.code).inc()
+                self.state.metrics.error(exc)
                 log.warning("audiosocket: %s", exc)
             await line.hang_up("no uuid")
             return

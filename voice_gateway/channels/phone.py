@@ -288,7 +288,8 @@ async def run_phone_call(call: PhoneConversation, receiver: Coroutine[Any, Any, 
         reason = ended.reason
     except CarrierHungUp:
         reason, hang_up = "caller_hung_up", False
-    except Exception:
+    except Exception as exc:
+        metrics.failure(call.info.channel, exc)
         log.exception("%s call %s failed", call.info.channel, call.session.call_id)
         reason = "internal_error"
     finally:

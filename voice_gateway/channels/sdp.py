@@ -7,6 +7,8 @@ audio is refused (the SIP layer answers ``488 Not Acceptable Here``).
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from dataclasses import dataclass, field
 
 from malbeot_core.errors import BadAudio, ProtocolViolation
@@ -15,6 +17,7 @@ CRLF = "\r\n"
 #: static payload types (RFC 3551) and their encodings in voice_gateway.edge
 G711 = {0: ("PCMU", "mulaw"), 8: ("PCMA", "alaw")}
 _BY_NAME = {"PCMU": 0, "PCMA": 8}
+_NUMBER = re.compile(r"[0-9]{1,5}")
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,12 @@ def parse_offer(body: bytes) -> Offer:
             parts = value.split()
             in_audio = len(parts) >= 4 and parts[0] == "audio" and parts[2].startswith("RTP/AVP")
             if in_audio:
-                try:
-                    offer = Offer("", int(parts[1]), [int(pt) for pt in parts[3:]])
-                except ValueError as exc:
-                    raise ProtocolViolation(f"bad SDP media line {raw!r}", stage="sip") from exc
+                port = parts[1].split("/")[0]
+                if not _NUMBER.fullmatch(port) or not 0 < int(port) <= 65535 or not all(
+                    _NUMBER.fullmatch(pt) and int(pt) <= 127 for pt in parts[3:]
+                ):
+                    raise ProtocolViolation(f"bad SDP media line {raw[:80]!r}", stage="sip")
+                offer = Offer("", int(port), [int(pt) for pt in parts[3:]])
         elif key == "c":
             parts = value.split()
             address = parts[2].split("/")[0] if len(parts) >= 3 else ""
@@ -83,7 +88,7 @@ def parse_offer(body: bytes) -> Offer:
         elif key == "a" and in_audio and offer is not None:
             if value.startswith("rtpmap:"):
                 pt, _, codec = value[7:].partition(" ")
-                if pt.isdigit():
+                if _NUMBER.fullmatch(pt):
                     offer.rtpmap[int(pt)] = codec.strip()
             elif value in ("sendrecv", "sendonly", "recvonly", "inactive"):
                 offer.direction = value
@@ -92,6 +97,12 @@ def parse_offer(body: bytes) -> Offer:
     offer.address = media_address or session_address
     if not offer.address or not offer.port:
         raise ProtocolViolation("the SDP offer has no connection address or port", stage="sip")
+    try:
+        ipaddress.ip_address(offer.address)
+    except ValueError:
+        # a host name would be resolved, blocking, on every RTP packet sent: only addresses are taken
+        raise ProtocolViolation(f"the SDP connection address {offer.address[:60]!r} is not an IP address",
+                                stage="sip") from None
     return offer
 
 

@@ -22,6 +22,7 @@ import asyncio
 import contextlib
 import dataclasses
 import ipaddress
+import re
 import secrets
 import socket
 import time
@@ -262,7 +263,7 @@ class SipReceiver:
             try:
                 await self.handle(packet)
             except MalbeotError as error:
-                self.call.state.metrics.errors.labels(error.code).inc()
+                self.call.state.metrics.error(error)
                 log.warning("sip call %s: %s", self.call.session.call_id, error)
 
     def _in_order(self, sequence: int) -> bool:
@@ -346,7 +347,7 @@ class SipServer(asyncio.DatagramProtocol):
         try:
             message = parse(data)
         except ProtocolViolation as error:
-            self.state.metrics.errors.labels(error.code).inc()
+            self.state.metrics.error(error)
             log.warning("sip: dropped a datagram from %s: %s", addr[0], error)
             return
         try:
@@ -355,10 +356,13 @@ class SipServer(asyncio.DatagramProtocol):
             else:
                 self._response(message)
         except MalbeotError as error:
-            self.state.metrics.errors.labels(error.code).inc()
+            self.state.metrics.error(error)
             log.warning("sip: %s %s from %s: %s", message.method or message.status, message.call_id, addr[0], error)
             if message.is_request and message.method != "ACK":
                 self.send(response(message, 400, reason=f"Bad Request ({error.code})"), addr)
+        except Exception as exc:  # a bug: counted and logged; the endpoint and its other calls go on
+            self.state.metrics.failure("sip", exc)
+            log.exception("sip: %s %s from %s failed", message.method or message.status, message.call_id, addr[0])
 
     def _request(self, request: SipMessage, addr: tuple[str, int]) -> None:
         dialog = self.dialogs.get(request.call_id)
@@ -435,7 +439,8 @@ class SipServer(asyncio.DatagramProtocol):
         try:
             if await self._answer(dialog):
                 await self._converse(dialog)
-        except Exception:
+        except Exception as exc:
+            self.state.metrics.failure("sip", exc)
             log.exception("sip call %s failed", dialog.call_id)
         finally:
             if dialog.rtp is not None:
@@ -452,7 +457,7 @@ class SipServer(asyncio.DatagramProtocol):
             offer = sdp.parse_offer(invite.body)
             offer.codec()
         except MalbeotError as error:
-            self.state.metrics.errors.labels(error.code).inc()
+            self.state.metrics.error(error)
             log.warning("sip call %s refused: %s", dialog.call_id, error)
             code = 488 if isinstance(error, BadAudio) else 400
             dialog.final = response(invite, code, to_tag=dialog.local_tag).add("Warning", f'399 malbeot "{error}"')
@@ -464,7 +469,7 @@ class SipServer(asyncio.DatagramProtocol):
         try:
             dialog.rtp = await self.rtp_ports.bind(self.host)
         except BackendFailed as error:
-            self.state.metrics.errors.labels(error.code).inc()
+            self.state.metrics.error(error)
             log.warning("sip call %s refused: %s", dialog.call_id, error)
             dialog.final = response(invite, 503, to_tag=dialog.local_tag).add("Retry-After", 5)
             dialog.ended = True
@@ -591,4 +596,5 @@ def _sipfrag_status(request: SipMessage) -> int:
     if not request.get("Event").lower().startswith("refer"):
         return 0
     first = request.body.decode("utf-8", "replace").strip().split("\n")[0].split()
-    return int(first[1]) if len(first) >= 2 and first[0] == "SIP/2.0" and first[1].isdigit() else 0
+    ok = len(first) >= 2 and first[0] == "SIP/2.0" and re.fullmatch(r"[0-9]{3}", first[1]) is not None
+    return int(first[1]) if ok else 0

@@ -34,6 +34,7 @@ REASONS = {
 _REQUEST_LINE = re.compile(r"^([A-Z]+) (\S+) SIP/2\.0$")
 _STATUS_LINE = re.compile(r"^SIP/2\.0 (\d{3}) ?(.*)$")
 _URI = re.compile(r"<([^>]*)>|^\s*(?:\"[^\"]*\"\s*)?(sips?:[^\s;>]+)")
+_DIGITS5 = re.compile(r"[0-9]{1,5}")
 _TAG = re.compile(r";\s*tag=([^;,\s]+)", re.IGNORECASE)
 
 
@@ -68,9 +69,16 @@ def host_port(uri: str, default_port: int = 5060) -> tuple[str, int]:
     rest = rest.split("@", 1)[-1].split(";", 1)[0].split("?", 1)[0]
     if rest.startswith("["):  # IPv6 reference
         host, _, tail = rest[1:].partition("]")
-        return host, int(tail[1:]) if tail.startswith(":") and tail[1:].isdigit() else default_port
+        return host, _port(tail[1:], default_port) if tail.startswith(":") else default_port
     host, _, port = rest.partition(":")
-    return host, int(port) if port.isdigit() else default_port
+    return host, _port(port, default_port)
+
+
+def _port(text: str, default: int) -> int:
+    """A port number, or ``default`` for anything else ("99999", "²", 5,000 digits: never an exception)."""
+    if _DIGITS5.fullmatch(text) and 0 < int(text) <= 65535:
+        return int(text)
+    return default
 
 
 @dataclass
@@ -103,10 +111,9 @@ class SipMessage:
     @property
     def cseq(self) -> tuple[int, str]:
         number, _, method = self.get("CSeq").partition(" ")
-        try:
-            return int(number), method.strip().upper()
-        except ValueError:
-            raise ProtocolViolation(f"bad CSeq {self.get('CSeq')!r}", stage="sip") from None
+        if not re.fullmatch(r"[0-9]{1,10}", number) or int(number) >= 1 << 31:  # RFC 3261 §8.1.1.5
+            raise ProtocolViolation(f"bad CSeq {self.get('CSeq')[:40]!r}", stage="sip")
+        return int(number), method.strip().upper()
 
     def add(self, name: str, value: str | int) -> SipMessage:
         self.headers.append((canonical(name), str(value)))
@@ -153,7 +160,7 @@ def parse(data: bytes) -> SipMessage:
         message.headers.append((canonical(name), value.strip()))
     length = message.get("Content-Length")
     if length:
-        if not length.isdigit() or int(length) > len(body):
+        if not re.fullmatch(r"[0-9]{1,6}", length) or int(length) > len(body):
             raise ProtocolViolation(f"Content-Length {length!r} does not match a {len(body)}-byte body", stage="sip")
         body = body[: int(length)]
     message.body = body

@@ -25,17 +25,19 @@ import base64
 import binascii
 import contextlib
 import json
+import math
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from fastapi import APIRouter, Depends, Request, WebSocket
 from fastapi.responses import JSONResponse, Response
-from starlette.websockets import WebSocketState
+from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from malbeot_core.errors import BadAudio, MalbeotError, ProtocolViolation, UnknownLanguage
+from malbeot_core.redact import redact
 
-from ..conversation import CLOSE_NORMAL, CLOSE_UNSUPPORTED, CallEnded
-from ..edge import InboundAudio
+from ..conversation import CLOSE_ERROR, CLOSE_NORMAL, CLOSE_POLICY, CLOSE_UNSUPPORTED, CallEnded
+from ..edge import InboundAudio, parse_json
 from ..error_body import errors
 from ..logs import logger
 from ..options import CallOptions
@@ -77,7 +79,10 @@ class TwilioLine:
 
     async def _send(self, message: dict[str, Any]) -> None:
         async with self._lock:
-            await self.ws.send_text(json.dumps(message, separators=(",", ":")))
+            try:
+                await self.ws.send_text(json.dumps(message, separators=(",", ":")))
+            except WebSocketDisconnect as exc:  # the carrier hung up while we were speaking
+                raise CarrierHungUp() from exc
 
     async def write_audio(self, frame: bytes) -> None:
         payload = base64.b64encode(frame).decode("ascii")
@@ -96,15 +101,12 @@ class TwilioLine:
 
 
 def _report(state: GatewayState, error: MalbeotError, call: str) -> None:
-    state.metrics.errors.labels(error.code).inc()
+    state.metrics.error(error)
     log.warning("twilio call %s: %s", call, error)
 
 
 def _parse(raw: str) -> dict[str, Any]:
-    try:
-        message = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ProtocolViolation("a media-stream message must be JSON", stage="edge") from exc
+    message = parse_json(raw, "a media-stream message")
     if not isinstance(message, dict) or not isinstance(message.get("event"), str):
         raise ProtocolViolation('a media-stream message needs a string "event"', stage="edge")
     return message
@@ -149,12 +151,39 @@ async def wait_for_start(ws: WebSocket, state: GatewayState) -> dict[str, Any]:
                 _report(state, ProtocolViolation(f"{other!r} before start is ignored", stage="edge"), "(not started)")
 
 
+def _whole(value: Any) -> int | None:
+    """A JSON number or decimal string as a whole number; None for anything else (NaN, 1e400, lists...)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 7:
+        return int(value)
+    return None
+
+
+def _shown(value: Any) -> str:
+    """A field value for an error message: short scalars as they are, anything else by its type."""
+    if isinstance(value, str | int | float | bool | None) and len(repr(value)) <= 24:
+        return redact(repr(value))
+    return f"<{type(value).__name__}>"
+
+
 def call_options(start: dict[str, Any], languages: tuple[str, ...]) -> CallOptions:
-    fmt = start.get("mediaFormat") or {}
-    encoding = ENCODINGS.get(str(fmt.get("encoding", ENCODING)).lower())
-    if encoding is None or int(fmt.get("sampleRate", RATE)) != RATE or int(fmt.get("channels", 1)) != 1:
+    fmt = start.get("mediaFormat")
+    if fmt is None:
+        fmt = {}
+    if not isinstance(fmt, dict):
+        raise ProtocolViolation(f'"start.mediaFormat" must be an object, got {type(fmt).__name__}', stage="edge")
+    raw_encoding = fmt.get("encoding", ENCODING)
+    encoding = ENCODINGS.get(raw_encoding.lower()) if isinstance(raw_encoding, str) else None
+    if encoding is None or _whole(fmt.get("sampleRate", RATE)) != RATE or _whole(fmt.get("channels", 1)) != 1:
         raise BadAudio(
-            f"unsupported media format {fmt!r}; only audio/x-mulaw or audio/x-alaw, 8000 Hz, mono", stage="edge"
+            f"unsupported media format (encoding {_shown(raw_encoding)}, sampleRate {_shown(fmt.get('sampleRate'))}, "
+            f"channels {_shown(fmt.get('channels'))}); only audio/x-mulaw or audio/x-alaw, 8000 Hz, mono",
+            stage="edge",
         )
     options = CallOptions().updated({"rate": RATE, "encoding": encoding, "reply_rate": RATE}, languages)
     custom = start.get("customParameters") or {}
@@ -234,7 +263,13 @@ async def twilio_stream(ws: WebSocket) -> None:
     except MalbeotError as error:
         _report(state, error, "(not started)")
         with contextlib.suppress(Exception):
-            await ws.close(CLOSE_UNSUPPORTED, error.code)
+            await ws.close(CLOSE_POLICY if isinstance(error, ProtocolViolation) else CLOSE_UNSUPPORTED, error.code)
+        return
+    except Exception as exc:  # a bug: counted, logged (redacted), and the carrier gets a close frame
+        state.metrics.failure("twilio", exc)
+        log.exception("twilio stream failed before the call started")
+        with contextlib.suppress(Exception):
+            await ws.close(CLOSE_ERROR, "internal_error")
         return
     stream_sid = str(start.get("streamSid") or hello.get("streamSid") or "")
     call_sid = str(start.get("callSid") or "")
