@@ -12,12 +12,13 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request
 
-from .staff_api import STAFF, StaffMember, _error, _hub
+from .error_body import errors
+from .staff_api import STAFF, RowId, StaffMember, _error, _hub
 
 router = APIRouter(prefix="/v1/staff", tags=["staff"])
 
 
-@router.get("/alerts", openapi_extra=STAFF)
+@router.get("/alerts", openapi_extra=STAFF, responses=errors(401, 422))
 async def list_alerts(request: Request, member: StaffMember,
                       unacknowledged: bool = Query(False, description="only alerts nobody acknowledged yet"),
                       limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
@@ -25,8 +26,8 @@ async def list_alerts(request: Request, member: StaffMember,
     return {"alerts": [a.as_json() for a in alerts]}
 
 
-@router.post("/alerts/{alert_id}/acknowledge", openapi_extra=STAFF)
-async def acknowledge_alert(request: Request, member: StaffMember, alert_id: int) -> dict[str, Any]:
+@router.post("/alerts/{alert_id}/acknowledge", openapi_extra=STAFF, responses=errors(401, 404, 422))
+async def acknowledge_alert(request: Request, member: StaffMember, alert_id: RowId) -> dict[str, Any]:
     view = await asyncio.to_thread(_hub(request).safety.acknowledge, alert_id, member.name)
     if view is None:
         raise _error(404, "not_found", f"no safety alert {alert_id}")
