@@ -1,0 +1,168 @@
+"""The check-in scheduler: plans each resident's next call at their preferred time, claims due
+calls from the database, places them through a ``Dialer``, retries missed ones, stores outcomes and
+raises alerts.
+
+Restart semantics (see ``records.checkin_queue``): planned calls are rows, so a restarted scheduler
+picks up what is pending. A call claimed (``dialing``) by a process that died is never dialled again
+at once: after the lease (longer than any call) it counts as an interrupted try and is retried no
+sooner than ``retry_spacing`` after that try began, or ends ``failed`` when no tries are left. So the
+resident may lose a try to a crash, but never gets two calls in a row.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+from dataclasses import dataclass
+from datetime import timedelta
+
+from records.alerts import Notifier
+from records.checkin_queue import CallQueue, Claimed
+from records.checkins import ResidentStore
+
+from ..logs import logger
+from .alerts import send_alerts
+from .types import CallRequest, CallResult, Clock, Dialer
+
+log = logger("checkin")
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"MALBEOT_CHECKIN_{name}", default)
+
+
+@dataclass(frozen=True)
+class CheckinConfig:
+    #: tries of one planned call before it ends ``no_answer``
+    max_tries: int = 3
+    #: seconds between the end of a missed try and the next
+    retry_spacing: float = 600.0
+    #: seconds a call may last; the scheduler hangs up beyond it
+    max_call_seconds: float = 600.0
+    #: seconds between the scheduler's looks at the database
+    tick_seconds: float = 30.0
+    #: calls at once
+    max_calls: int = 2
+    #: who receives staff alerts (the notifier's address for district staff)
+    staff_address: str = "district-staff"
+
+    @property
+    def lease(self) -> timedelta:
+        """A ``dialing`` claim older than this was left by a dead process."""
+        return timedelta(seconds=self.max_call_seconds + 60)
+
+    @classmethod
+    def from_env(cls) -> CheckinConfig:
+        return cls(max_tries=int(_env("MAX_TRIES", "3")), retry_spacing=float(_env("RETRY_SECONDS", "600")),
+                   max_call_seconds=float(_env("MAX_CALL_SECONDS", "600")),
+                   tick_seconds=float(_env("TICK_SECONDS", "30")), max_calls=int(_env("MAX_CALLS", "2")),
+                   staff_address=_env("STAFF_ADDRESS", "district-staff"))
+
+
+class Scheduler:
+    def __init__(self, residents: ResidentStore, queue: CallQueue, dialer: Dialer, notifier: Notifier, clock: Clock,
+                 config: CheckinConfig | None = None) -> None:
+        self.residents = residents
+        self.queue = queue
+        self.dialer = dialer
+        self.notifier = notifier
+        self.clock = clock
+        self.config = config or CheckinConfig()
+
+    async def tick(self) -> int:
+        """One look at the database: recover, plan, place the due calls (and wait for them); returns how
+        many calls were placed."""
+        cfg = self.config
+        now = self.clock.now()
+        for ended in await asyncio.to_thread(self.queue.recover, now, cfg.lease,
+                                             timedelta(seconds=cfg.retry_spacing), cfg.max_tries):
+            self._alert(ended.call_id, ended.resident_id, ended.outcome, "the call was interrupted", ended.tries)
+        await asyncio.to_thread(self.queue.plan, now)
+        claimed = await asyncio.to_thread(self.queue.claim_due, now, cfg.max_calls)
+        await asyncio.gather(*(self._place(c) for c in claimed))
+        return len(claimed)
+
+    async def run(self) -> None:
+        """Tick forever (the gateway's background task)."""
+        log.info("check-in scheduler started")
+        while True:
+            try:
+                await self.tick()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("check-in scheduler tick failed; trying again next tick")
+            await self.clock.sleep(self.config.tick_seconds)
+
+    async def _place(self, claimed: Claimed) -> None:
+        resident = await asyncio.to_thread(self.residents.get, claimed.resident_id)
+        if resident is None or not resident.active:
+            await asyncio.to_thread(self.queue.complete, claimed, self.clock.now(), "failed", "resident retired",
+                                    "failed", [], "the resident was retired before the call")
+            return
+        request = CallRequest(claimed.call_id, claimed.attempt, resident)
+        log.info("check-in call %d: try %d to resident %d", claimed.call_id, claimed.attempt, resident.id)
+        try:
+            async with asyncio.timeout(self.config.max_call_seconds):
+                result = await self.dialer.place(request)
+        except TimeoutError:
+            result = CallResult("failed", "the call went on longer than max_call_seconds")
+        except Exception as exc:
+            log.exception("check-in call %d: the dialer failed", claimed.call_id)
+            result = CallResult("failed", f"{type(exc).__name__}")
+        await self._record(claimed, request, result)
+
+    async def _record(self, claimed: Claimed, request: CallRequest, result: CallResult) -> None:
+        now = self.clock.now()
+        log.info("check-in call %d try %d: %s", claimed.call_id, claimed.attempt, result.status)
+        if result.status == "answered" and result.report is not None:
+            report = result.report
+            transcript = [{"speaker": t.speaker, "text": t.text} for t in report.transcript]
+            done = await asyncio.to_thread(self.queue.complete, claimed, now, "answered", result.detail,
+                                           report.outcome, transcript, report.summary)
+            if done:
+                self._alert(claimed.call_id, request.resident.id, report.outcome, report.summary, claimed.attempt)
+            return
+        if claimed.attempt < self.config.max_tries:
+            at = now + timedelta(seconds=self.config.retry_spacing)
+            await asyncio.to_thread(self.queue.retry, claimed, now, result.status, result.detail, at)
+            return
+        outcome = "failed" if result.status == "failed" else "no_answer"
+        summary = f"{claimed.attempt} tries, the last: {result.status}"
+        if await asyncio.to_thread(self.queue.complete, claimed, now, result.status, result.detail, outcome, [],
+                                   summary):
+            self._alert(claimed.call_id, request.resident.id, outcome, summary, claimed.attempt)
+
+    def _alert(self, call_id: int, resident_id: int, outcome: str, summary: str, tries: int) -> None:
+        resident = self.residents.get(resident_id)
+        if resident is None:
+            return
+        try:
+            sent = send_alerts(self.notifier, resident, call_id, outcome, summary, tries, self.config.staff_address)
+        except Exception:
+            # not swallowed: logged, and the call row keeps alerted=false for staff to see
+            log.exception("check-in call %d: the alert could not be sent", call_id)
+            return
+        if sent:
+            self.queue.mark_alerted(call_id)
+
+
+class SchedulerTask:
+    """The scheduler as the gateway's background task."""
+
+    def __init__(self, scheduler: Scheduler) -> None:
+        self.scheduler = scheduler
+        self.task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self.task = asyncio.get_running_loop().create_task(self.scheduler.run(), name="checkin-scheduler")
+
+    async def stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.task
+
+
+__all__ = ["CheckinConfig", "Scheduler", "SchedulerTask"]
