@@ -48,6 +48,7 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
         if config.preload:
             await asyncio.to_thread(state.services.warm)
         servers: list[AudioSocketServer | SipServer] = []
+        sip_server: SipServer | None = None
         if config.phone.audiosocket_port:
             audiosocket = AudioSocketServer(state, outcomes_of(app.state))
             servers.append(audiosocket)
@@ -56,9 +57,17 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
             sip_server = SipServer(state, outcomes_of(app.state))
             servers.append(sip_server)
             await sip_server.start(config.phone.sip_host, config.phone.sip_port)
+        checkin = None
+        if config.checkin is not None:
+            from .checkin.runner import start_checkin
+
+            checkin = start_checkin(state, sip_server, config.checkin)
+        app.state.checkin = checkin
         try:
             yield
         finally:
+            if checkin is not None:
+                await checkin.stop()
             for server in servers:
                 await server.stop()
 

@@ -16,7 +16,8 @@ from records.checkin_windows import Window
 from records.checkins import Registration, Resident, ResidentStore
 from records.config import RecordsConfig
 from records.store import Records
-from voice_gateway.checkin.scheduler import CheckinConfig, Scheduler
+from voice_gateway.checkin.config import CheckinConfig
+from voice_gateway.checkin.scheduler import Scheduler
 from voice_gateway.checkin.types import CallResult, Dialer
 
 from .fakes import MONDAY, FakeClock, HangingDialer, ScriptedDialer, answered

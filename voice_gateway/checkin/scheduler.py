@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-from dataclasses import dataclass
 from datetime import timedelta
 
 from records.alerts import Notifier
@@ -23,41 +21,10 @@ from records.checkins import ResidentStore
 
 from ..logs import logger
 from .alerts import send_alerts
+from .config import CheckinConfig
 from .types import CallRequest, CallResult, Clock, Dialer
 
 log = logger("checkin")
-
-
-def _env(name: str, default: str) -> str:
-    return os.environ.get(f"MALBEOT_CHECKIN_{name}", default)
-
-
-@dataclass(frozen=True)
-class CheckinConfig:
-    #: tries of one planned call before it ends ``no_answer``
-    max_tries: int = 3
-    #: seconds between the end of a missed try and the next
-    retry_spacing: float = 600.0
-    #: seconds a call may last; the scheduler hangs up beyond it
-    max_call_seconds: float = 600.0
-    #: seconds between the scheduler's looks at the database
-    tick_seconds: float = 30.0
-    #: calls at once
-    max_calls: int = 2
-    #: who receives staff alerts (the notifier's address for district staff)
-    staff_address: str = "district-staff"
-
-    @property
-    def lease(self) -> timedelta:
-        """A ``dialing`` claim older than this was left by a dead process."""
-        return timedelta(seconds=self.max_call_seconds + 60)
-
-    @classmethod
-    def from_env(cls) -> CheckinConfig:
-        return cls(max_tries=int(_env("MAX_TRIES", "3")), retry_spacing=float(_env("RETRY_SECONDS", "600")),
-                   max_call_seconds=float(_env("MAX_CALL_SECONDS", "600")),
-                   tick_seconds=float(_env("TICK_SECONDS", "30")), max_calls=int(_env("MAX_CALLS", "2")),
-                   staff_address=_env("STAFF_ADDRESS", "district-staff"))
 
 
 class Scheduler:
