@@ -179,7 +179,7 @@ async def place_call(server: SipServer, target: str, converse: Converse, ring_se
     """Call ``target`` (a ``sip:`` URI) from ``server``'s endpoint; run ``converse`` once answered."""
     host, port = host_port(target)
     if not host or not port:
-        raise ProtocolViolation(f"not a SIP target: {target!r}", stage="sip")
+        raise ProtocolViolation("the check-in target is not a sip: URI with a host", stage="sip")
     local = server.advertised_host((host, port))
     rtp = await server.rtp_ports.bind(server.host)
     offer = sdp.offer(local, rtp.port, secrets.randbelow(1 << 31))
