@@ -15,6 +15,8 @@ from .call import CheckinConversation
 from .flow import CheckinFlow
 from .types import CallRequest, CallResult, TryStatus
 
+_STATUS: dict[str, TryStatus] = {"busy": "busy", "no_answer": "no_answer", "declined": "declined"}
+
 
 class SipDialer:
     def __init__(self, server: SipServer, state: GatewayState, trunk: str = "", ring_seconds: float = 30.0) -> None:
@@ -47,8 +49,7 @@ class SipDialer:
         detail = " ".join(part for part in (str(placed.status or ""), placed.detail, placed.ended) if part)
         if placed.result == "answered":
             return CallResult("answered", detail, flow.report())
-        status: TryStatus = placed.result if placed.result in ("busy", "no_answer", "declined") else "failed"  # type: ignore[assignment]
-        return CallResult(status, detail)
+        return CallResult(_STATUS.get(placed.result, "failed"), detail)
 
 
 __all__ = ["SipDialer"]
