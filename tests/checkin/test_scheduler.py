@@ -200,3 +200,28 @@ async def test_an_interrupted_last_try_ends_failed_and_alerts_staff(folder: Path
     failed = [c for c in CallQueue(records).calls() if c["state"] == "done"]
     assert [(c["outcome"], c["alerted"]) for c in failed] == [("failed", True)]
     assert [a.channel for a in notifier.sent] == ["staff"]
+
+
+async def test_in_the_background_a_long_call_does_not_hold_up_the_next_resident(folder: Path,
+                                                                               opened: list[Records]) -> None:
+    records = open_records(folder, opened)
+    register(records)
+    clock = FakeClock()
+    hanging = HangingDialer(clock)
+    s = scheduler(records, hanging, clock, config=CheckinConfig(max_calls=1, max_call_seconds=300))
+    clock.set(hours=1)
+    assert await s.tick(wait=False) == 1
+    await asyncio.wait_for(hanging.ringing.wait(), 10)
+    register(records, days=("mon",))  # a second resident, due now too
+    assert await s.tick(wait=False) == 0  # one call at a time (max_calls=1): the second waits …
+    assert len(s.running) == 1
+    for task in list(s.running):
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    hanging.ringing.clear()
+    assert await s.tick(wait=False) == 1  # … and is placed once the line is free
+    await asyncio.wait_for(hanging.ringing.wait(), 10)
+    assert [r.resident.id for _, r in hanging.placed] == [1, 2]
+    for task in list(s.running):
+        task.cancel()

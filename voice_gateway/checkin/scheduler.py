@@ -36,26 +36,41 @@ class Scheduler:
         self.notifier = notifier
         self.clock = clock
         self.config = config or CheckinConfig()
+        #: calls being placed (at most ``max_calls``)
+        self.running: set[asyncio.Task[None]] = set()
 
-    async def tick(self) -> int:
-        """One look at the database: recover, plan, place the due calls (and wait for them); returns how
-        many calls were placed."""
+    async def tick(self, wait: bool = True) -> int:
+        """One look at the database: recover, plan, place the due calls (``wait``: until they end; else
+        they go on in the background while later ticks plan and place others); returns how many calls
+        were placed."""
         cfg = self.config
         now = self.clock.now()
         for ended in await asyncio.to_thread(self.queue.recover, now, cfg.lease,
                                              timedelta(seconds=cfg.retry_spacing), cfg.max_tries):
-            self._alert(ended.call_id, ended.resident_id, ended.outcome, "the call was interrupted", ended.tries)
+            await asyncio.to_thread(self._alert, ended.call_id, ended.resident_id, ended.outcome,
+                                    "the call was interrupted", ended.tries)
         await asyncio.to_thread(self.queue.plan, now)
-        claimed = await asyncio.to_thread(self.queue.claim_due, now, cfg.max_calls)
-        await asyncio.gather(*(self._place(c) for c in claimed))
+        free = cfg.max_calls - len(self.running)
+        claimed = await asyncio.to_thread(self.queue.claim_due, now, free) if free > 0 else []
+        tasks = [asyncio.get_running_loop().create_task(self._place(c)) for c in claimed]
+        for task in tasks:
+            self.running.add(task)
+            task.add_done_callback(self._finished)
+        if wait:
+            await asyncio.gather(*tasks)
         return len(claimed)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self.running.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("check-in call failed to record its result", exc_info=task.exception())
 
     async def run(self) -> None:
         """Tick forever (the gateway's background task)."""
         log.info("check-in scheduler started")
         while True:
             try:
-                await self.tick()
+                await self.tick(wait=False)
             except asyncio.CancelledError:
                 raise
             except Exception:
@@ -89,7 +104,8 @@ class Scheduler:
             done = await asyncio.to_thread(self.queue.complete, claimed, now, "answered", result.detail,
                                            report.outcome, transcript, report.summary)
             if done:
-                self._alert(claimed.call_id, request.resident.id, report.outcome, report.summary, claimed.attempt)
+                await asyncio.to_thread(self._alert, claimed.call_id, request.resident.id, report.outcome,
+                                        report.summary, claimed.attempt)
             return
         if claimed.attempt < self.config.max_tries:
             at = now + timedelta(seconds=self.config.retry_spacing)
@@ -99,9 +115,11 @@ class Scheduler:
         summary = f"{claimed.attempt} tries, the last: {result.status}"
         if await asyncio.to_thread(self.queue.complete, claimed, now, result.status, result.detail, outcome, [],
                                    summary):
-            self._alert(claimed.call_id, request.resident.id, outcome, summary, claimed.attempt)
+            await asyncio.to_thread(self._alert, claimed.call_id, request.resident.id, outcome, summary,
+                                    claimed.attempt)
 
     def _alert(self, call_id: int, resident_id: int, outcome: str, summary: str, tries: int) -> None:
+        """Send the alerts (blocking: notifiers may POST; run in a worker thread)."""
         resident = self.residents.get(resident_id)
         if resident is None:
             return
@@ -126,10 +144,14 @@ class SchedulerTask:
         self.task = asyncio.get_running_loop().create_task(self.scheduler.run(), name="checkin-scheduler")
 
     async def stop(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        """Stop planning and hang up calls in progress (their rows stay ``dialing``: see the restart
+        semantics)."""
+        tasks = [t for t in (self.task, *self.scheduler.running) if t is not None]
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
             with contextlib.suppress(asyncio.CancelledError):
-                await self.task
+                await task
 
 
 __all__ = ["CheckinConfig", "Scheduler", "SchedulerTask"]
