@@ -9,7 +9,7 @@ import pytest
 from dialog.manager import DialogState
 from malbeot_core.events import BenefitAnswer, ProgrammeHit
 from voice_gateway.checkin.flow import CLOSING, QUESTION, CheckinFlow
-from voice_gateway.checkin.rules import not_well, outcome_of
+from voice_gateway.checkin.rules import asks_for_help, not_well, outcome_of
 
 MEALS = ProgrammeHit("KR-MEALS", "어르신 식사 배달", 0.8)
 
@@ -103,6 +103,16 @@ def test_empty_recognitions_are_ignored_and_a_silent_pickup_is_not_well() -> Non
 ])
 def test_not_well_rule(text: str, expected: bool) -> None:
     assert not_well(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("반찬이 필요해요", True), ("도와줄 사람이 없어요", True), ("I need help with meals", True),
+    ("허리가 아파요", True),
+    ("필요한 거 없어요", False), ("필요 없어요", False), ("I have everything I need", False),
+    ("I don't need anything", False), ("잘 지내요", False),
+])
+def test_need_rule(text: str, expected: bool) -> None:
+    assert asks_for_help(text) is expected
 
 
 def test_outcome_rule() -> None:

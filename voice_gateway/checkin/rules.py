@@ -27,7 +27,9 @@ _NOT_WELL = [
 ]
 _NEGATED_RE = re.compile("|".join(_NEGATED), re.IGNORECASE)
 _NOT_WELL_RE = re.compile("|".join(_NOT_WELL), re.IGNORECASE)
-_NEED = re.compile(r"필요|도와|도움|없어서|힘들|반찬|식사|need|help|nobody|no one", re.IGNORECASE)
+_NEED = re.compile(r"필요|도와|도움|없어서|힘들|반찬|need|help|nobody|no one", re.IGNORECASE)
+_NO_NEED = re.compile(r"필요\s*(?:한\s*(?:거|것|건)\s*)?없|필요\s*없|(?:don'?t|do\s+not)\s+need|everything\s+I\s+need|"
+                      r"no\s+help|need\s+nothing|nothing\s+I\s+need", re.IGNORECASE)
 
 
 def not_well(text: str) -> bool:
@@ -37,7 +39,7 @@ def not_well(text: str) -> bool:
 
 def asks_for_help(text: str) -> bool:
     """The answer names a need (then programmes that fit are offered)."""
-    return bool(_NEED.search(text)) or not_well(text)
+    return bool(_NEED.search(_NO_NEED.sub(" ", text))) or not_well(text)
 
 
 def is_danger(intent: str) -> bool:
