@@ -6,12 +6,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from dialog.application_fields import mask_phone
 
 from .applications import mask_name
-from .checkin_models import CheckinResident
+from .checkin_models import CheckinCall, CheckinResident
 from .checkin_windows import Window
 from .models import utcnow
 from .store import Records
@@ -133,11 +133,14 @@ class ResidentStore:
             return self._open(row)
 
     def retire(self, resident_id: int) -> Resident | None:
-        """No more calls; name and numbers are erased (the call history stays, redacted)."""
+        """No more calls (a planned call not yet tried is dropped); name and numbers are erased (the call
+        history stays, redacted)."""
         with self.records.session.begin() as session:
             row = session.get(CheckinResident, resident_id)
             if row is None:
                 return None
+            session.execute(delete(CheckinCall).where(CheckinCall.resident_id == resident_id,
+                                                      CheckinCall.state == "pending", CheckinCall.tries == 0))
             row.active = False
             row.sealed = self.records.sealer.seal({"name": "", "phone": "", "contact_name": "", "contact_phone": ""})
             row.phone_masked = row.contact_masked = ""

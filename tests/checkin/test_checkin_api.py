@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -45,10 +46,13 @@ def test_register_list_get_update_and_retire(world: StaffWorld, caplog: pytest.L
     assert updated.status_code == 200 and updated.json()["resident"]["phone"] == "010-****-2222"
     assert updated.json()["resident"]["windows"][0]["days"] == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
+    world.hub.checkin_calls.plan(datetime(2026, 3, 2, tzinfo=UTC))  # the scheduler planned the next call
+    assert [call["state"] for call in c.get("/v1/staff/checkins/calls", headers=alice).json()["calls"]] == ["pending"]
     retired = c.post(f"/v1/staff/checkins/residents/{rid}/retire", headers=alice)
     assert retired.status_code == 200 and retired.json()["resident"]["active"] is False
     assert c.put(f"/v1/staff/checkins/residents/{rid}", json=RESIDENT, headers=alice).status_code == 409
     assert world.hub.checkin_residents.get(rid).phone == ""  # erased, not only hidden
+    assert c.get("/v1/staff/checkins/calls", headers=alice).json()["calls"] == []  # no call to a retired resident
 
     # sealed at rest: no name or number in the database file's rows
     with world.hub.records.engine.connect() as conn:
