@@ -71,8 +71,9 @@ def answer(rtp_port: int) -> str:
         '  <recv request="ACK" crlf="true"/>\n'
 
 
-def busy() -> str:
-    return (_respond("486 Busy Here") + '  <recv request="ACK" crlf="true"/>\n')
+def busy(status: str = "486 Busy Here") -> str:
+    """A failure answer (busy by default), then the caller's ACK."""
+    return (_respond(status) + '  <recv request="ACK" crlf="true"/>\n')
 
 
 def never_answers() -> str:

@@ -61,8 +61,13 @@ async def test_an_answered_call_is_acknowledged_and_ended_with_bye(server: SipSe
     assert server.dialogs == {}
 
 
-async def test_a_busy_phone_is_reported_busy(server: SipServer, tmp_path: Path) -> None:
-    phone = start_phone(ringing() + busy(), tmp_path)
+@pytest.mark.parametrize(("status", "result"), [
+    ("486 Busy Here", "busy"), ("480 Temporarily Unavailable", "no_answer"), ("603 Decline", "declined"),
+    ("408 Request Timeout", "no_answer"), ("500 Server Internal Error", "failed"),
+])
+async def test_failure_answers_are_acknowledged_and_reported(server: SipServer, tmp_path: Path, status: str,
+                                                             result: str) -> None:
+    phone = start_phone(ringing() + busy(status), tmp_path)
 
     async def converse(dialog: OutboundDialog, line: SipLine) -> str:
         raise AssertionError("a busy phone has no conversation")
@@ -72,8 +77,8 @@ async def test_a_busy_phone_is_reported_busy(server: SipServer, tmp_path: Path) 
         code, log = await asyncio.to_thread(phone.wait, 30)
     finally:
         phone.stop()
-    assert (placed.result, placed.status) == ("busy", 486)
-    assert code == 0, log[-3000:]  # the 486 was acknowledged
+    assert (placed.result, placed.status) == (result, int(status.split()[0]))
+    assert code == 0, log[-3000:]  # the failure answer was acknowledged
 
 
 async def test_a_phone_that_is_never_answered_is_cancelled_after_the_ring_timeout(server: SipServer,
