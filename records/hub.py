@@ -17,6 +17,8 @@ from dialog.facilities import Facility, FacilityFinder, Place
 
 from .alerts import AlertService, Notifier, create_notifier
 from .applications import ApplicationStore
+from .checkin_queue import CallQueue
+from .checkins import ResidentStore
 from .config import RecordsConfig
 from .facilities import FacilityStore
 from .programmes import ProgrammeRegistry
@@ -49,6 +51,14 @@ class RecordsHub:
     @cached_property
     def staff(self) -> StaffStore:
         return StaffStore(self.records)
+
+    @cached_property
+    def checkin_residents(self) -> ResidentStore:
+        return ResidentStore(self.records)
+
+    @cached_property
+    def checkin_calls(self) -> CallQueue:
+        return CallQueue(self.records)
 
     @cached_property
     def facilities(self) -> FacilityStore:

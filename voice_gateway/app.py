@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 
 from malbeot_core.errors import MalbeotError
 
-from . import call_ws, error_body, rest, safety_api, staff_api
+from . import call_ws, checkin_api, error_body, rest, safety_api, staff_api
 from .channels import twilio
 from .channels.audiosocket import AudioSocketServer
 from .channels.sip import SipServer
@@ -47,6 +47,7 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
         if config.preload:
             await asyncio.to_thread(state.services.warm)
         servers: list[AudioSocketServer | SipServer] = []
+        sip_server: SipServer | None = None
         if config.phone.audiosocket_port:
             audiosocket = AudioSocketServer(state, outcomes_of(app.state))
             servers.append(audiosocket)
@@ -55,9 +56,17 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
             sip_server = SipServer(state, outcomes_of(app.state))
             servers.append(sip_server)
             await sip_server.start(config.phone.sip_host, config.phone.sip_port)
+        checkin = None
+        if config.checkin is not None:
+            from .checkin.runner import start_checkin
+
+            checkin = start_checkin(state, sip_server, config.checkin)
+        app.state.checkin = checkin
         try:
             yield
         finally:
+            if checkin is not None:
+                await checkin.stop()
             for server in servers:
                 await server.stop()
 
@@ -85,6 +94,7 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
     app.include_router(staff_api.router)
     app.include_router(staff_api.alerts_router)
     app.include_router(safety_api.router)
+    app.include_router(checkin_api.router)
     app.include_router(twilio.router)
     if importlib.util.find_spec("voice_gateway.web_routes") is not None:
         from . import web_routes

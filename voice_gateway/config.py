@@ -9,6 +9,7 @@ from pathlib import Path
 from malbeot_core.settings import DEFAULT_LANGUAGES
 
 from .channels.config import PhoneConfig
+from .checkin.config import CheckinConfig
 
 
 def _env(name: str, default: str) -> str:
@@ -50,6 +51,8 @@ class GatewayConfig:
     extra: dict[str, str] = field(default_factory=dict)
     #: phone channels (Twilio-format media streams, AudioSocket): voice_gateway/channels/config.py
     phone: PhoneConfig = field(default_factory=PhoneConfig)
+    #: check-in calls (``MALBEOT_CHECKIN=1``): voice_gateway/checkin/config.py; None: off
+    checkin: CheckinConfig | None = None
 
     @classmethod
     def from_env(cls) -> GatewayConfig:
@@ -74,4 +77,5 @@ class GatewayConfig:
             early_asr=_env("EARLY_ASR", "1") not in ("0", "false", "no"),
             short_first_piece=_env("SHORT_FIRST_PIECE", "1") not in ("0", "false", "no"),
             phone=PhoneConfig.from_env(),
+            checkin=CheckinConfig.from_env(),
         )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 import wave
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from malbeot_core.audio import INTERNAL, AudioChunk
 from malbeot_core.events import Event
 from malbeot_core.settings import CallSettings
-from malbeot_core.stage import Pipeline
+from malbeot_core.stage import Pipeline, Stage
 
 from .config import GatewayConfig
 from .metrics import Metrics
@@ -33,8 +34,13 @@ def apply_options(settings: CallSettings, options: CallOptions) -> None:
     settings.partials = options.partials
 
 
+#: builds the stage between recognition and translation (default: the benefit dialog)
+DialogStageFactory = Callable[[CallSettings], Stage]
+
+
 def build_pipeline(
-    services: Services, settings: CallSettings, config: GatewayConfig, metrics: Metrics | None = None
+    services: Services, settings: CallSettings, config: GatewayConfig, metrics: Metrics | None = None,
+    dialog_stage: DialogStageFactory | None = None,
 ) -> Pipeline:
     from asr.segmenter import SegmenterConfig
     from asr.stage import AsrStage
@@ -52,7 +58,7 @@ def build_pipeline(
                 services.transcriber, lambda: create_detector(config.vad), settings, segmenter,
                 on_early=None if metrics is None else lambda outcome: metrics.early_asr.labels(outcome).inc(),
             ),
-            DialogStage(services.dialog, settings),
+            dialog_stage(settings) if dialog_stage is not None else DialogStage(services.dialog, settings),
             TranslateStage(services.translator, settings),
             TtsStage(services.voices, settings, short_first_piece=config.short_first_piece),
         ]
@@ -83,12 +89,13 @@ class AudioKeeper:
 
 class CallSession:
     def __init__(
-        self, services: Services, config: GatewayConfig, options: CallOptions, metrics: Metrics | None = None
+        self, services: Services, config: GatewayConfig, options: CallOptions, metrics: Metrics | None = None,
+        dialog_stage: DialogStageFactory | None = None,
     ) -> None:
         self.call_id = uuid.uuid4().hex[:12]
         self.options = options
         self.settings = settings_for(options, config)
-        self.pipeline = build_pipeline(services, self.settings, config, metrics)
+        self.pipeline = build_pipeline(services, self.settings, config, metrics, dialog_stage)
         self.keeper = AudioKeeper(config.keep_audio_dir, self.call_id)
 
     def start(self) -> None:

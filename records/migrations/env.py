@@ -6,6 +6,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+import records.checkin_models  # noqa: F401 (its tables belong to the metadata)
 from records.config import RecordsConfig
 from records.models import Base
 

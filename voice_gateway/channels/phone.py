@@ -24,7 +24,7 @@ from ..edge import WIDTH, OutboundAudio
 from ..logs import logger
 from ..options import CallOptions
 from ..pacer import Pacer
-from ..session import CallSession
+from ..session import CallSession, DialogStageFactory
 from ..state import GatewayState
 from .config import PhoneConfig
 from .handoff import Outcome, handoff_payload, post_handoff
@@ -158,10 +158,11 @@ class PhoneConversation(Conversation):
         line: PhoneLine,
         info: PhoneCallInfo,
         outcomes: dict[str, Outcome],
+        dialog_stage: DialogStageFactory | None = None,
     ) -> None:
         self.phone: PhoneConfig = state.config.phone
         options = dataclasses.replace(options, partials=self.phone.partials)  # PhoneConfig.partials: why off
-        session = CallSession(state.services, state.config, options, state.metrics)
+        session = CallSession(state.services, state.config, options, state.metrics, dialog_stage)
         super().__init__(session, state, options, PhoneTransport(line, self.phone.pacer_lead))
         self.info = info
         self.channel = info.channel

@@ -106,6 +106,25 @@ def parse_offer(body: bytes) -> Offer:
     return offer
 
 
+def offer(address: str, port: int, session_id: int, event_type: int = 101) -> bytes:
+    """Our offer for an outbound call: PCMU first, then PCMA, and RFC 4733 telephone events."""
+    lines = [
+        "v=0",
+        f"o=malbeot {session_id} {session_id} IN IP4 {address}",
+        "s=Malbeot",
+        f"c=IN IP4 {address}",
+        "t=0 0",
+        f"m=audio {port} RTP/AVP 0 8 {event_type}",
+        "a=rtpmap:0 PCMU/8000",
+        "a=rtpmap:8 PCMA/8000",
+        f"a=rtpmap:{event_type} telephone-event/8000",
+        f"a=fmtp:{event_type} 0-16",
+        "a=ptime:20",
+        "a=sendrecv",
+    ]
+    return (CRLF.join(lines) + CRLF).encode("ascii")
+
+
 def answer(offer: Offer, address: str, port: int, session_id: int) -> tuple[bytes, Codec, int | None]:
     """Our answer to ``offer``: (SDP body, the codec chosen, the telephone-event payload type)."""
     codec = offer.codec()

@@ -154,10 +154,18 @@ class Dialog:
     event_type: int | None = None
     media: tuple[str, int] = ("", 0)
     ended: bool = False
+    #: outbound calls (``sip_uac``): where the responses to our INVITE go; None for calls we answer
+    invite_responses: asyncio.Queue[SipMessage] | None = None
 
     @property
     def call_id(self) -> str:
         return self.invite.call_id
+
+    def party_headers(self) -> tuple[str, str, str]:
+        """(our From, their To, the Request-URI) of requests we send in this dialog."""
+        to = self.invite.get("To")
+        ours = to if tag_of(to) else f"{to};tag={self.local_tag}"
+        return ours, self.invite.get("From"), uri_of(self.invite.get("Contact") or self.invite.get("From"))
 
     @property
     def remote_target(self) -> tuple[str, int]:
@@ -353,6 +361,9 @@ class SipServer(asyncio.DatagramProtocol):
         try:
             if message.is_request:
                 self._request(message, addr)
+            elif (dialog := self.dialogs.get(message.call_id)) is not None and dialog.invite_responses is not None \
+                    and message.cseq[1] in ("INVITE", "CANCEL"):
+                dialog.invite_responses.put_nowait(message)  # an outbound call's setup (sip_uac)
             else:
                 self._response(message)
         except MalbeotError as error:
@@ -513,15 +524,14 @@ class SipServer(asyncio.DatagramProtocol):
     def _request_in_dialog(self, dialog: Dialog, method: str) -> SipMessage:
         host = dialog.local_host
         dialog.local_cseq += 1
-        target = uri_of(dialog.invite.get("Contact") or dialog.invite.get("From"))
+        ours, theirs, target = dialog.party_headers()
         request = SipMessage(method=method, uri=target)
         request.add("Via", f"SIP/2.0/UDP {host}:{self.port};branch=z9hG4bK{secrets.token_hex(8)};rport")
         request.add("Max-Forwards", 70)
         for route in dialog.invite.all("Record-Route"):
             request.add("Route", route)
-        request.add("From", f"{dialog.invite.get('To')};tag={dialog.local_tag}"
-                    if not tag_of(dialog.invite.get("To")) else dialog.invite.get("To"))
-        request.add("To", dialog.invite.get("From"))
+        request.add("From", ours)
+        request.add("To", theirs)
         request.add("Call-ID", dialog.call_id)
         request.add("CSeq", f"{dialog.local_cseq} {method}")
         request.add("Contact", f"<sip:malbeot@{host}:{self.port}>")
