@@ -29,7 +29,9 @@ from .check_flow import CONTROL_INTENTS, CheckState, EligibilityChecker, FlowRep
 from .check_flow import text as check_text
 from .facilities import FacilityFinder, FacilityState, facility_turn, find_facility
 from .intents import Intent, IntentName, detect_intent
+from .overview_answer import overview_reply, related
 from .profile import ResidentProfile, parse_yes_no
+from .query_facts import about
 from .retrieval import HybridRetriever, Ranked
 from .tokenize import tokenize
 
@@ -107,6 +109,7 @@ class DialogManager:
         self.k = k
         self.slow_rate = slow_rate
         self.checker = EligibilityChecker(today)
+        self.today = today
         self.applications = ApplicationFlow(applications) if applications is not None else None
         self.facilities = facilities
 
@@ -280,15 +283,29 @@ class DialogManager:
 
     # -- intents -----------------------------------------------------------------------------------
     def _find(self, text: str, state: DialogState, intent: str = IntentName.FIND_BENEFIT) -> BenefitAnswer:
+        if about(text, self.today()).topicless:  # "어머니가 75세인데 받을 수 있는 혜택이 뭐가 있어요?"
+            return self._overview(text, state)
         ranked = self.retriever.retrieve(text, k=self.k)
         if not ranked:
             state.offered_details = False
             return self._remember(self._plain(answers.fixed("not_found", state.language), intent, state), state)
         return self._present(ranked, intent, state)
 
+    def _overview(self, text: str, state: DialogState) -> BenefitAnswer:
+        ranked = self.retriever.retrieve_or_overview(text, k=self.k)
+        if not ranked:
+            return self._remember(self._plain(answers.fixed("not_found", state.language), IntentName.FIND_BENEFIT,
+                                              state, action=""), state)
+        reply = overview_reply([r.programme for r in ranked], state.language)
+        hits = tuple(HybridRetriever.hit(r.programme, r.score, reply.language) for r in ranked)
+        state.last_programmes = hits
+        state.offered_details = True
+        return self._remember(self._make(reply, IntentName.FIND_BENEFIT, state, hits), state)
+
     def _present(self, ranked: list[Ranked], intent: str, state: DialogState) -> BenefitAnswer:
         best = ranked[0]
-        second = ranked[1] if len(ranked) > 1 and ranked[1].score >= 0.5 * best.score else None
+        second = next((r for r in ranked[1:2] if r.score >= 0.5 * best.score
+                       and related(best.programme, r.programme)), None)
         reply = answers.find_benefit(best.programme, second.programme if second else None, state.language)
         hits = tuple(HybridRetriever.hit(r.programme, r.score, reply.language) for r in ranked)
         state.last_programmes = hits

@@ -25,8 +25,9 @@ It is a guard against answering nonsense, not a classifier.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -38,7 +39,9 @@ from malbeot_core.events import ProgrammeHit
 from .bm25 import BM25Index
 from .catalogue import Catalogue, Programme
 from .embedder import Embedder
+from .fit import overview, rerank
 from .glossary import expand_english, expand_korean, tag_words
+from .query_facts import about
 from .tokenize import has_hangul, tokenize
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -119,6 +122,7 @@ class HybridRetriever:
         min_bm25: float = 8.0,
         min_cosine_unmatched: float = 0.825,
         cache_dir: str | Path | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         if not 0.0 <= alpha <= 1.0:
             raise ValueError(f"alpha must be within [0, 1], got {alpha}")
@@ -130,6 +134,8 @@ class HybridRetriever:
         self.min_cosine = min_cosine
         self.min_bm25 = min_bm25
         self.min_cosine_unmatched = min_cosine_unmatched
+        #: the date ages are worked out on (birth years); injected in tests
+        self.today = today
         programmes = catalogue.active() if isinstance(catalogue, Catalogue) else [p for p in catalogue if not p.retired]
         if not programmes:
             raise ValueError("cannot build a retriever over an empty catalogue")
@@ -218,10 +224,16 @@ class HybridRetriever:
             strong |= dense_top & bm25_top & (bm > 0.0)
         return strong
 
-    def retrieve(self, query: str, k: int = 3, mode: Mode = "hybrid", only_relevant: bool = True) -> list[Ranked]:
+    def retrieve(self, query: str, k: int = 3, mode: Mode = "hybrid", only_relevant: bool = True,
+                 personal: bool = True) -> list[Ranked]:
+        """The ``k`` best programmes; with ``personal``, re-ranked by how they fit the person the
+        question is about (``dialog.fit``: "어머니가 75세인데 …" never gets 아동수당 first)."""
         if not query.strip():
             return []
-        ranked = self.rank(query, mode)[:k]
+        ranked = self.rank(query, mode)
+        if personal:
+            ranked = rerank(ranked, about(query, self.today()))
+        ranked = ranked[:k]
         if only_relevant and ranked and not ranked[0].relevant:
             return []
         return ranked
@@ -233,7 +245,15 @@ class HybridRetriever:
         "ko" and for programmes with no English text; English otherwise).
         """
         language = language or "ko"
-        return [self.hit(r.programme, r.score, language) for r in self.retrieve(query, k)]
+        return [self.hit(r.programme, r.score, language) for r in self.retrieve_or_overview(query, k)]
+
+    def retrieve_or_overview(self, query: str, k: int = 3) -> list[Ranked]:
+        """``retrieve``; for a question with facts about the person and no topic ("어머니가 75세인데
+        받을 수 있는 혜택이 뭐가 있어요?") the programmes most likely to matter (``dialog.fit.overview``)."""
+        facts = about(query, self.today())
+        if facts.topicless:
+            return overview(lambda q: self.rank(q), facts, k)
+        return self.retrieve(query, k)
 
     # -- lookup ------------------------------------------------------------------------------------
     @staticmethod
