@@ -23,6 +23,7 @@ from datetime import date
 from malbeot_core.events import BenefitAnswer, ProgrammeHit
 
 from . import answers
+from .amounts import amount_sentence, asks_amount
 from .application_flow import ApplicationFlow, ApplicationSink, ApplicationState
 from .catalogue import Programme
 from .check_flow import CONTROL_INTENTS, CheckState, EligibilityChecker, FlowReply
@@ -289,7 +290,7 @@ class DialogManager:
         if not ranked:
             state.offered_details = False
             return self._remember(self._plain(answers.fixed("not_found", state.language), intent, state), state)
-        return self._present(ranked, intent, state)
+        return self._present(ranked, intent, state, text)
 
     def _overview(self, text: str, state: DialogState) -> BenefitAnswer:
         ranked = self.retriever.retrieve_or_overview(text, k=self.k)
@@ -302,8 +303,14 @@ class DialogManager:
         state.offered_details = True
         return self._remember(self._make(reply, IntentName.FIND_BENEFIT, state, hits), state)
 
-    def _present(self, ranked: list[Ranked], intent: str, state: DialogState) -> BenefitAnswer:
+    def _present(self, ranked: list[Ranked], intent: str, state: DialogState, text: str = "") -> BenefitAnswer:
         best = ranked[0]
+        amount = amount_sentence(best.programme, state.language) if asks_amount(text) else ""
+        if amount:  # "기초연금은 얼마나 받아요?": the amount the catalogue states
+            reply = answers.Reply(amount, answers.content_language(state.language))
+            hits = tuple(HybridRetriever.hit(r.programme, r.score, reply.language) for r in ranked)
+            state.last_programmes, state.offered_details = hits, True
+            return self._remember(self._make(reply, intent, state, hits), state)
         second = next((r for r in ranked[1:2] if r.score >= 0.5 * best.score
                        and related(best.programme, r.programme)), None)
         reply = answers.find_benefit(best.programme, second.programme if second else None, state.language)
