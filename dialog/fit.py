@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .catalogue import Programme
 from .eligibility import Verdict, assess, conditions_of
-from .profile import Span
+from .profile import ResidentProfile, Span
 from .query_facts import QueryFacts
 
 if TYPE_CHECKING:
@@ -52,8 +52,9 @@ def stages(age: Span, *, parent: bool) -> frozenset[str]:
     return frozenset(own)
 
 
-def fit(programme: Programme, facts: QueryFacts) -> Fit:
-    assessment = assess(programme, facts.profile())
+def fit(programme: Programme, facts: QueryFacts, profile: ResidentProfile | None = None) -> Fit:
+    """How ``programme`` fits the person ``facts`` describe (``profile``: ``facts.profile()``, made once)."""
+    assessment = assess(programme, profile if profile is not None else facts.profile())
     if assessment.verdict is Verdict.FAILS:
         return Fit.FAILS
     lifecycle = set(programme.lifecycle)
@@ -75,9 +76,10 @@ def rerank(ranked: Sequence[Ranked], facts: QueryFacts, depth: int = DEPTH) -> l
     if not facts.known or not ranked:
         return list(ranked)
     head, tail = list(ranked[:depth]), list(ranked[depth:])
+    profile = facts.profile()
     scored: list[tuple[int, float, int, Ranked]] = []
     for i, r in enumerate(head):
-        verdict = fit(r.programme, facts)
+        verdict = fit(r.programme, facts, profile)
         score = r.score + (LIFT if verdict is Fit.FITS else 0.0)
         scored.append((1 if verdict is Fit.FAILS else 0, -score, i, replace(r, score=score)))
     scored.sort(key=lambda t: (t[0], t[1], t[2]))
@@ -119,8 +121,9 @@ def overview(rank: Callable[[str], Sequence[Ranked]], facts: QueryFacts, k: int 
     if not query:
         return []
     out = []
+    profile = facts.profile()
     for r in rank(query)[:DEPTH * 2]:
-        if fit(r.programme, facts) is not Fit.FITS:
+        if fit(r.programme, facts, profile) is not Fit.FITS:
             continue
         special = len([c for c in conditions_of(r.programme.eligibility) if c.kind in ("flag", "one_of")])
         out.append(replace(r, score=r.score - 0.05 * special, relevant=True))
@@ -130,7 +133,8 @@ def overview(rank: Callable[[str], Sequence[Ranked]], facts: QueryFacts, k: int 
 
 def failing(programmes: Sequence[Programme], facts: QueryFacts) -> set[str]:
     """Ids of the programmes the person fails."""
-    return {p.id for p in programmes if fit(p, facts) is Fit.FAILS}
+    profile = facts.profile()
+    return {p.id for p in programmes if fit(p, facts, profile) is Fit.FAILS}
 
 
 __all__ = ["DEPTH", "LIFT", "Fit", "failing", "fit", "needs_query", "overview", "rerank", "stages"]

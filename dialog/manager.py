@@ -28,6 +28,7 @@ from .application_flow import ApplicationFlow, ApplicationSink, ApplicationState
 from .catalogue import Programme
 from .check_flow import CONTROL_INTENTS, CheckState, EligibilityChecker, FlowReply
 from .check_flow import text as check_text
+from .clarify import clarifying_question
 from .facilities import FacilityFinder, FacilityState, facility_turn, find_facility
 from .intents import Intent, IntentName, detect_intent
 from .overview_answer import overview_reply, related
@@ -67,6 +68,8 @@ class DialogState:
     offered_application: str = ""
     #: a "nearest facility" question waiting for the caller's dong
     facility: FacilityState | None = None
+    #: the question that a clarifying question ("연금을 찾으세요, 돌봄 서비스를 찾으세요?") was about
+    pending_question: str = ""
 
 
 def normalise_language(code: str | None) -> str:
@@ -122,9 +125,12 @@ class DialogManager:
         if not state.locked:
             state.language = heard
         intent = detect_intent(text)
+        pending, state.pending_question = state.pending_question, ""
         flow = self._flows(intent, text, state)
         if flow is not None:
             return flow
+        if pending and intent.name is IntentName.FIND_BENEFIT:  # "돌봄 서비스요": read with the question
+            return self._find(f"{pending} {text}", state, clarified=True)
         return self._answer(intent, text, state)
 
     # -- conversations that span turns -------------------------------------------------------------
@@ -283,13 +289,20 @@ class DialogManager:
                 return self._find(text, state)
 
     # -- intents -----------------------------------------------------------------------------------
-    def _find(self, text: str, state: DialogState, intent: str = IntentName.FIND_BENEFIT) -> BenefitAnswer:
+    def _find(self, text: str, state: DialogState, intent: str = IntentName.FIND_BENEFIT,
+              clarified: bool = False) -> BenefitAnswer:
         if about(text, self.today()).topicless:  # "어머니가 75세인데 받을 수 있는 혜택이 뭐가 있어요?"
             return self._overview(text, state)
         ranked = self.retriever.retrieve(text, k=self.k)
         if not ranked:
             state.offered_details = False
             return self._remember(self._plain(answers.fixed("not_found", state.language), intent, state), state)
+        question = None if clarified or asks_amount(text) else clarifying_question(ranked, state.language)
+        if question is not None:  # close results for different needs: ask instead of guessing
+            state.pending_question = text
+            hits = tuple(HybridRetriever.hit(r.programme, r.score, question.language) for r in ranked[:2])
+            state.last_programmes, state.offered_details = hits, False
+            return self._remember(self._make(question, "clarify", state, hits), state)
         return self._present(ranked, intent, state, text)
 
     def _overview(self, text: str, state: DialogState) -> BenefitAnswer:
