@@ -41,6 +41,7 @@ from .catalogue import Catalogue, Programme
 from .embedder import Embedder
 from .fit import overview, rerank
 from .glossary import expand_english, expand_korean, tag_words
+from .glossary_asian import expand_asian
 from .query_facts import about
 from .tokenize import has_hangul, tokenize
 
@@ -171,6 +172,8 @@ class HybridRetriever:
         tokens = tokenize(query)
         if self.expand_queries:
             extra = expand_korean(query) if has_hangul(query) else expand_english(tokens)
+            if not has_hangul(query):
+                extra = f"{extra} {expand_asian(query)}"  # Chinese, Japanese, Vietnamese words
             tokens += tokenize(extra)
         return tokens
 
