@@ -39,7 +39,7 @@ from malbeot_core.events import ProgrammeHit
 from .bm25 import BM25Index
 from .catalogue import Catalogue, Programme
 from .embedder import Embedder
-from .fit import overview, rerank
+from .fit import DEPTH, overview, rerank
 from .glossary import expand_english, expand_korean, tag_words
 from .glossary_asian import expand_asian
 from .query_facts import about
@@ -181,8 +181,8 @@ class HybridRetriever:
         vector = np.asarray(self.embedder.embed_queries([query]), dtype=np.float32)[0]
         return self.matrix @ vector
 
-    def rank(self, query: str, mode: Mode = "hybrid") -> list[Ranked]:
-        """Every programme, best first."""
+    def rank(self, query: str, mode: Mode = "hybrid", limit: int | None = None) -> list[Ranked]:
+        """Every programme (or the best ``limit``), best first."""
         cos = self.cosines(query).astype(np.float64) if mode != "bm25" else np.zeros(len(self.programmes))
         bm = self.bm25.scores(self.query_tokens(query)) if mode != "dense" else np.zeros(len(self.programmes))
         std = float(cos.std())
@@ -197,6 +197,8 @@ class HybridRetriever:
             fused = self.alpha * _minmax(cos) + (1.0 - self.alpha) * _minmax(bm)
         relevant = self._relevance(query, cos, bm, mode)
         order = np.argsort(-fused, kind="stable")
+        if limit is not None:
+            order = order[:limit]
         return [
             Ranked(
                 programme=self.programmes[i],
@@ -233,7 +235,7 @@ class HybridRetriever:
         question is about (``dialog.fit``: "어머니가 75세인데 …" never gets 아동수당 first)."""
         if not query.strip():
             return []
-        ranked = self.rank(query, mode)
+        ranked = self.rank(query, mode, limit=max(k, DEPTH))
         if personal:
             ranked = rerank(ranked, about(query, self.today()))
         ranked = ranked[:k]
