@@ -240,7 +240,11 @@ class HybridRetriever:
             ranked = rerank(ranked, about(query, self.today()))
         ranked = ranked[:k]
         if only_relevant and ranked and not ranked[0].relevant:
-            return []
+            # nothing found only when none of the first k is plausible; a plausible one goes first
+            # ("칠십이 넘었는데 매달 주는 돈": 기초연금 third but the only one with evidence)
+            if not any(r.relevant for r in ranked):
+                return []
+            ranked = sorted(ranked, key=lambda r: not r.relevant)
         return ranked
 
     def search(self, query: str, language: str | None, k: int = 3) -> list[ProgrammeHit]:
