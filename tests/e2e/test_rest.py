@@ -61,7 +61,7 @@ def test_benefit_search(gateway: LiveGateway) -> None:
     assert results[0]["id"] == "KR-BASIC-PENSION"
     assert {"id", "name", "score", "how_to_apply"} <= set(results[0])
     r = httpx.get(gateway.url + "/v1/benefits/search", params={"q": "rent support for young people", "lang": "en",
-                                                               "k": 5})
+                                                               "k": 5}, timeout=60)
     assert len(r.json()["results"]) == 5
     assert httpx.get(gateway.url + "/v1/benefits/search").status_code == 422
     # the brief's own example: facts about the person, no topic (issue 17)
