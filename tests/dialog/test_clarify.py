@@ -42,15 +42,17 @@ class TiedRetriever(HybridRetriever):
         super().__init__(programmes, HashingEmbedder())
         self.queries: list[str] = []
 
-    def rank(self, query: str, mode: Mode = "hybrid") -> list[Ranked]:
+    def rank(self, query: str, mode: Mode = "hybrid", limit: int | None = None) -> list[Ranked]:
         self.queries.append(query)
-        ranked = super().rank(query, mode)
+        ranked = super().rank(query, mode)  # all of them; the retriever cuts
         if "돌봄" in query:  # the need named: senior care answers it
             care = next(r for r in ranked if r.programme.id == "KR-SENIOR-CARE")
-            return [replace(care, score=1.0, relevant=True), *[r for r in ranked if r is not care]]
+            found = [replace(care, score=1.0, relevant=True), *[r for r in ranked if r is not care]]
+            return found[:limit] if limit is not None else found
         first = [r for r in ranked if r.programme.id in ("KR-BASIC-PENSION", "KR-SENIOR-CARE")]
         rest = [r for r in ranked if r.programme.id not in ("KR-BASIC-PENSION", "KR-SENIOR-CARE")]
-        return [replace(first[0], score=0.9, relevant=True), replace(first[1], score=0.895, relevant=True), *rest]
+        tied = [replace(first[0], score=0.9, relevant=True), replace(first[1], score=0.895, relevant=True), *rest]
+        return tied[:limit] if limit is not None else tied
 
 
 def test_the_manager_asks_then_answers_with_both_turns(by_id: dict[str, Programme]) -> None:
