@@ -144,9 +144,11 @@ def details(p: Programme, language: str) -> Reply:
 _FIXED: dict[str, dict[str, str]] = {
     "not_found": {
         "ko": "죄송해요, 말씀하신 내용에 맞는 서비스를 찾지 못했어요. "
-        "보건복지상담센터 129에 전화하시면 자세히 안내받을 수 있어요.",
+        "보건복지상담센터 129에 전화하시면 자세히 안내받을 수 있어요. "
+        "상담원과 이야기하고 싶으시면 상담원이라고 말씀해 주세요.",
         "en": "Sorry, I could not find a matching service. "
-        "You can call 129, the health and welfare call centre, for help.",
+        "You can call 129, the health and welfare call centre, for help. "
+        "If you would like to talk to a person, just say 'agent'.",
     },
     "handoff": {
         "ko": "상담원에게 연결해 드릴게요. 연결이 어려우면 129에 전화하시거나 가까운 행정복지센터를 찾아가 주세요.",

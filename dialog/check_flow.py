@@ -23,6 +23,7 @@ from .catalogue import Programme
 from .eligibility import Verdict, assess_all
 from .intents import IntentName
 from .profile import Attribute, DontKnow, Fact, ResidentProfile, parse_answer, parse_yes_no, volunteered
+from .query_facts import about
 from .questions import NextQuestion, next_question
 
 MAX_QUESTIONS = 6
@@ -138,6 +139,10 @@ class EligibilityChecker:
                 profile.decline(attribute)
                 return self._next(check, candidates, profile, language, text("skip", language))
         learned = [f for f in volunteered(said, self.today()) if f.attribute is not attribute]
+        known = {f.attribute for f in learned} | {attribute}
+        # "한 달에 팔십만 원 정도요" while the age was asked: an answer, not a new search
+        learned += [f for f in about(said, self.today()).facts if f.attribute not in known
+                    and f.attribute is not Attribute.CHILD_AGE]
         if learned:  # "I am 70 years old" in answer to another question: noted, then asked again
             for fact in learned:
                 profile.apply(fact)

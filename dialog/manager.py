@@ -29,13 +29,17 @@ from malbeot_core.events import BenefitAnswer, Emergency, ProgrammeHit
 from malbeot_core.redact import redact
 
 from . import answers
+from .amounts import amount_sentence, asks_amount
 from .application_flow import ApplicationFlow, ApplicationSink, ApplicationState
 from .catalogue import Programme
 from .check_flow import CONTROL_INTENTS, CheckState, EligibilityChecker, FlowReply
 from .check_flow import text as check_text
+from .clarify import clarifying_question
 from .facilities import FacilityFinder, FacilityState, facility_turn, find_facility
 from .intents import Intent, IntentName, detect_intent
+from .overview_answer import overview_reply, related
 from .profile import ResidentProfile, parse_yes_no
+from .query_facts import about
 from .retrieval import HybridRetriever, Ranked
 from .safety import Danger, SafetyClassifier, danger_reply
 from .tokenize import tokenize
@@ -79,6 +83,8 @@ class DialogState:
     offered_application: str = ""
     #: a "nearest facility" question waiting for the caller's dong
     facility: FacilityState | None = None
+    #: the question that a clarifying question ("연금을 찾으세요, 돌봄 서비스를 찾으세요?") was about
+    pending_question: str = ""
 
 
 def normalise_language(code: str | None) -> str:
@@ -127,6 +133,7 @@ class DialogManager:
         self.slow_rate = slow_rate
         self.elderly_rate = elderly_rate
         self.checker = EligibilityChecker(today)
+        self.today = today
         self.applications = ApplicationFlow(applications) if applications is not None else None
         self.facilities = facilities
 
@@ -150,9 +157,12 @@ class DialogManager:
         if danger is not None:
             return self._danger(danger, text, state)
         intent = detect_intent(text)
+        pending, state.pending_question = state.pending_question, ""
         flow = self._flows(intent, text, state)
         if flow is not None:
             return flow
+        if pending and intent.name is IntentName.FIND_BENEFIT:  # "돌봄 서비스요": read with the question
+            return self._find(f"{pending} {text}", state, clarified=True)
         return self._answer(intent, text, state)
 
     def _danger(self, danger: Danger, text: str, state: DialogState) -> BenefitAnswer:
@@ -324,16 +334,43 @@ class DialogManager:
                 return self._find(text, state)
 
     # -- intents -----------------------------------------------------------------------------------
-    def _find(self, text: str, state: DialogState, intent: str = IntentName.FIND_BENEFIT) -> BenefitAnswer:
+    def _find(self, text: str, state: DialogState, intent: str = IntentName.FIND_BENEFIT,
+              clarified: bool = False) -> BenefitAnswer:
+        if about(text, self.today()).topicless:  # "어머니가 75세인데 받을 수 있는 혜택이 뭐가 있어요?"
+            return self._overview(text, state)
         ranked = self.retriever.retrieve(text, k=self.k)
         if not ranked:
             state.offered_details = False
             return self._remember(self._plain(answers.fixed("not_found", state.language), intent, state), state)
-        return self._present(ranked, intent, state)
+        question = None if clarified or asks_amount(text) else clarifying_question(ranked, state.language)
+        if question is not None:  # close results for different needs: ask instead of guessing
+            state.pending_question = text
+            hits = tuple(HybridRetriever.hit(r.programme, r.score, question.language) for r in ranked[:2])
+            state.last_programmes, state.offered_details = hits, False
+            return self._remember(self._make(question, "clarify", state, hits), state)
+        return self._present(ranked, intent, state, text)
 
-    def _present(self, ranked: list[Ranked], intent: str, state: DialogState) -> BenefitAnswer:
+    def _overview(self, text: str, state: DialogState) -> BenefitAnswer:
+        ranked = self.retriever.retrieve_or_overview(text, k=self.k)
+        if not ranked:
+            return self._remember(self._plain(answers.fixed("not_found", state.language), IntentName.FIND_BENEFIT,
+                                              state, action=""), state)
+        reply = overview_reply([r.programme for r in ranked], state.language)
+        hits = tuple(HybridRetriever.hit(r.programme, r.score, reply.language) for r in ranked)
+        state.last_programmes = hits
+        state.offered_details = True
+        return self._remember(self._make(reply, IntentName.FIND_BENEFIT, state, hits), state)
+
+    def _present(self, ranked: list[Ranked], intent: str, state: DialogState, text: str = "") -> BenefitAnswer:
         best = ranked[0]
-        second = ranked[1] if len(ranked) > 1 and ranked[1].score >= 0.5 * best.score else None
+        amount = amount_sentence(best.programme, state.language) if asks_amount(text) else ""
+        if amount:  # "기초연금은 얼마나 받아요?": the amount the catalogue states
+            reply = answers.Reply(amount, answers.content_language(state.language))
+            hits = tuple(HybridRetriever.hit(r.programme, r.score, reply.language) for r in ranked)
+            state.last_programmes, state.offered_details = hits, True
+            return self._remember(self._make(reply, intent, state, hits), state)
+        second = next((r for r in ranked[1:2] if r.score >= 0.5 * best.score
+                       and related(best.programme, r.programme)), None)
         reply = answers.find_benefit(best.programme, second.programme if second else None, state.language)
         hits = tuple(HybridRetriever.hit(r.programme, r.score, reply.language) for r in ranked)
         state.last_programmes = hits

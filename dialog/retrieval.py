@@ -25,8 +25,9 @@ It is a guard against answering nonsense, not a classifier.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -38,7 +39,10 @@ from malbeot_core.events import ProgrammeHit
 from .bm25 import BM25Index
 from .catalogue import Catalogue, Programme
 from .embedder import Embedder
+from .fit import DEPTH, overview, rerank
 from .glossary import expand_english, expand_korean, tag_words
+from .glossary_asian import expand_asian
+from .query_facts import about
 from .tokenize import has_hangul, tokenize
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -122,6 +126,7 @@ class HybridRetriever:
         min_cosine_unmatched: float = 0.825,
         cache_dir: str | Path | None = None,
         previous: HybridRetriever | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         if not 0.0 <= alpha <= 1.0:
             raise ValueError(f"alpha must be within [0, 1], got {alpha}")
@@ -133,6 +138,8 @@ class HybridRetriever:
         self.min_cosine = min_cosine
         self.min_bm25 = min_bm25
         self.min_cosine_unmatched = min_cosine_unmatched
+        #: the date ages are worked out on (birth years); injected in tests
+        self.today = today
         programmes = catalogue.active() if isinstance(catalogue, Catalogue) else [p for p in catalogue if not p.retired]
         if not programmes:
             raise ValueError("cannot build a retriever over an empty catalogue")
@@ -188,6 +195,8 @@ class HybridRetriever:
         tokens = tokenize(query)
         if self.expand_queries:
             extra = expand_korean(query) if has_hangul(query) else expand_english(tokens)
+            if not has_hangul(query):
+                extra = f"{extra} {expand_asian(query)}"  # Chinese, Japanese, Vietnamese words
             tokens += tokenize(extra)
         return tokens
 
@@ -195,8 +204,8 @@ class HybridRetriever:
         vector = np.asarray(self.embedder.embed_queries([query]), dtype=np.float32)[0]
         return self.matrix @ vector
 
-    def rank(self, query: str, mode: Mode = "hybrid") -> list[Ranked]:
-        """Every programme, best first."""
+    def rank(self, query: str, mode: Mode = "hybrid", limit: int | None = None) -> list[Ranked]:
+        """Every programme (or the best ``limit``), best first."""
         cos = self.cosines(query).astype(np.float64) if mode != "bm25" else np.zeros(len(self.programmes))
         bm = self.bm25.scores(self.query_tokens(query)) if mode != "dense" else np.zeros(len(self.programmes))
         std = float(cos.std())
@@ -211,6 +220,8 @@ class HybridRetriever:
             fused = self.alpha * _minmax(cos) + (1.0 - self.alpha) * _minmax(bm)
         relevant = self._relevance(query, cos, bm, mode)
         order = np.argsort(-fused, kind="stable")
+        if limit is not None:
+            order = order[:limit]
         return [
             Ranked(
                 programme=self.programmes[i],
@@ -241,12 +252,22 @@ class HybridRetriever:
             strong |= dense_top & bm25_top & (bm > 0.0)
         return strong
 
-    def retrieve(self, query: str, k: int = 3, mode: Mode = "hybrid", only_relevant: bool = True) -> list[Ranked]:
+    def retrieve(self, query: str, k: int = 3, mode: Mode = "hybrid", only_relevant: bool = True,
+                 personal: bool = True) -> list[Ranked]:
+        """The ``k`` best programmes; with ``personal``, re-ranked by how they fit the person the
+        question is about (``dialog.fit``: "어머니가 75세인데 …" never gets 아동수당 first)."""
         if not query.strip():
             return []
-        ranked = self.rank(query, mode)[:k]
+        ranked = self.rank(query, mode, limit=max(k, DEPTH))
+        if personal:
+            ranked = rerank(ranked, about(query, self.today()))
+        ranked = ranked[:k]
         if only_relevant and ranked and not ranked[0].relevant:
-            return []
+            # nothing found only when none of the first k is plausible; a plausible one goes first
+            # ("칠십이 넘었는데 매달 주는 돈": 기초연금 third but the only one with evidence)
+            if not any(r.relevant for r in ranked):
+                return []
+            ranked = sorted(ranked, key=lambda r: not r.relevant)
         return ranked
 
     def search(self, query: str, language: str | None, k: int = 3) -> list[ProgrammeHit]:
@@ -256,7 +277,15 @@ class HybridRetriever:
         "ko" and for programmes with no English text; English otherwise).
         """
         language = language or "ko"
-        return [self.hit(r.programme, r.score, language) for r in self.retrieve(query, k)]
+        return [self.hit(r.programme, r.score, language) for r in self.retrieve_or_overview(query, k)]
+
+    def retrieve_or_overview(self, query: str, k: int = 3) -> list[Ranked]:
+        """``retrieve``; for a question with facts about the person and no topic ("어머니가 75세인데
+        받을 수 있는 혜택이 뭐가 있어요?") the programmes most likely to matter (``dialog.fit.overview``)."""
+        facts = about(query, self.today())
+        if facts.topicless:
+            return overview(lambda q: self.rank(q), facts, k)
+        return self.retrieve(query, k)
 
     # -- lookup ------------------------------------------------------------------------------------
     @staticmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +15,8 @@ if TYPE_CHECKING:
     from voice_gateway.services import Services
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_DATA = (REPO.parent / "shared" / "data").resolve()
+#: ../shared/data next to the checkout; MALBEOT_SHARED_DATA points elsewhere (a worktree in a subfolder)
+SHARED_DATA = Path(os.environ.get("MALBEOT_SHARED_DATA", REPO.parent / "shared" / "data")).resolve()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

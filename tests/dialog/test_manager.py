@@ -83,6 +83,7 @@ def test_nothing_found_suggests_129(sample_manager: DialogManager) -> None:
     answer = sample_manager.respond("오늘 날씨 어때요", "ko", state)
     assert answer.intent == "find_benefit" and answer.programmes == ()
     assert "찾지 못했어요" in answer.text and "129" in answer.text
+    assert "상담원이라고 말씀해 주세요" in answer.text  # a person is offered (issue 17)
     assert state.last_programmes == ()
 
 

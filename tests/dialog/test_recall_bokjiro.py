@@ -34,7 +34,8 @@ def bokjiro_retriever(shared_data: Path, e5_embedder: Embedder, request: pytest.
     root = shared_data / "kr_bokjiro_central"
     programmes = import_bokjiro(root / "central.jsonl", root / "detail")
     # passage vectors are kept in pytest's cache folder between runs (keyed by embedder and texts)
-    cache = request.config.cache.mkdir("malbeot-dialog-embeddings") if request.config.cache else None
+    store = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
+    cache = store.mkdir("malbeot-dialog-embeddings") if store is not None else None
     return HybridRetriever(programmes, e5_embedder, cache_dir=cache)
 
 

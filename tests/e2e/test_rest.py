@@ -61,9 +61,15 @@ def test_benefit_search(gateway: LiveGateway) -> None:
     assert results[0]["id"] == "KR-BASIC-PENSION"
     assert {"id", "name", "score", "how_to_apply"} <= set(results[0])
     r = httpx.get(gateway.url + "/v1/benefits/search", params={"q": "rent support for young people", "lang": "en",
-                                                               "k": 5})
+                                                               "k": 5}, timeout=60)
     assert len(r.json()["results"]) == 5
     assert httpx.get(gateway.url + "/v1/benefits/search").status_code == 422
+    # the brief's own example: facts about the person, no topic (issue 17)
+    r = httpx.get(gateway.url + "/v1/benefits/search",
+                  params={"q": "어머니가 75세인데 받을 수 있는 혜택이 뭐가 있어요?", "lang": "ko"}, timeout=60)
+    found = [x["id"] for x in r.json()["results"]]
+    assert "KR-BASIC-PENSION" in found[:3], found
+    assert not {"KR-CHILD-ALLOWANCE", "KR-PARENT-ALLOWANCE", "KR-YOUTH-SAVINGS", "KR-FIRST-MEETING"} & set(found)
 
 
 def test_health_and_metrics(gateway: LiveGateway) -> None:
