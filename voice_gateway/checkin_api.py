@@ -16,8 +16,9 @@ from pydantic import BaseModel, Field
 from records.checkin_windows import Window
 from records.checkins import Registration, Resident
 
+from .error_body import errors
 from .logs import logger
-from .staff_api import StaffMember, _error, _hub
+from .staff_api import RowId, StaffMember, _error, _hub
 
 log = logger("checkin")
 STAFF = {"x-required-role": "staff"}
@@ -55,7 +56,7 @@ def _found(resident: Resident | None, resident_id: int) -> Resident:
     return resident
 
 
-@router.post("/residents", status_code=201, openapi_extra=STAFF)
+@router.post("/residents", status_code=201, openapi_extra=STAFF, responses=errors(401, 422))
 def register(request: Request, body: ResidentBody, member: StaffMember) -> dict[str, object]:
     """Register a resident who agreed to check-in calls (answer masked)."""
     resident = _hub(request).checkin_residents.register(body.registration(), member.id)
@@ -63,13 +64,13 @@ def register(request: Request, body: ResidentBody, member: StaffMember) -> dict[
     return {"resident": resident.masked()}
 
 
-@router.get("/residents", openapi_extra=STAFF)
+@router.get("/residents", openapi_extra=STAFF, responses=errors(401, 422))
 def list_residents(request: Request, _: StaffMember, active: bool = False) -> dict[str, object]:
     return {"residents": [r.masked() for r in _hub(request).checkin_residents.list(active_only=active)]}
 
 
-@router.get("/residents/{resident_id}", openapi_extra=STAFF)
-def get_resident(request: Request, resident_id: int, member: StaffMember,
+@router.get("/residents/{resident_id}", openapi_extra=STAFF, responses=errors(401, 403, 404, 422))
+def get_resident(request: Request, resident_id: RowId, member: StaffMember,
                  reveal: Annotated[bool, Query(description="open name and numbers (logged)")] = False,
                  ) -> dict[str, object]:
     resident = _found(_hub(request).checkin_residents.get(resident_id), resident_id)
@@ -79,8 +80,8 @@ def get_resident(request: Request, resident_id: int, member: StaffMember,
     return {"resident": resident.masked()}
 
 
-@router.put("/residents/{resident_id}", openapi_extra=STAFF)
-def update_resident(request: Request, resident_id: int, body: ResidentBody, member: StaffMember) -> dict[str, object]:
+@router.put("/residents/{resident_id}", openapi_extra=STAFF, responses=errors(401, 404, 409, 422))
+def update_resident(request: Request, resident_id: RowId, body: ResidentBody, member: StaffMember) -> dict[str, object]:
     store = _hub(request).checkin_residents
     if not _found(store.get(resident_id), resident_id).active:
         raise _error(409, "conflict", f"resident {resident_id} is retired")
@@ -89,16 +90,17 @@ def update_resident(request: Request, resident_id: int, body: ResidentBody, memb
     return {"resident": resident.masked()}
 
 
-@router.post("/residents/{resident_id}/retire", openapi_extra=STAFF)
-def retire_resident(request: Request, resident_id: int, member: StaffMember) -> dict[str, object]:
+@router.post("/residents/{resident_id}/retire", openapi_extra=STAFF, responses=errors(401, 404, 422))
+def retire_resident(request: Request, resident_id: RowId, member: StaffMember) -> dict[str, object]:
     """No more calls; name and numbers are erased, the redacted call history stays."""
     resident = _found(_hub(request).checkin_residents.retire(resident_id), resident_id)
     log.info("staff %s retired check-in resident %s", member.id, resident_id)
     return {"resident": resident.masked()}
 
 
-@router.get("/calls", openapi_extra=STAFF)
-def list_calls(request: Request, _: StaffMember, resident_id: int | None = None,
+@router.get("/calls", openapi_extra=STAFF, responses=errors(401, 422))
+def list_calls(request: Request, _: StaffMember,
+               resident_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
                limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> dict[str, object]:
     """Planned and finished calls, newest first: state, tries, outcome, redacted transcript, summary."""
     return {"calls": _hub(request).checkin_calls.calls(resident_id, limit)}
