@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dialog.catalogue import Catalogue
-from dialog.manager import HANDOFF_URGENT, SLOW_RATE, DialogManager, DialogState
+from dialog.manager import HANDOFF_URGENT, DialogManager, DialogState
 from dialog.retrieval import HybridRetriever
 from dialog.sample import load_sample
 from tests.fakes import HashingEmbedder
@@ -49,9 +49,9 @@ def test_the_redacted_words_travel_with_the_answer(manager: DialogManager) -> No
 
 
 def test_elderly_calls_hear_it_slowly(manager: DialogManager) -> None:
-    state = DialogState(rate=SLOW_RATE)
+    state = DialogState(elderly=True)
     answer = manager.respond("가슴이 너무 아파요", "ko", state)
-    assert answer.intent == "danger_medical" and answer.rate == SLOW_RATE
+    assert answer.intent == "danger_medical" and answer.rate == manager.elderly_rate < 1.0
 
 
 def test_danger_interrupts_a_flow_and_the_call_goes_on(manager: DialogManager) -> None:
