@@ -40,6 +40,16 @@ from .session import CallSession
 from .state import GatewayState
 
 log = logger("call")
+#: staff alerts being raised, held here so that no call's end (or garbage collection) cancels one
+_ALERTS_IN_FLIGHT: set[asyncio.Task[None]] = set()
+
+
+
+async def settle_alerts() -> None:
+    """Wait for the staff alerts still being raised (at shutdown, and in tests)."""
+    while _ALERTS_IN_FLIGHT:
+        await asyncio.gather(*_ALERTS_IN_FLIGHT, return_exceptions=True)
+
 
 CLOSE_NORMAL = 1000
 CLOSE_UNSUPPORTED = 1003
@@ -198,6 +208,13 @@ class Conversation:
             await self.sleep(remaining)
         self.guard.close()
 
+    def dispatch_alert(self, answer: BenefitAnswer) -> None:
+        """Start the staff alert on its own task: a caller who hangs up (or a dropped line) must not
+        cancel it, and the answer does not wait for it."""
+        task = asyncio.get_running_loop().create_task(self.raise_alert(answer))
+        _ALERTS_IN_FLIGHT.add(task)
+        task.add_done_callback(_ALERTS_IN_FLIGHT.discard)
+
     async def raise_alert(self, answer: BenefitAnswer) -> None:
         """Tell district staff (stored for the staff API and sent through the notifier); the call goes on."""
         emergency = answer.emergency
@@ -273,9 +290,9 @@ class Conversation:
                     emergency = emergency_event(answer)
                     if emergency is not None:
                         shown["emergency"] = emergency
-                    await self.transport.send_event(shown)
                     if answer.emergency is not None:
-                        await self.raise_alert(answer)
+                        self.dispatch_alert(answer)
+                    await self.transport.send_event(shown)
                     self._awaiting_reply = self.options.tts
                     if answer.action == "hangup" and not self.options.tts:
                         self.closing = CallEnded(CLOSE_NORMAL, "goodbye")

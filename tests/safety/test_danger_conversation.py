@@ -11,6 +11,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
+
 from malbeot_core.audio import INTERNAL, AudioChunk
 from malbeot_core.events import (
     BargeIn,
@@ -23,7 +25,7 @@ from malbeot_core.events import (
     SpeechStarted,
 )
 from voice_gateway.config import GatewayConfig
-from voice_gateway.conversation import Conversation
+from voice_gateway.conversation import Conversation, settle_alerts
 from voice_gateway.danger_guard import SLACK_SECONDS
 from voice_gateway.metrics import Metrics
 from voice_gateway.options import CallOptions
@@ -151,6 +153,7 @@ async def test_speech_over_the_number_waits_until_it_has_played() -> None:
         SpeechStarted(3.0), BargeIn(3.0),
     ])
     await call.run_events()
+    await settle_alerts()
     started = 50.0
     # speech 0.5 s into the 2 s sentence: no clear until the sentence (and the slack) has played
     assert slept and abs(sum(slept) - (2.0 + SLACK_SECONDS - 0.5)) < 1e-6
@@ -187,3 +190,16 @@ async def test_silence_without_danger_still_ends_the_call() -> None:
     call.options = CallOptions(tts=False)
     await call.run_events()
     assert call.closing is not None and call.closing.reason == "silence"
+
+
+async def test_a_caller_who_hangs_up_as_the_answer_goes_out_still_reaches_staff() -> None:
+    call, wire, state, _ = conversation([DANGER, audio(0, 1.0)])
+
+    async def hung_up(message: dict[str, Any]) -> None:
+        raise ConnectionResetError("the caller hung up")
+
+    wire.send_event = hung_up  # type: ignore[method-assign]
+    with pytest.raises(ConnectionResetError):
+        await call.run_events()
+    await settle_alerts()
+    assert state.services.records.safety.raised == [("medical", "ko", "쓰러졌어요", ("119",), "c0ffee", "web")]
