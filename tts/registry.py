@@ -1,8 +1,10 @@
 """Synthesizer backends by name, and the per-language voice choice with fallback.
 
-Default preference (``VoicePreferences.default``): English → piper, then espeak; Korean,
-Vietnamese, Chinese and Japanese → a Coqui voice where a model folder is configured for the
-language (``MALBEOT_COQUI_<LANG>=/path``, e.g. ``MALBEOT_COQUI_KO``), then espeak.
+Default preference (``VoicePreferences.default``): a Coqui voice where a model folder is
+configured for the language (``MALBEOT_COQUI_<LANG>=/path``, e.g. ``MALBEOT_COQUI_KO``), then the
+packaged backends that speak the language in the order of their measured round-trip CER
+(:data:`MEASURED_CER`: Korean → kokoro, English → piper), then espeak as the last resort.
+:meth:`VoiceSelector.voices` says which voice serves (or will serve) each language.
 """
 
 from __future__ import annotations
@@ -26,8 +28,18 @@ synthesizers: Registry[Synthesizer] = Registry("synthesizer")
 synthesizers.register("espeak", "tts.espeak:EspeakSynthesizer")
 synthesizers.register("piper", "tts.piper:PiperSynthesizer")
 synthesizers.register("coqui", "tts.coqui:CoquiSynthesizer")
+synthesizers.register("kokoro", "tts.kokoro:KokoroSynthesizer")
 
 DEFAULT_LANGUAGES = ("ko", "en", "vi", "zh", "ja")
+
+#: Round-trip character error rate of each packaged backend per language: synthesised, heard back
+#: by whisper base with the language forced, on the held-out half of the dialog's real answers
+#: (``bench/voices.py``). The default voice order of a language is by this figure, lowest first;
+#: espeak (every language) is always kept last as the fallback.
+MEASURED_CER: Mapping[str, Mapping[str, float]] = {
+    "ko": {"kokoro": 0.14, "espeak": 0.81},
+    "en": {"piper": 0.05},
+}
 
 
 @dataclass(frozen=True)
@@ -60,13 +72,12 @@ class VoicePreferences:
         espeak = VoiceChoice.of("espeak")
         prefs: dict[str, tuple[VoiceChoice, ...]] = {}
         for language in languages:
-            if language == "en":
-                prefs[language] = (VoiceChoice.of("piper"), espeak)
-            elif language in coqui_dirs:
-                coqui = VoiceChoice.of("coqui", model_dir=str(coqui_dirs[language]), language=language)
-                prefs[language] = (coqui, espeak)
-            else:
-                prefs[language] = (espeak,)
+            choices: list[VoiceChoice] = []
+            if language in coqui_dirs:
+                choices.append(VoiceChoice.of("coqui", model_dir=str(coqui_dirs[language]), language=language))
+            measured = MEASURED_CER.get(language, {})
+            choices += [VoiceChoice.of(b) for b in sorted(measured, key=measured.__getitem__) if b != "espeak"]
+            prefs[language] = (*choices, espeak)
         return cls(prefs)
 
 
@@ -99,6 +110,22 @@ class VoiceSelector:
     @property
     def languages(self) -> frozenset[str]:
         return frozenset(self.preferences.by_language)
+
+    def voices(self) -> dict[str, str]:
+        """Language → the voice that serves it, as "backend/voice" (e.g. ``"kokoro/jm_kumo"``).
+
+        A language already spoken names the loaded voice; otherwise the first preferred voice not
+        known to have failed is named (it is what the first reply will try).
+        """
+        out: dict[str, str] = {}
+        with self._lock:
+            for language, choices in self.preferences.by_language.items():
+                if language in self._chosen:
+                    out[language] = voice_name(self._chosen[language], language)
+                    continue
+                planned = next((c for c in choices if c not in self.failures), None)
+                out[language] = planned.describe() if planned is not None else "none"
+        return out
 
     def __call__(self, language: str) -> Synthesizer:
         with self._lock:
@@ -135,3 +162,10 @@ class VoiceSelector:
             return None
         self._instances[choice] = synth
         return synth
+
+
+def voice_name(synth: Synthesizer, language: str) -> str:
+    """"backend/voice" of a loaded synthesiser for ``language`` (backends name their voice with
+    ``voice_name(language)`` where they have one)."""
+    named = getattr(synth, "voice_name", None)
+    return f"{synth.name}/{named(language)}" if callable(named) else synth.name
