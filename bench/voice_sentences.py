@@ -13,8 +13,13 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-GENERAL_REQUESTS = ("어르신 지원 받을 수 있는 거 있어요?", "장애인 혜택 알려줘", "외국인도 받을 수 있는 지원",
-                    "천천히 말해 주세요", "안녕히 계세요", "상담원 연결해 주세요")
+GENERAL_REQUESTS = {
+    "ko": ("어르신 지원 받을 수 있는 거 있어요?", "장애인 혜택 알려줘", "외국인도 받을 수 있는 지원",
+           "천천히 말해 주세요", "안녕히 계세요", "상담원 연결해 주세요"),
+    "en": ("What support is there for older people?", "benefits for disabled people", "help for foreigners",
+           "please speak slowly", "goodbye", "let me talk to a person"),
+}
+ASK = {"ko": ("{name} 알려주세요", "더 자세히"), "en": ("Tell me about {name}", "more")}
 
 
 @dataclass(frozen=True)
@@ -26,8 +31,8 @@ class SentenceSet:
         return {"tune": self.tune, "held_out": self.held_out}[name]
 
 
-def answer_sentences() -> list[str]:
-    """Distinct Korean sentences of the real dialog's answers about the sample catalogue."""
+def answer_sentences(language: str = "ko") -> list[str]:
+    """Distinct sentences of the real dialog's answers about the sample catalogue (ko or en)."""
     from dialog.answers import sentences
     from dialog.embed_registry import create_embedder
     from dialog.manager import DialogManager, DialogState
@@ -41,12 +46,14 @@ def answer_sentences() -> list[str]:
     def add(text: str) -> None:
         out.extend(s for s in sentences(text) if s not in out)
 
+    ask, more = ASK[language]
     for programme in catalogue:
         state = DialogState()
-        add(manager.respond(f"{programme.name_ko} 알려주세요", "ko", state).text)
-        add(manager.respond("더 자세히", "ko", state).text)
-    for request in GENERAL_REQUESTS:
-        add(manager.respond(request, "ko", DialogState()).text)
+        name = programme.name_ko if language == "ko" else programme.name_en or programme.name_ko
+        add(manager.respond(ask.format(name=name), language, state).text)
+        add(manager.respond(more, language, state).text)
+    for request in GENERAL_REQUESTS[language]:
+        add(manager.respond(request, language, DialogState()).text)
     return out
 
 

@@ -9,9 +9,11 @@ gateway used before, is measured in the same run as the baseline.
 
 The Korean sentences are the real dialog's answers about the sample catalogue
 (``bench/voice_sentences.py``), split by hash: ``--half tune`` to choose voices and variants,
-``--half held_out`` (default) to report.
+``--half held_out`` (default) to report. English (``--languages ko,en``) measures Piper beside eSpeak on the dialog's
+English answers, split the same way.
 
-    .venv/bin/python bench/voices.py [--half held_out] [--limit 50] [--backends kokoro,espeak]
+    .venv/bin/python bench/voices.py [--half held_out] [--limit 50] [--languages ko,en]
+        [--backends kokoro,piper,espeak]
         [--voice jm_kumo] [--speed 1.1] [--clause-pause 0] [--style tense_mark=ʔ] [--out results.json]
 """
 
@@ -21,6 +23,7 @@ import argparse
 import json
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -32,6 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from asr.metrics import edit_distance, normalise  # noqa: E402
 from malbeot_core.audio import resample  # noqa: E402
+from tts.cache import CachedSynthesizer  # noqa: E402
 from tts.protocol import Synthesizer  # noqa: E402
 
 ASR_RATE = 16_000
@@ -47,6 +51,8 @@ class Measured:
     audio_seconds: float = 0.0
     synth_seconds: float = 0.0
     first_audio: list[float] = field(default_factory=list)
+    #: time to the first audio of a sentence the cache has (tts/cache.py)
+    cached_first_audio: list[float] = field(default_factory=list)
     edits: int = 0
     ref_chars: int = 0
     load_seconds: float = 0.0
@@ -66,6 +72,9 @@ class Measured:
             "cer": round(self.cer, 4),
             "first_audio_p50_s": round(statistics.median(first), 3) if first else None,
             "first_audio_max_s": round(first[-1], 3) if first else None,
+            "cached_first_audio_p50_s": (
+                round(statistics.median(self.cached_first_audio), 4) if self.cached_first_audio else None
+            ),
             "rtf": round(self.synth_seconds / self.audio_seconds, 3) if self.audio_seconds else None,
             "audio_seconds": round(self.audio_seconds, 1),
             "load_seconds": round(self.load_seconds, 2),
@@ -121,17 +130,21 @@ def measure(
 ) -> Measured:
     before = rss_mb()
     start = time.perf_counter()
-    synth = make()
+    voice = make()
     result = Measured(name, language, load_seconds=time.perf_counter() - start)
     result.rss_mb = rss_mb() - before
     items = []
-    for sentence in sentences:
-        pcm, first, total = timed_synthesis(synth, sentence, language)
-        result.sentences += 1
-        result.first_audio.append(first)
-        result.synth_seconds += total
-        result.audio_seconds += len(pcm) / (2 * ASR_RATE)
-        items.append((sentence, pcm))
+    with tempfile.TemporaryDirectory() as cache_dir:
+        synth = CachedSynthesizer(voice, cache_dir)
+        for sentence in sentences:  # first time: synthesised (and stored)
+            pcm, first, total = timed_synthesis(synth, sentence, language)
+            result.sentences += 1
+            result.first_audio.append(first)
+            result.synth_seconds += total
+            result.audio_seconds += len(pcm) / (2 * ASR_RATE)
+            items.append((sentence, pcm))
+        for sentence in sentences:  # second time: from the cache
+            result.cached_first_audio.append(timed_synthesis(synth, sentence, language)[1])
     for texts, audio in clips(items):
         heard = transcriber.transcribe(audio, language=language).text  # type: ignore[attr-defined]
         ref, hyp = spoken(" ".join(texts), language), spoken(heard, language)
@@ -167,6 +180,15 @@ def _style_items(pairs: list[str]) -> Iterator[tuple[str, object]]:
         yield key, (value.lower() == "true") if value.lower() in ("true", "false") else value
 
 
+def piper_factory(args: argparse.Namespace) -> Callable[[], Synthesizer]:
+    def make() -> Synthesizer:
+        from tts.piper import PiperSynthesizer
+
+        return PiperSynthesizer(variation=False)
+
+    return make
+
+
 def espeak_factory(args: argparse.Namespace) -> Callable[[], Synthesizer]:
     def make() -> Synthesizer:
         from tts.espeak import EspeakSynthesizer
@@ -176,14 +198,17 @@ def espeak_factory(args: argparse.Namespace) -> Callable[[], Synthesizer]:
     return make
 
 
-FACTORIES = {"kokoro": kokoro_factory, "espeak": espeak_factory}
+FACTORIES = {"kokoro": kokoro_factory, "piper": piper_factory, "espeak": espeak_factory}
+#: the backends measured for each language (espeak, the baseline, speaks all)
+SPEAKS = {"ko": ("kokoro", "espeak"), "en": ("piper", "espeak")}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--half", choices=("tune", "held_out"), default="held_out")
     parser.add_argument("--limit", type=int, default=50, help="sentences of the half to use (its first N)")
-    parser.add_argument("--backends", default="kokoro,espeak")
+    parser.add_argument("--languages", default="ko", help="comma-separated: ko,en")
+    parser.add_argument("--backends", default="kokoro,piper,espeak")
     parser.add_argument("--voice")
     parser.add_argument("--speed", type=float)
     parser.add_argument("--clause-pause", type=float)
@@ -194,16 +219,19 @@ def main() -> None:
     from asr.whisper import WhisperTranscriber
     from bench.voice_sentences import answer_sentences, split
 
-    halves = split(answer_sentences())
-    sentences = list(halves.half(args.half))[: args.limit]
-    print(f"# {len(halves.tune)} tune / {len(halves.held_out)} held-out sentences; using {len(sentences)} "
-          f"of {args.half}", flush=True)
     transcriber = WhisperTranscriber()
     results = []
-    for backend in args.backends.split(","):
-        result = measure(backend, FACTORIES[backend](args), sentences, "ko", transcriber)
-        print(json.dumps(result.summary(), ensure_ascii=False), flush=True)
-        results.append(result)
+    for language in args.languages.split(","):
+        halves = split(answer_sentences(language))
+        sentences = list(halves.half(args.half))[: args.limit]
+        print(f"# {language}: {len(halves.tune)} tune / {len(halves.held_out)} held-out sentences; using "
+              f"{len(sentences)} of {args.half}", flush=True)
+        for backend in args.backends.split(","):
+            if backend not in SPEAKS[language]:
+                continue
+            result = measure(backend, FACTORIES[backend](args), sentences, language, transcriber)
+            print(json.dumps(result.summary(), ensure_ascii=False), flush=True)
+            results.append(result)
     if args.out:
         args.out.write_text(
             json.dumps([{**r.summary(), "clips": r.examples} for r in results], ensure_ascii=False, indent=1),

@@ -97,10 +97,18 @@ class VoiceSelector:
     """
 
     def __init__(
-        self, preferences: VoicePreferences | None = None, registry: Registry[Synthesizer] = synthesizers
+        self,
+        preferences: VoicePreferences | None = None,
+        registry: Registry[Synthesizer] = synthesizers,
+        cache_dir: Path | str | None = None,
     ) -> None:
+        """``cache_dir``: every voice is wrapped in a :class:`tts.cache.CachedSynthesizer` keeping
+        its sentences there (default: the ``MALBEOT_TTS_CACHE`` folder; none when unset)."""
+        from .cache import cache_dir_from_env
+
         self.preferences = preferences or VoicePreferences.default()
         self.registry = registry
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else cache_dir_from_env()
         self._lock = threading.RLock()
         self._instances: dict[VoiceChoice, Synthesizer] = {}
         self._chosen: dict[str, Synthesizer] = {}
@@ -156,6 +164,10 @@ class VoiceSelector:
             return None
         try:
             synth = self.registry.create(choice.backend, **dict(choice.options))
+            if self.cache_dir is not None:
+                from .cache import CachedSynthesizer
+
+                synth = CachedSynthesizer(synth, self.cache_dir)
         except Exception as exc:  # any load failure means: fall back to the next voice (kept in failures)
             self.failures[choice] = f"{type(exc).__name__}: {exc}"
             log.warning("voice %s failed to load, falling back: %s", choice.describe(), exc)
