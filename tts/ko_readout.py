@@ -56,7 +56,7 @@ def read_out(text: str) -> str:
     """``text`` with digits, symbols and abbreviations written as Korean words."""
     text = _RECEIPT.sub(_say_receipt, text)
     text = _PHONE.sub(_say_phone, text)
-    text = _GROUPED.sub(lambda m: say_sino(int(m.group(1).replace(",", ""))) + " ", text)
+    text = _GROUPED.sub(lambda m: _say_number(m.group(1).replace(",", "")) + " ", text)
     text = _DECIMAL.sub(_say_decimal, text)
     text = _RANGE.sub(r"\1에서 ", text)
     text = _PERCENT.sub(r"\1퍼센트", text)
@@ -84,6 +84,15 @@ def say_counted(n: int, counter: str) -> str:
     return f"{say_sino(n)} {counter}"
 
 
+#: numbers from here on have no Korean name (경 and above are not said): read digit by digit
+TOO_LARGE = 10**16
+
+
+def _say_number(digits: str, unit: int = 1) -> str:
+    n = int(digits) * unit
+    return say_sino(n) if n < TOO_LARGE else say_digits_ko(digits)
+
+
 def _say_receipt(m: re.Match[str]) -> str:
     letters = "".join(LETTERS[ch] for ch in m.group(1))
     return f"{letters} {say_digits_ko(m.group(2))} 다시 {say_digits_ko(m.group(3))}"
@@ -94,7 +103,7 @@ def _say_phone(m: re.Match[str]) -> str:
 
 
 def _say_decimal(m: re.Match[str]) -> str:
-    said = f"{say_sino(int(m.group(1)))} 점 {_say_digits_plain(m.group(2))}"
+    said = f"{_say_number(m.group(1))} 점 {_say_digits_plain(m.group(2))}"
     return f"{said} {m.group(3)}" if m.group(3) else said
 
 
@@ -107,10 +116,10 @@ def _say_counted(m: re.Match[str]) -> str:
     digits, big, counter = m.group(1), m.group(2), m.group(3)
     n = int(digits)
     if big:
-        words = say_sino(n * BIG_UNITS[big]).replace(" ", "")
+        words = _say_number(digits, BIG_UNITS[big]).replace(" ", "")
         return f"{words} {counter}" if counter else words
     if counter:
-        return say_counted(n, counter)
+        return say_counted(n, counter) if n < TOO_LARGE else f"{say_digits_ko(digits)} {counter}"
     if len(digits) >= 3 or (len(digits) >= 2 and digits.startswith("0")):
         return say_digits_ko(digits)  # a bare service number (129, 1345) or a code
     return say_sino(n)

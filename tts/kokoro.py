@@ -81,8 +81,10 @@ class KokoroSynthesizer:
         voices: Mapping[str, KokoroVoice] | None = None,
         threads: int = 2,
         phonemizers: Mapping[str, Callable[[], Callable[[str], str]]] | None = None,
+        warm_up: bool = True,
     ) -> None:
-        """``threads``: onnxruntime intra-op threads per synthesis (2 fills this 2-core machine)."""
+        """``threads``: onnxruntime intra-op threads per synthesis (2 fills this 2-core machine).
+        ``warm_up``: run the model once on a single sound at load, so the first call is not slower."""
         self.model = model
         self.voices = dict(voices if voices is not None else DEFAULT_VOICES)
         factories = dict(phonemizers if phonemizers is not None else PHONEMIZERS)
@@ -100,6 +102,10 @@ class KokoroSynthesizer:
                     stage="tts",
                 )
         self._session = _load_session(directory / ONNX_FILE, threads)
+        if warm_up:  # the first run allocates buffers and loads mecab's dictionary: now, not in a call
+            self._infer("a", next(iter(self.voices.values()), KokoroVoice("jm_kumo")), 1.0)
+            for language in self.languages:
+                self._phonemizer(language)("네")
 
     @property
     def symbols(self) -> frozenset[str]:

@@ -51,6 +51,14 @@ def test_read_out(written: str, said: str) -> None:
     assert read_out(written) == said
 
 
+def test_numbers_too_large_to_name_are_read_digit_by_digit() -> None:
+    # whisper can hallucinate such numbers; reading one back must not fail
+    assert read_out("1,000,000,000,000,000,000") == "일공공공공공공공공공공공공공공공공공공"
+    assert read_out("99999999999999999999원") == "구" * 20 + " 원"
+    assert read_out("10000000000000000만 원") == "일" + "공" * 16 + " 원"
+    assert read_out("12345678901234567.5") == "일이삼사오육칠팔구공일이삼사오육칠 점 오"
+
+
 def test_no_digit_survives_the_read_out() -> None:
     text = "1577-1000 129 2025년 6월 30만 원 65세 0~5세 48% 1,234명 3.14 MB-261123-000001 07"
     assert not re.search(r"\d", read_out(text))
