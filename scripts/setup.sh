@@ -37,7 +37,7 @@ fi
 
 # Build and verify the packaged models (assembled from PyPI packages; nothing is downloaded).
 .venv/bin/python -m voice_gateway models verify faster-whisper-base silero-vad-v6 piper-en-joe-medium \
-  multilingual-e5-small-st
+  multilingual-e5-small-st kokoro-82m-v1.0-int8
 
 # Browser tests: pinned npm packages (playwright-core drives Debian's chromium; no browser download)
 if [ -f tests/browser/package-lock.json ]; then

@@ -101,6 +101,9 @@ class EspeakSynthesizer:
     def words_per_minute(self, rate: float) -> int:
         return max(80, min(450, round(self.wpm * clamp_rate(rate))))
 
+    def voice_name(self, language: str) -> str:
+        return self.voices.get(language, language)
+
     def synthesize(self, text: str, language: str, rate: float = 1.0) -> Iterator[bytes]:
         require_language(self, language)
         return self._stream(text.strip(), self.voices[language], self.words_per_minute(rate))

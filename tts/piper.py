@@ -48,6 +48,9 @@ class PiperSynthesizer:
         self.languages = frozenset(_languages(model, onnx_files[0]))
         self._length_scale = float(self._voice.config.length_scale)
 
+    def voice_name(self, language: str) -> str:
+        return self.model
+
     def synthesize(self, text: str, language: str, rate: float = 1.0) -> Iterator[bytes]:
         require_language(self, language)
         return self._stream(text.strip(), self._length_scale / clamp_rate(rate))

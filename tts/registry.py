@@ -1,8 +1,10 @@
 """Synthesizer backends by name, and the per-language voice choice with fallback.
 
-Default preference (``VoicePreferences.default``): English → piper, then espeak; Korean,
-Vietnamese, Chinese and Japanese → a Coqui voice where a model folder is configured for the
-language (``MALBEOT_COQUI_<LANG>=/path``, e.g. ``MALBEOT_COQUI_KO``), then espeak.
+Default preference (``VoicePreferences.default``): a Coqui voice where a model folder is
+configured for the language (``MALBEOT_COQUI_<LANG>=/path``, e.g. ``MALBEOT_COQUI_KO``), then the
+packaged backends that speak the language in the order of their measured round-trip CER
+(:data:`MEASURED_CER`: Korean → kokoro, English → piper), then espeak as the last resort.
+:meth:`VoiceSelector.voices` says which voice serves (or will serve) each language.
 """
 
 from __future__ import annotations
@@ -26,8 +28,20 @@ synthesizers: Registry[Synthesizer] = Registry("synthesizer")
 synthesizers.register("espeak", "tts.espeak:EspeakSynthesizer")
 synthesizers.register("piper", "tts.piper:PiperSynthesizer")
 synthesizers.register("coqui", "tts.coqui:CoquiSynthesizer")
+synthesizers.register("kokoro", "tts.kokoro:KokoroSynthesizer")
 
 DEFAULT_LANGUAGES = ("ko", "en", "vi", "zh", "ja")
+
+#: Round-trip character error rate of each packaged backend per language: synthesised, heard back
+#: by whisper base with the language forced, on the held-out half of the dialog's real answers
+#: (``bench/voices.py``). The default voice order of a language is by this figure, lowest first;
+#: espeak (every language) is always kept last as the fallback.
+#: ko: 50 held-out sentences, 2026-12-04 (espeak above 1: whisper hallucinates on its Korean).
+#: en: Piper's figure from issue 11 (five answers through /v1/transcribe), not yet re-measured here.
+MEASURED_CER: Mapping[str, Mapping[str, float]] = {
+    "ko": {"kokoro": 0.140, "espeak": 1.688},
+    "en": {"piper": 0.05},
+}
 
 
 @dataclass(frozen=True)
@@ -60,13 +74,12 @@ class VoicePreferences:
         espeak = VoiceChoice.of("espeak")
         prefs: dict[str, tuple[VoiceChoice, ...]] = {}
         for language in languages:
-            if language == "en":
-                prefs[language] = (VoiceChoice.of("piper"), espeak)
-            elif language in coqui_dirs:
-                coqui = VoiceChoice.of("coqui", model_dir=str(coqui_dirs[language]), language=language)
-                prefs[language] = (coqui, espeak)
-            else:
-                prefs[language] = (espeak,)
+            choices: list[VoiceChoice] = []
+            if language in coqui_dirs:
+                choices.append(VoiceChoice.of("coqui", model_dir=str(coqui_dirs[language]), language=language))
+            measured = MEASURED_CER.get(language, {})
+            choices += [VoiceChoice.of(b) for b in sorted(measured, key=measured.__getitem__) if b != "espeak"]
+            prefs[language] = (*choices, espeak)
         return cls(prefs)
 
 
@@ -97,10 +110,18 @@ class VoiceSelector:
     """
 
     def __init__(
-        self, preferences: VoicePreferences | None = None, registry: Registry[Synthesizer] = synthesizers
+        self,
+        preferences: VoicePreferences | None = None,
+        registry: Registry[Synthesizer] = synthesizers,
+        cache_dir: Path | str | None = None,
     ) -> None:
+        """``cache_dir``: every voice is wrapped in a :class:`tts.cache.CachedSynthesizer` keeping
+        its sentences there (default: the ``MALBEOT_TTS_CACHE`` folder; none when unset)."""
+        from .cache import cache_dir_from_env
+
         self.preferences = preferences or VoicePreferences.default()
         self.registry = registry
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else cache_dir_from_env()
         self._lock = threading.RLock()
         self._instances: dict[VoiceChoice, Synthesizer] = {}
         self._chosen: dict[str, Synthesizer] = {}
@@ -110,6 +131,22 @@ class VoiceSelector:
     @property
     def languages(self) -> frozenset[str]:
         return frozenset(self.preferences.by_language)
+
+    def voices(self) -> dict[str, str]:
+        """Language → the voice that serves it, as "backend/voice" (e.g. ``"kokoro/jm_kumo"``).
+
+        A language already spoken names the loaded voice; otherwise the first preferred voice not
+        known to have failed is named (it is what the first reply will try).
+        """
+        out: dict[str, str] = {}
+        with self._lock:
+            for language, choices in self.preferences.by_language.items():
+                if language in self._chosen:
+                    out[language] = voice_name(self._chosen[language], language)
+                    continue
+                planned = next((c for c in choices if c not in self.failures), None)
+                out[language] = planned.describe() if planned is not None else "none"
+        return out
 
     def __call__(self, language: str) -> Synthesizer:
         with self._lock:
@@ -155,9 +192,20 @@ class VoiceSelector:
             return None
         try:
             synth = self.registry.create(choice.backend, **dict(choice.options))
+            if self.cache_dir is not None:
+                from .cache import CachedSynthesizer
+
+                synth = CachedSynthesizer(synth, self.cache_dir)
         except Exception as exc:  # any load failure means: fall back to the next voice (kept in failures)
             self.failures[choice] = f"{type(exc).__name__}: {exc}"
             log.warning("voice %s failed to load, falling back: %s", choice.describe(), exc)
             return None
         self._instances[choice] = synth
         return synth
+
+
+def voice_name(synth: Synthesizer, language: str) -> str:
+    """"backend/voice" of a loaded synthesiser for ``language`` (backends name their voice with
+    ``voice_name(language)`` where they have one)."""
+    named = getattr(synth, "voice_name", None)
+    return f"{synth.name}/{named(language)}" if callable(named) else synth.name

@@ -148,6 +148,7 @@ class Services:
         _ = self.transcriber, self.voices, self.dialog, self.translator
         for language in ("ko", "en"):
             self.voices(language)
+        log.info("voices: %s", ", ".join(f"{lang}={name}" for lang, name in sorted(self.voices.voices().items())))
 
     def loaded(self) -> dict[str, bool]:
         """What is loaded now. ``voices``: at least one voice; ``translator``: a machine-translation

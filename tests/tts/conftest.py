@@ -23,6 +23,14 @@ def piper_voice() -> PiperSynthesizer:
 
 
 @pytest.fixture(scope="session")
+def kokoro_voice() -> Any:
+    """Kokoro-82M assembled from its packages (models.lock), speaking Korean from IPA."""
+    from tts.kokoro import KokoroSynthesizer
+
+    return KokoroSynthesizer()
+
+
+@pytest.fixture(scope="session")
 def tiny_coqui_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     reason = coqui_import_error()
     if reason is not None:

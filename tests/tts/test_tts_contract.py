@@ -26,7 +26,7 @@ SENTENCES = {
     "ko": "기초연금은 주민센터에서 신청하실 수 있습니다.",
 }
 
-BACKENDS = ["fake", "espeak", "piper", "coqui"]
+BACKENDS = ["fake", "espeak", "piper", "kokoro", "coqui"]
 
 
 @pytest.fixture(params=BACKENDS)
@@ -38,6 +38,8 @@ def case(request: pytest.FixtureRequest) -> Case:
             return Case(request.getfixturevalue("espeak_voice"), "ko", SENTENCES["ko"])
         case "piper":
             return Case(request.getfixturevalue("piper_voice"), "en", SENTENCES["en"])
+        case "kokoro":
+            return Case(request.getfixturevalue("kokoro_voice"), "ko", SENTENCES["ko"])
         case "coqui":
             return Case(request.getfixturevalue("tiny_coqui_voice"), "ko", SENTENCES["ko"])
     raise AssertionError(request.param)

@@ -6,10 +6,18 @@ from pathlib import Path
 import pytest
 
 from malbeot_core.errors import BackendFailed, NotFound, UnknownLanguage
+from malbeot_core.models import LOCK_PATH
 from malbeot_core.registry import Registry
 from tests.tts.tts_fakes import BrokenSynthesizer, CountingToneSynthesizer
 from tts.protocol import Synthesizer
-from tts.registry import VoiceChoice, VoicePreferences, VoiceSelector, coqui_dirs_from_env, synthesizers
+from tts.registry import (
+    MEASURED_CER,
+    VoiceChoice,
+    VoicePreferences,
+    VoiceSelector,
+    coqui_dirs_from_env,
+    synthesizers,
+)
 
 
 @pytest.fixture
@@ -23,24 +31,41 @@ def registry() -> Registry[Synthesizer]:
 
 
 def test_backends_are_registered_by_name() -> None:
-    assert synthesizers.names() == ["coqui", "espeak", "piper"]
+    assert synthesizers.names() == ["coqui", "espeak", "kokoro", "piper"]
     with pytest.raises(NotFound):
         synthesizers.factory("festival")
 
 
-def test_default_preferences() -> None:
+def test_default_preferences_follow_the_measured_cer() -> None:
     prefs = VoicePreferences.default(coqui_dirs={})
-    espeak, piper = VoiceChoice.of("espeak"), VoiceChoice.of("piper")
+    espeak, piper, kokoro = VoiceChoice.of("espeak"), VoiceChoice.of("piper"), VoiceChoice.of("kokoro")
     assert prefs.by_language["en"] == (piper, espeak)
-    for language in ("ko", "vi", "zh", "ja"):
+    assert MEASURED_CER["ko"]["kokoro"] < MEASURED_CER["ko"]["espeak"]
+    assert prefs.by_language["ko"] == (kokoro, espeak)
+    for language in ("vi", "zh", "ja"):
         assert prefs.by_language[language] == (espeak,)
+
+
+def test_preferences_order_backends_by_cer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(MEASURED_CER, "vi", {"kokoro": 0.5, "piper": 0.2, "espeak": 0.4})
+    prefs = VoicePreferences.default(coqui_dirs={}, languages=["vi"])
+    assert prefs.by_language["vi"] == (VoiceChoice.of("piper"), VoiceChoice.of("kokoro"), VoiceChoice.of("espeak"))
 
 
 def test_default_preferences_with_a_coqui_voice(tmp_path: Path) -> None:
     prefs = VoicePreferences.default(coqui_dirs={"ko": tmp_path})
     coqui = VoiceChoice.of("coqui", model_dir=str(tmp_path), language="ko")
-    assert prefs.by_language["ko"] == (coqui, VoiceChoice.of("espeak"))
+    assert prefs.by_language["ko"] == (coqui, VoiceChoice.of("kokoro"), VoiceChoice.of("espeak"))
     assert prefs.by_language["vi"] == (VoiceChoice.of("espeak"),)
+
+
+def test_voices_say_which_voice_serves_each_language(registry: Registry[Synthesizer]) -> None:
+    tone = VoiceChoice.of("tone")
+    prefs = VoicePreferences({"ko": (VoiceChoice.of("broken"), tone), "en": (tone,)})
+    select = VoiceSelector(prefs, registry)
+    assert select.voices() == {"ko": "broken", "en": "tone"}  # planned: nothing loaded yet
+    select("ko")
+    assert select.voices() == {"ko": "fake/ko-tone", "en": "tone"}  # ko loaded (broken failed); en planned
 
 
 def test_coqui_dirs_from_env() -> None:
@@ -92,14 +117,29 @@ def test_concurrent_first_use_creates_one_voice(registry: Registry[Synthesizer])
     assert CountingToneSynthesizer.created == 1
 
 
-def test_real_default_selector_gives_espeak_for_korean() -> None:
+def test_real_default_selector_gives_kokoro_for_korean_and_espeak_for_vietnamese() -> None:
     select = VoiceSelector(VoicePreferences.default(coqui_dirs={}))
-    assert select("ko").name == "espeak"
+    assert select("ko").name == "kokoro"
+    assert select("vi").name == "espeak"
+    assert select.voices()["ko"] == "kokoro/jm_kumo"
+    assert select.voices()["vi"] == "espeak/vi"
     with pytest.raises(UnknownLanguage):
         select("de")
 
 
-def test_missing_coqui_voice_falls_back_to_espeak(tmp_path: Path) -> None:
+def test_missing_coqui_voice_falls_back_to_kokoro(tmp_path: Path) -> None:
     select = VoiceSelector(VoicePreferences.default(coqui_dirs={"ko": tmp_path / "absent"}))
-    assert select("ko").name == "espeak"
+    assert select("ko").name == "kokoro"
     assert "config.json" in select.failures[VoiceChoice.of("coqui", model_dir=str(tmp_path / "absent"), language="ko")]
+
+
+def test_korean_falls_back_to_espeak_without_the_kokoro_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lock = tmp_path / "models.lock"
+    text = LOCK_PATH.read_text(encoding="utf-8")
+    lock.write_text(text.replace('name = "kokoro-82m-v1.0-int8"', 'name = "kokoro-not-here"'), encoding="utf-8")
+    monkeypatch.setenv("MALBEOT_MODELS_LOCK", str(lock))
+    select = VoiceSelector(VoicePreferences.default(coqui_dirs={}))
+    assert select("ko").name == "espeak"
+    assert "kokoro-82m-v1.0-int8" in select.failures[VoiceChoice.of("kokoro")]

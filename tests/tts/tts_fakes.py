@@ -101,3 +101,6 @@ class CountingToneSynthesizer(ToneSynthesizer):
     def __init__(self, languages: tuple[str, ...] = ("ko", "en")) -> None:
         type(self).created += 1
         super().__init__(languages=frozenset(languages))
+
+    def voice_name(self, language: str) -> str:
+        return f"{language}-tone"
