@@ -78,7 +78,7 @@ def test_health_and_metrics(gateway: LiveGateway) -> None:
     # what really serves each language with the packaged models: no translation model is configured
     assert (health["asr"]["backend"], health["asr"]["loaded"]) == ("faster-whisper", True)
     assert health["voices"]["en"] == {"backend": "piper", "loaded": True}
-    assert health["voices"]["ko"] == {"backend": "espeak", "loaded": True}
+    assert health["voices"]["ko"] == {"backend": "kokoro", "loaded": True}
     assert health["translation"]["backend"] == "none" and set(health["translation"]["pairs"].values()) == {None}
     assert health["loaded"]["translator"] is False
     text = httpx.get(gateway.url + "/metrics").text
