@@ -12,7 +12,11 @@ from malbeot_core.errors import BadAudio, NotFound
 from tests.asr.asr_clips import Clip
 
 
-@pytest.fixture(params=detectors.names())
+#: the product's detectors (tests may register fakes of their own in the same registry)
+PRODUCT_DETECTORS = ["silero", "webrtc"]
+
+
+@pytest.fixture(params=PRODUCT_DETECTORS)
 def detector(request: pytest.FixtureRequest) -> SpeechDetector:
     return create_detector(request.param)
 
@@ -23,7 +27,7 @@ def probabilities(detector: SpeechDetector, pcm: bytes) -> list[float]:
 
 
 def test_registry_knows_both() -> None:
-    assert detectors.names() == ["silero", "webrtc"]
+    assert set(PRODUCT_DETECTORS) <= set(detectors.names())
     with pytest.raises(NotFound):
         create_detector("nonsense")
 
