@@ -66,7 +66,7 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(gateway: Liv
     command = [
         str(Path(sys.executable).with_name("schemathesis")), "--config-file", str(CONFIG), "run",
         f"{gateway.url}/openapi.json", "--checks", "all", "--max-examples", str(MAX_EXAMPLES),
-        "--seed", str(SEED), "--workers", "2", "--no-shrink", "--request-timeout", "60",
+        "--seed", str(SEED), "--workers", "2", "--no-shrink", "--request-timeout", "120",
         "--header", f"Authorization: Bearer {ADMIN_TOKEN}",
         "--report", "junit", "--report-junit-path", str(junit),
     ]
