@@ -11,7 +11,6 @@ from asr.vad import SileroVad, SpeechDetector, create_detector, detectors, frame
 from malbeot_core.errors import BadAudio, NotFound
 from tests.asr.asr_clips import Clip
 
-
 #: the product's detectors (tests may register fakes of their own in the same registry)
 PRODUCT_DETECTORS = ["silero", "webrtc"]
 
