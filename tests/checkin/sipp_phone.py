@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.sip.sipp import SIPP, _free_udp_port
+from tests.sip.sipp import _OK, SIPP, _free_udp_port  # the same 200 OK step as the inbound scenarios
 
 _HEAD = '<?xml version="1.0" encoding="ISO-8859-1" ?>\n<scenario name="resident phone">\n'
 _RESPONSE = """  <send{retrans}>
@@ -37,21 +37,6 @@ _SDP = """
       a=rtpmap:0 PCMU/8000
       a=ptime:20
       a=sendrecv
-"""
-#: answer a request just received (BYE, CANCEL) with 200
-_OK = """  <send>
-    <![CDATA[
-
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-
-    ]]>
-  </send>
 """
 
 
