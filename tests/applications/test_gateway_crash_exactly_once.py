@@ -97,8 +97,11 @@ class Resident:
     and on until the kills are over), starting an application again in a new call whenever the
     gateway dies under it."""
 
-    def __init__(self, n: int, ws_url: str, acked: dict[str, str], attempts: Counter[str]) -> None:
+    def __init__(self, n: int, ws_url: str, acked: dict[str, str], attempts: Counter[str],
+                 turns_in_call: dict[int, int]) -> None:
         self.n, self.ws_url, self.acked, self.attempts = n, ws_url, acked, attempts
+        #: resident → typed turns answered in the call now open (0 when none is open)
+        self.turns_in_call = turns_in_call
 
     async def run(self, kills_done: asyncio.Event) -> None:
         i = 0
@@ -109,8 +112,10 @@ class Resident:
                 try:
                     receipt = await self._apply(phone)
                 except (OSError, TimeoutError, websockets.exceptions.WebSocketException):
+                    self.turns_in_call[self.n] = 0
                     await asyncio.sleep(0.2)  # killed under us: the gateway comes back; apply again
                     continue
+                self.turns_in_call[self.n] = 0
                 assert receipt, phone
                 self.acked[receipt] = phone
                 break
@@ -125,6 +130,7 @@ class Resident:
                 await ws.send(json.dumps({"type": "text", "text": text, "language": "en"}))
                 answer = await _next(ws, "answer")
                 assert answer["intent"] == intent, (text, answer)
+                self.turns_in_call[self.n] += 1
             receipt: str = answer["receipt"]
             return receipt
 
@@ -146,14 +152,19 @@ async def _drive(gateway: Gateway, rng: random.Random) -> tuple[dict[str, str], 
     attempts: Counter[str] = Counter()
     kills_done = asyncio.Event()
     ws_url = gateway.url.replace("http", "ws") + "/v1/call"
-    residents = [asyncio.create_task(Resident(n, ws_url, acked, attempts).run(kills_done)) for n in range(RESIDENTS)]
+    turns_in_call = dict.fromkeys(range(RESIDENTS), 0)
+    residents = [asyncio.create_task(Resident(n, ws_url, acked, attempts, turns_in_call).run(kills_done))
+                 for n in range(RESIDENTS)]
     kills = 0
     try:
         while kills < KILLS:
-            before = len(acked)
-            await asyncio.sleep(rng.uniform(0.5, 4.0))
-            if len(acked) == before and rng.random() < 0.5:
-                continue  # let a restarted gateway warm up and acknowledge something between kills
+            # each kill lands while at least one application is part-way through (its call open,
+            # some turns answered, no receipt yet): a random turn of the script, then a random delay
+            depth = rng.randint(1, len(script("0")) - 1)
+            async with asyncio.timeout(600):
+                while max(turns_in_call.values()) < depth:
+                    await asyncio.sleep(0.02)
+            await asyncio.sleep(rng.uniform(0.0, 0.3))
             gateway.kill()
             kills += 1
             await asyncio.to_thread(gateway.start)

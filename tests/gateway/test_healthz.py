@@ -94,6 +94,6 @@ def test_healthz_before_anything_is_loaded_loads_nothing() -> None:
     assert health["translation"] == {"backend": "none", "loaded": False,
                                      "pairs": {p: None for p in health["translation"]["pairs"]}}
     assert not any(v["loaded"] for v in health["voices"].values())
-    assert health["voices"]["en"]["backend"] == "piper" and health["voices"]["ko"]["backend"] == "espeak"
+    assert health["voices"]["en"]["backend"] == "piper" and health["voices"]["ko"]["backend"] == "kokoro"
     assert not any(services.loaded().values())
     assert services.load_seconds == {}

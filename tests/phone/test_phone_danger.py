@@ -47,7 +47,10 @@ async def test_a_caller_who_fell_hears_119_and_is_handed_over_urgently(
     async with TwilioCarrier(twilio_url, call_sid=SID, custom={"language": "en"}) as carrier:
         await carrier.silence(0.5)
         spoken_at = await carrier.speak(mulaw(synthesized_8k("Help me, I fell in the bathroom and I can't get up.")))
-        assert await carrier.silence_until(lambda: carrier.heard.closed_at is not None, 120), "not transferred"
+        closed = await carrier.silence_until(lambda: carrier.heard.closed_at is not None, 120)
+        async with httpx.AsyncClient() as client:
+            outcome = (await client.get(live.url + f"/v1/phone/outcome/{SID}")).json()
+        assert closed, f"stream not closed for the transfer (outcome {outcome}, other {carrier.heard.other[-3:]})"
     reply = carrier.heard.audio(since=spoken_at)
     assert len(reply) > 8000, "no spoken reply"
     heard = transcribe_mulaw(real_services, reply)
@@ -59,7 +62,6 @@ async def test_a_caller_who_fell_hears_119_and_is_handed_over_urgently(
     assert payload["transfer_to"] == "+82215550119"
     assert "fell" in payload["turns"][0]["caller"].lower()
     async with httpx.AsyncClient() as client:
-        outcome = (await client.get(live.url + f"/v1/phone/outcome/{SID}")).json()
         after = await client.post(live.url + "/v1/twilio/after-stream", data={"CallSid": SID})
     assert outcome["action"] == "transfer" and outcome["urgent"] is True
     assert "<Dial>+82215550119</Dial>" in after.text

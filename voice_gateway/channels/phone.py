@@ -9,7 +9,6 @@ clear, a hangup or a transfer); :class:`PhoneTransport` adapts it to the convers
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import time
 from collections.abc import Coroutine
@@ -298,6 +297,8 @@ async def run_phone_call(call: PhoneConversation, receiver: Coroutine[Any, Any, 
     call.outcomes.setdefault(call.info.call_ref, Outcome("hangup"))
     log.info("%s call %s ended: %s", call.info.channel, call.session.call_id, reason)
     if hang_up:
-        with contextlib.suppress(Exception):
+        try:
             await call.transport.close(CLOSE_NORMAL, reason)
+        except Exception:  # the line is gone already; the call has ended either way
+            log.warning("%s call %s: hanging up failed", call.info.channel, call.session.call_id, exc_info=True)
     return reason

@@ -48,6 +48,8 @@ from .twilio_signature import require_twilio_signature
 
 router = APIRouter()
 log = logger("twilio")
+#: seconds a close handshake may take before the stream is left to the server to drop
+CLOSE_TIMEOUT = 10.0
 
 ENCODING = "audio/x-mulaw"
 #: media formats a Twilio-format stream may announce (Twilio itself sends μ-law; other carriers
@@ -95,9 +97,18 @@ class TwilioLine:
         await self._send({"event": "clear", "streamSid": self.stream_sid})
 
     async def hang_up(self, reason: str) -> None:
-        if self.ws.client_state == WebSocketState.CONNECTED:
-            with contextlib.suppress(Exception):
+        """Close the stream (Twilio then runs the call's next TwiML: a ``<Dial>`` on transfer).
+
+        Bounded: a close handshake the carrier never answers does not hold the call open."""
+        if self.ws.client_state != WebSocketState.CONNECTED or self.ws.application_state != WebSocketState.CONNECTED:
+            log.info("twilio stream %s already closed (client %s, gateway %s) at %s", self.stream_sid,
+                     self.ws.client_state.name, self.ws.application_state.name, reason)
+            return
+        try:
+            async with asyncio.timeout(CLOSE_TIMEOUT):
                 await self.ws.close(CLOSE_NORMAL, reason[:100])
+        except (TimeoutError, RuntimeError, OSError) as exc:
+            log.warning("twilio stream %s: closing at %s failed: %r", self.stream_sid, reason, exc)
 
 
 def _report(state: GatewayState, error: MalbeotError, call: str) -> None:
