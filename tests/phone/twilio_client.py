@@ -27,7 +27,10 @@ class Heard:
     """What the carrier received, with wall-clock times (perf_counter)."""
 
     media: list[tuple[float, bytes]] = field(default_factory=list)
+    #: marks acknowledged (played out), with the time
     marks: list[tuple[float, str]] = field(default_factory=list)
+    #: marks received, in order (the last may never be played if the call ends first)
+    marks_received: list[str] = field(default_factory=list)
     clears: list[float] = field(default_factory=list)
     other: list[dict[str, Any]] = field(default_factory=list)
     closed_at: float | None = None
@@ -104,6 +107,7 @@ class TwilioCarrier:
                     case "mark":
                         assert message["streamSid"] == self.stream_sid
                         self._pending_marks.append((self._play_end, message["mark"]["name"]))
+                        self.heard.marks_received.append(message["mark"]["name"])
                     case "clear":
                         assert message["streamSid"] == self.stream_sid
                         self.heard.clears.append(now)

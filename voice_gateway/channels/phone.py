@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from malbeot_core.audio import AudioChunk
-from malbeot_core.events import BenefitAnswer, Event, FinalTranscript, SpeechEnded, SpeechStarted, TextInput
+from malbeot_core.events import (
+    BenefitAnswer,
+    Event,
+    FinalTranscript,
+    PartialTranscript,
+    SpeechEnded,
+    SpeechStarted,
+    TextInput,
+)
 
 from ..conversation import CLOSE_NORMAL, CallEnded, Conversation
 from ..edge import WIDTH, OutboundAudio
@@ -201,14 +209,19 @@ class PhoneConversation(Conversation):
 
     # --- events ---------------------------------------------------------------------------------
     def on_event(self, event: Event) -> None:
-        self._quiet_since = time.perf_counter()
+        """Only the caller's own activity restarts the silence watch: the segmenter's ``NoInput``
+        reports (which come during the very silence being watched) and reply audio do not."""
         match event:
             case SpeechStarted():
+                self._quiet_since = time.perf_counter()
                 self._speaking = True
                 self._last_input = "speech"
                 self._prompted = False
             case SpeechEnded() | FinalTranscript():
+                self._quiet_since = time.perf_counter()
                 self._speaking = False
+            case PartialTranscript():
+                self._quiet_since = time.perf_counter()
             case _:
                 pass
 
@@ -235,13 +248,14 @@ class PhoneConversation(Conversation):
         await self.session.feed(TextInput(utterance, self.language))
 
     async def silence_watch(self) -> None:
-        """After ``silence_seconds`` without speech (and no reply playing), ask once whether the
+        """After ``silence_seconds`` without speech (and no reply due or playing), ask once whether the
         caller is still there; after as long again, say goodbye and end the call."""
         gave_up = False
         while True:
             await asyncio.sleep(0.25)
             now = time.perf_counter()
-            if gave_up or self._speaking or self.transport.playing():
+            if gave_up or self._speaking or self._awaiting_reply or self.transport.playing():
+                # a reply still being synthesised (the pause between its sentences) is not silence
                 self._quiet_since = now
                 continue
             limit = self.phone.elderly_silence_seconds if self.options.elderly else self.phone.silence_seconds
