@@ -1,4 +1,4 @@
-"""Command line: ``python -m voice_gateway serve`` and ``models list|verify|fetch``."""
+"""Command line: ``python -m voice_gateway serve``, ``wyoming`` and ``models list|verify|fetch``."""
 
 from __future__ import annotations
 
@@ -34,6 +34,30 @@ def serve(
     config = dataclasses.replace(config, host=host or config.host, port=port or config.port)
     console.print(f"Malbeot gateway on http://{config.host}:{config.port}  (call websocket: /v1/call)")
     uvicorn.run(create_app(config), host=config.host, port=config.port, log_level="info", ws_max_size=WS_MAX_SIZE)
+
+
+@app.command("wyoming")
+def wyoming_server(
+    uri: str = typer.Option("tcp://127.0.0.1:10300", help="where to listen: tcp://HOST:PORT, unix://PATH or stdio://"),
+) -> None:
+    """Serve the ASR, the voices and the benefit dialog over the Wyoming protocol (Home Assistant, satellites)."""
+    import asyncio
+
+    from .config import GatewayConfig
+    from .services import Services
+    from .wyoming import WyomingServer
+
+    config = GatewayConfig.from_env()
+    try:
+        server = WyomingServer(Services(config), uri)
+    except MalbeotError as exc:
+        console.print(f"[red]{exc.code}[/red]: {exc.message}")
+        raise typer.Exit(2) from exc
+    if config.preload:
+        server.context.services.warm()
+    if not uri.startswith("stdio"):
+        console.print(f"Malbeot Wyoming server on {uri}  (asr, tts, handle; languages {', '.join(config.languages)})")
+    asyncio.run(server.run())
 
 
 @models_app.command("list")
