@@ -1,4 +1,4 @@
-"""The web voice button: ``GET /`` (the page), ``GET /static/<asset>`` and ``GET /widget.js``.
+"""The web voice button: ``GET /`` (the page), ``GET /kiosk``, ``GET /static/<asset>`` and ``GET /widget.js``.
 
 Everything is served from ``voice_gateway/web/`` in the package; nothing is fetched from a network at
 run time and there is no build step. Only the files named in :data:`ASSETS` are served (no directory
@@ -32,9 +32,12 @@ ASSETS: dict[str, Asset] = {
     "malbeot.js": Asset("malbeot.js", JS),
     "i18n.js": Asset("i18n.js", JS),
     "pcm-worklet.js": Asset("pcm-worklet.js", JS),
+    "kiosk.css": Asset("kiosk.css", "text/css; charset=utf-8"),
+    "kiosk.js": Asset("kiosk.js", JS),
 }
 WIDGET = Asset("widget.js", JS, cross_origin=True)
 INDEX = Asset("index.html", "text/html; charset=utf-8")
+KIOSK = Asset("kiosk.html", "text/html; charset=utf-8")
 
 #: the page talks only to its own origin (the call websocket) and may be framed by any district site
 PAGE_CSP = "; ".join(
@@ -77,6 +80,12 @@ def _serve(asset: Asset, *, page: bool = False) -> FileResponse:
 async def index() -> FileResponse:
     """The voice button page (``?embed=1``: the compact layout used inside the widget's frame)."""
     return _serve(INDEX, page=True)
+
+
+@router.api_route("/kiosk", methods=["GET", "HEAD"], include_in_schema=False)
+async def kiosk() -> FileResponse:
+    """The community-centre kiosk (docs/kiosk.md): ``?kiosk=ID``, ``?idle=SECONDS``, ``?ptt=KEYCODE``."""
+    return _serve(KIOSK, page=True)
 
 
 @router.api_route("/widget.js", methods=["GET", "HEAD"], include_in_schema=False)

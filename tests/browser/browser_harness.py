@@ -67,12 +67,12 @@ def serve(app: FastAPI, start_timeout: float = 60.0) -> Iterator[str]:
 class NodeRunner:
     node: str
 
-    def run(self, scenario: str, timeout: float = 300.0, **options: Any) -> dict[str, Any]:
-        """Run one scenario of scenarios.mjs; return the JSON it printed, failing the test on error."""
+    def run(self, scenario: str, timeout: float = 300.0, script: Path = SCENARIOS, **options: Any) -> dict[str, Any]:
+        """Run one scenario of ``script`` (scenarios.mjs); return the JSON it printed, failing the test on error."""
         options.setdefault("artifacts", str(ARTIFACTS))
         try:
             done = subprocess.run(
-                [self.node, str(SCENARIOS), scenario, json.dumps(options)],
+                [self.node, str(script), scenario, json.dumps(options)],
                 cwd=BROWSER_DIR,
                 capture_output=True,
                 text=True,

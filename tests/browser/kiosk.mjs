@@ -1,0 +1,193 @@
+// Browser scenarios of the kiosk page (GET /kiosk), for tests/browser/test_kiosk.py. Like
+// scenarios.mjs, they only drive the page and report what they observe; pytest judges.
+
+import {
+  appState, axe, focused, launch, newPage, runScenario, screenshot, tabWalk, turns, waitState, waitTurns,
+} from './lib.mjs';
+
+const [scenario, rawOptions = '{}'] = process.argv.slice(2);
+const options = JSON.parse(rawOptions);
+const base = options.base; // http://127.0.0.1:PORT/
+const shots = options.artifacts;
+const PORTRAIT = { width: 1080, height: 1920 };
+
+async function openKiosk(page, query) {
+  await page.goto(`${base}kiosk?${query}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.documentElement.dataset.kiosk === 'ready' && window.malbeot);
+  await page.waitForTimeout(400);
+}
+
+/** What is on screen that belongs to a resident (for the wipe checks). */
+const shown = (page) => page.evaluate(() => ({
+  turns: document.querySelectorAll('#log .turn').length,
+  captionUser: document.getElementById('caption-user').textContent,
+  captionBot: document.getElementById('caption-bot').textContent,
+  question: document.getElementById('question').value,
+  cardHidden: document.getElementById('card').hidden,
+  cardName: document.getElementById('card-name').textContent,
+  staffStatus: document.getElementById('staff-status').textContent,
+  lang: document.documentElement.lang,
+  stored: window.sessionStorage.getItem('malbeot.conversation.v1'),
+  notice: document.getElementById('notice').textContent,
+  wipes: window.malbeotKiosk.wipes.slice(),
+}));
+
+/** Sizes of the page's text and of every visible control. */
+const sizes = (page) => page.evaluate(() => {
+  const visible = (el) => el.getClientRects().length > 0;
+  const controls = Array.from(document.querySelectorAll('button, input, select')).filter(visible);
+  const targets = controls.map((el) => {
+    const target = el.matches('input[type="checkbox"]') ? el.closest('.choice') : el;
+    const rect = target.getBoundingClientRect();
+    return { id: el.id || el.dataset.lang || el.className, width: rect.width, height: rect.height };
+  });
+  const px = (sel) => parseFloat(getComputedStyle(document.querySelector(sel)).fontSize);
+  return { body: px('body'), status: px('#status'), caption: px('.caption'), targets };
+});
+
+async function answerCard(page) {
+  await page.waitForFunction(() => !document.getElementById('card').hidden, null, { timeout: 20000 });
+  return page.evaluate(() => ({
+    id: document.getElementById('card').dataset.programmeId,
+    name: document.getElementById('card-name').textContent,
+    facts: Array.from(document.querySelectorAll('.card-facts dd')).map((d) => d.textContent),
+  }));
+}
+
+const SCENARIOS = {
+  /** A whole kiosk session by keyboard only, at 1080x1920: language, voice and typed turns, the card
+   *  and its print view, the staff call, "처음으로", then the idle wipe. */
+  async session(result) {
+    const browser = await launch({ wav: options.wav });
+    try {
+      const { page, errors } = await newPage(browser, { viewport: PORTRAIT, locale: 'en-US' });
+      await openKiosk(page, `kiosk=${options.kiosk}&idle=${options.idle}`);
+      result.start = { lang: await page.evaluate(() => document.documentElement.lang),
+        pressed: await page.evaluate(() => Array.from(document.querySelectorAll('.lang-button'))
+          .filter((b) => b.getAttribute('aria-pressed') === 'true').map((b) => b.dataset.lang)),
+        talkLabel: await page.textContent('#talk-label') };
+      result.sizes = await sizes(page);
+      result.axe = { start: await axe(page) };
+      result.shots = [await screenshot(page, shots, 'kiosk-1-start')];
+
+      // keyboard only from here on
+      result.focusOrder = await tabWalk(page, 12);
+      // one key press to English: Shift+Tab back from "start over" to the English button
+      const toEnglish = await tabWalk(page, 10, 'Shift+Tab');
+      await page.keyboard.press('Enter');
+      result.english = { focus: toEnglish[9], lang: await page.evaluate(() => document.documentElement.lang),
+        talkLabel: await page.textContent('#talk-label'), staff: await page.textContent('#staff-call') };
+      result.axe.english = await axe(page);
+      result.shots.push(await screenshot(page, shots, 'kiosk-2-english'));
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Enter'); // back to 한국어
+      result.backToKorean = await page.evaluate(() => document.documentElement.lang);
+
+      // a spoken turn through the fake microphone: Tab to the talk button, Space, speak, Space
+      for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+      result.talkFocus = await focused(page);
+      await page.keyboard.press('Space');
+      await waitState(page, 'listening');
+      result.listeningLabel = await page.textContent('#talk-label');
+      await page.waitForTimeout(options.speakMs);
+      if ((await appState(page)) === 'listening') await page.keyboard.press('Space');
+      await waitTurns(page, 2, 30000);
+      result.spokenCard = await answerCard(page);
+      await waitState(page, 'idle', 30000);
+      result.captionsAfterSpoken = await page.evaluate(() => ({
+        user: document.getElementById('caption-user').textContent,
+        bot: document.getElementById('caption-bot').textContent }));
+      result.shots.push(await screenshot(page, shots, 'kiosk-3-answer-card'));
+
+      // a typed turn: Tab past the card's print button to the question field
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      result.questionFocus = await focused(page);
+      await page.keyboard.type(options.typed);
+      await page.keyboard.press('Enter');
+      await waitTurns(page, 4, 30000);
+      result.turns = await turns(page);
+      result.typedCard = await answerCard(page);
+      result.axe.answer = await axe(page);
+
+      // the card's print view: Shift+Tab back from the question field reaches the print button
+      await page.evaluate(() => { window.__prints = 0; window.print = () => { window.__prints += 1; }; });
+      await page.keyboard.press('Shift+Tab');
+      result.printFocus = await focused(page);
+      await page.keyboard.press('Enter');
+      result.prints = await page.evaluate(() => window.__prints);
+      await page.emulateMedia({ media: 'print' });
+      result.printView = await page.evaluate(() => {
+        const displayed = (sel) => Array.from(document.querySelectorAll(sel)).some((el) => el.getClientRects().length > 0);
+        return { card: displayed('#card'), talk: displayed('#talk'), log: displayed('#log'), staff: displayed('#staff-call'),
+          printButton: displayed('#print'), captions: displayed('.captions') };
+      });
+      result.shots.push(await screenshot(page, shots, 'kiosk-4-print-view'));
+      await page.emulateMedia({ media: 'screen' });
+
+      // call staff: Tab forward to the staff button
+      let stop = await focused(page);
+      for (let i = 0; i < 12 && stop.id !== 'staff-call'; i++) {
+        await page.keyboard.press('Tab');
+        stop = await focused(page);
+      }
+      result.staffFocus = stop;
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.getElementById('staff-status').textContent.length > 0);
+      result.staffStatus = await page.textContent('#staff-status');
+      result.axe.staff = await axe(page);
+      result.shots.push(await screenshot(page, shots, 'kiosk-5-staff-called'));
+
+      // 처음으로: the next button
+      await page.keyboard.press('Tab');
+      result.restartFocus = await focused(page);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      result.afterRestart = await shown(page);
+      result.focusAfterRestart = await focused(page);
+      result.shots.push(await screenshot(page, shots, 'kiosk-6-after-restart'));
+
+      // the idle wipe: a typed answer, English chosen, then nobody touches anything
+      await page.click('#question');
+      await page.keyboard.type(options.typed);
+      await page.keyboard.press('Enter');
+      await waitTurns(page, 2, 30000);
+      await answerCard(page);
+      await page.click('.lang-button[data-lang="en"]');
+      await page.fill('#question', options.personal);
+      result.beforeIdle = await shown(page);
+      await page.waitForTimeout(options.idle * 1000 + 2500);
+      result.afterIdle = await shown(page);
+      result.errors = errors;
+    } finally {
+      await browser.close();
+    }
+  },
+
+  /** A physical push-to-talk key (?ptt=F13): held down talks, released ends the turn. */
+  async ptt(result) {
+    const browser = await launch({ wav: options.wav });
+    try {
+      const { page, errors } = await newPage(browser, { viewport: PORTRAIT });
+      await openKiosk(page, 'ptt=F13&idle=60');
+      await page.keyboard.down('F13');
+      await waitState(page, 'listening');
+      result.down = await appState(page);
+      await page.waitForTimeout(options.speakMs);
+      await page.keyboard.up('F13');
+      await page.waitForTimeout(100);
+      result.up = await appState(page);
+      await waitTurns(page, 2, 30000);
+      result.turns = await turns(page);
+      result.errors = errors;
+    } finally {
+      await browser.close();
+    }
+  },
+};
+
+await runScenario(async (result) => {
+  const run = SCENARIOS[scenario];
+  if (!run) throw new Error(`no scenario ${scenario}`);
+  await run(result);
+});

@@ -1,0 +1,178 @@
+"""The kiosk page (``GET /kiosk``) in a real browser (Debian's Chromium through playwright-core).
+
+The gateway is the real app (real routes, call websocket, dialog over the sample catalogue,
+records store with the staff alerts) on model-free backends that implement the real protocols
+(tests/gateway/pipeline_fakes.py): the recogniser is scripted to hear "기초연금 알려 주세요" in
+whatever loud audio it gets, and replies are spoken by a tone voice. Chromium's fake microphone
+plays a real recording (Debian's asterisk prompts). Screenshots at 1080x1920 (portrait) go to
+test-artifacts/web/kiosk-*.png.
+
+Run: ``.venv/bin/pytest -m browser tests/browser/test_kiosk.py`` (after ``cd tests/browser && npm ci``).
+"""
+
+from __future__ import annotations
+
+import wave
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from fastapi.testclient import TestClient
+
+from malbeot_core.audio import AudioFormat, decode_audio_file
+from malbeot_core.installed import asterisk_recording
+from records.alerts import LogNotifier
+from records.config import RecordsConfig
+from records.hub import RecordsHub
+from tests.browser.browser_harness import ARTIFACTS, BROWSER_DIR, NodeRunner, serve
+from tests.gateway.pipeline_fakes import FakeBackends, fake_services
+from voice_gateway.app import create_app
+
+pytestmark = pytest.mark.browser
+
+KIOSK = BROWSER_DIR / "kiosk.mjs"
+KIOSK_ID = "lobby-1"
+IDLE_SECONDS = 4
+TYPED = "기초연금 받을 수 있나요?"
+PERSONAL = "010-1234-5678 서울시 강남구"  # typed personal data that the wipe must take away
+#: the scripted recogniser's transcript (tests/gateway/pipeline_fakes.py)
+HEARD = "기초연금 알려 주세요"
+#: order of keyboard focus on the empty kiosk: five language buttons, talk, question, send,
+#: two display settings, call staff, start over
+FOCUS_ORDER = ["ko", "en", "zh", "vi", "ja", "talk", "question", "send", "contrast", "slow", "staff-call", "restart"]
+MIN_TARGET_PX = 44  # kiosk buttons: far above WCAG's 24 px
+
+
+@dataclass
+class KioskWorld:
+    url: str
+    fakes: FakeBackends
+    hub: RecordsHub
+    notifier: LogNotifier
+
+
+@pytest.fixture(scope="module")
+def kiosk_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KioskWorld]:
+    notifier = LogNotifier()
+    hub = RecordsHub(RecordsConfig.at(tmp_path_factory.mktemp("records")), notifier=notifier)
+    fakes = fake_services()
+    fakes.services.records = hub
+    with serve(create_app(fakes.services.config, fakes.services)) as url:
+        yield KioskWorld(url, fakes, hub, notifier)
+    hub.close()
+
+
+@pytest.fixture(scope="module")
+def microphone(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """A real recording with silence around it (Chromium loops the file), and its speech in ms."""
+    pcm = decode_audio_file(asterisk_recording("demo-moreinfo.wav").read_bytes(), AudioFormat(16000))
+    speech = np.frombuffer(pcm, dtype="<i2")
+    lead, tail = np.zeros(8000, "<i2"), np.zeros(16000 * 4, "<i2")
+    path = tmp_path_factory.mktemp("mic") / "recording.wav"
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(16000)
+        wav.writeframes(np.concatenate([lead, speech, tail]).tobytes())
+    return path, int(len(speech) / 16)
+
+
+def no_violations(report: dict[str, Any]) -> None:
+    assert report["violations"] == [], report["violations"]
+    assert report["passes"] > 20
+
+
+def assert_wiped(screen: dict[str, Any]) -> None:
+    assert screen["turns"] == 0 and screen["captionUser"] == "" and screen["captionBot"] == ""
+    assert screen["question"] == "" and screen["cardHidden"] and screen["cardName"] == ""
+    assert screen["staffStatus"] == "" and screen["lang"] == "ko"
+    assert screen["stored"] in (None, "[]")
+
+
+# ---- routes (no browser) ------------------------------------------------------------------------------
+def test_kiosk_routes(kiosk_world: KioskWorld) -> None:
+    client = TestClient(create_app(kiosk_world.fakes.services.config, kiosk_world.fakes.services))
+    page = client.get("/kiosk")
+    assert page.status_code == 200 and "static/kiosk.js" in page.text
+    assert page.headers["content-security-policy"].startswith("default-src 'self'")
+    assert client.get("/static/kiosk.js").headers["content-type"].startswith("application/javascript")
+    card = client.get("/v1/kiosk/programmes/KR-BASIC-PENSION", params={"lang": "ko"}).json()
+    assert card["name"] == "기초연금" and card["how_to_apply"] and card["phone"]
+    assert client.get("/v1/kiosk/programmes/NO-SUCH").status_code == 404
+    assert client.get("/v1/kiosk/programmes/KR-BASIC-PENSION", params={"lang": "fr"}).status_code == 422
+    assert client.post("/v1/kiosk/staff-call", json={"kiosk": "../etc"}).status_code == 422
+
+
+def test_staff_call_raises_one_alert_per_minute(kiosk_world: KioskWorld) -> None:
+    client = TestClient(create_app(kiosk_world.fakes.services.config, kiosk_world.fakes.services))
+    first = client.post("/v1/kiosk/staff-call", json={"kiosk": "desk-9", "language": "en"})
+    again = client.post("/v1/kiosk/staff-call", json={"kiosk": "desk-9", "language": "en"})
+    assert first.status_code == 202 and not first.json()["repeated"]
+    assert again.json() == {"alert_id": first.json()["alert_id"], "repeated": True}
+    alert = next(a for a in kiosk_world.hub.safety.list() if a.call_id == "desk-9")
+    assert (alert.kind, alert.channel, alert.language) == ("staff_call", "kiosk", "en")
+    assert any("desk-9" in sent.text for sent in kiosk_world.notifier.sent)
+
+
+# ---- the browser ------------------------------------------------------------------------------------------
+def test_kiosk_session_by_keyboard(kiosk_world: KioskWorld, microphone: tuple[Path, int], node: NodeRunner) -> None:
+    wav, speech_ms = microphone
+    r = node.run("session", script=KIOSK, base=kiosk_world.url, kiosk=KIOSK_ID, idle=IDLE_SECONDS, typed=TYPED,
+                 personal=PERSONAL, wav=str(wav), speakMs=speech_ms + 1500, timeout=240)
+    assert r["errors"] == []
+    # Korean first, every language one key press away
+    assert r["start"] == {"lang": "ko", "pressed": ["ko"], "talkLabel": "말하기 시작"}
+    assert r["english"]["lang"] == "en" and r["english"]["talkLabel"] == "Start talking"
+    assert "Call staff" in r["english"]["staff"] and "직원 호출" in r["english"]["staff"]
+    assert r["backToKorean"] == "ko"
+    # very large text and targets
+    assert r["sizes"]["body"] >= 29 and r["sizes"]["caption"] >= 34, r["sizes"]
+    small = [t for t in r["sizes"]["targets"] if t["width"] < MIN_TARGET_PX or t["height"] < MIN_TARGET_PX]
+    assert small == []
+    # keyboard only: the focus order and a visible focus at every stop
+    assert [s["id"] for s in r["focusOrder"]] == ["lang-button"] * 5 + FOCUS_ORDER[5:]
+    assert [s["name"] for s in r["focusOrder"][:5]] == ["한국어", "English", "中文", "Tiếng Việt", "日本語"]
+    for stop in r["focusOrder"]:
+        assert stop["focusVisible"] and stop["outlineStyle"] != "none", stop
+    # the spoken turn: captions of both sides, the programme card
+    assert r["talkFocus"]["id"] == "talk" and r["listeningLabel"] == "말하기 끝내기"
+    assert r["captionsAfterSpoken"]["user"] == HEARD
+    assert "기초연금" in r["captionsAfterSpoken"]["bot"]
+    assert r["spokenCard"]["id"] == "KR-BASIC-PENSION" and r["spokenCard"]["name"] == "기초연금"
+    assert all(fact and fact != "–" for fact in r["spokenCard"]["facts"]), r["spokenCard"]
+    # the typed turn
+    assert r["questionFocus"]["id"] == "question"
+    assert [t["who"] for t in r["turns"]] == ["user", "bot", "user", "bot"] and r["turns"][2]["text"] == TYPED
+    assert r["typedCard"]["name"] == "기초연금"
+    # print: the button prints, and the print view is the card alone
+    assert r["printFocus"]["id"] == "print" and r["prints"] == 1
+    assert r["printView"] == {"card": True, "talk": False, "log": False, "staff": False, "printButton": False,
+                              "captions": False}
+    # staff call: an alert for staff through the notifier, and the kiosk says so
+    assert r["staffFocus"]["id"] == "staff-call" and r["staffStatus"] == "직원을 불렀습니다. 잠시만 기다려 주세요."
+    alert = next(a for a in kiosk_world.hub.safety.list() if a.call_id == KIOSK_ID)
+    assert (alert.kind, alert.channel) == ("staff_call", "kiosk")
+    assert any(KIOSK_ID in sent.text for sent in kiosk_world.notifier.sent)
+    # 처음으로: everything of the resident is gone, focus back on the talk button
+    assert r["restartFocus"]["id"] == "restart"
+    assert_wiped(r["afterRestart"])
+    assert r["afterRestart"]["wipes"] == ["restart"] and r["focusAfterRestart"]["id"] == "talk"
+    # nobody there for IDLE_SECONDS: the answer, the card, the typed personal data and the language go
+    assert r["beforeIdle"]["question"] == PERSONAL and r["beforeIdle"]["turns"] == 2 and r["beforeIdle"]["lang"] == "en"
+    assert_wiped(r["afterIdle"])
+    assert r["afterIdle"]["wipes"] == ["restart", "idle"]
+    # axe-core: no violations in any state
+    for state, report in r["axe"].items():
+        assert report["violations"] == [], (state, report["violations"])
+    assert all(Path(shot).is_file() for shot in r["shots"]) and Path(r["shots"][0]).parent == ARTIFACTS
+
+
+def test_push_to_talk_key(kiosk_world: KioskWorld, microphone: tuple[Path, int], node: NodeRunner) -> None:
+    wav, speech_ms = microphone
+    r = node.run("ptt", script=KIOSK, base=kiosk_world.url, wav=str(wav), speakMs=speech_ms + 1500, timeout=120)
+    assert r["errors"] == []
+    assert r["down"] == "listening" and r["up"] in ("thinking", "idle", "speaking")
+    assert [t["who"] for t in r["turns"][:2]] == ["user", "bot"] and r["turns"][0]["text"] == HEARD
