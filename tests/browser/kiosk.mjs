@@ -10,6 +10,8 @@ const options = JSON.parse(rawOptions);
 const base = options.base; // http://127.0.0.1:PORT/
 const shots = options.artifacts;
 const PORTRAIT = { width: 1080, height: 1920 };
+//  what the kiosk's screen shows (the page scrolls under the fixed bar of big buttons)
+const SCREEN = { fullPage: false };
 
 async function openKiosk(page, query) {
   await page.goto(`${base}kiosk?${query}`, { waitUntil: 'load' });
@@ -45,6 +47,16 @@ const sizes = (page) => page.evaluate(() => {
   return { body: px('body'), status: px('#status'), caption: px('.caption'), targets };
 });
 
+/** The focused element is hidden behind the fixed bar of big buttons (WCAG 2.4.11). */
+const underTheBar = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  const bar = document.querySelector('.kiosk-bar');
+  if (!el || bar.contains(el)) return false;
+  const a = el.getBoundingClientRect();
+  const b = bar.getBoundingClientRect();
+  return a.bottom > b.top && a.top < b.bottom;
+});
+
 async function answerCard(page) {
   await page.waitForFunction(() => !document.getElementById('card').hidden, null, { timeout: 20000 });
   return page.evaluate(() => ({
@@ -68,17 +80,21 @@ const SCENARIOS = {
         talkLabel: await page.textContent('#talk-label') };
       result.sizes = await sizes(page);
       result.axe = { start: await axe(page) };
-      result.shots = [await screenshot(page, shots, 'kiosk-1-start')];
+      result.shots = [await screenshot(page, shots, 'kiosk-1-start', SCREEN)];
 
       // keyboard only from here on
-      result.focusOrder = await tabWalk(page, 12);
+      result.focusOrder = [];
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        result.focusOrder.push({ ...(await focused(page)), obscured: await underTheBar(page) });
+      }
       // one key press to English: Shift+Tab back from "start over" to the English button
       const toEnglish = await tabWalk(page, 10, 'Shift+Tab');
       await page.keyboard.press('Enter');
       result.english = { focus: toEnglish[9], lang: await page.evaluate(() => document.documentElement.lang),
         talkLabel: await page.textContent('#talk-label'), staff: await page.textContent('#staff-call') };
       result.axe.english = await axe(page);
-      result.shots.push(await screenshot(page, shots, 'kiosk-2-english'));
+      result.shots.push(await screenshot(page, shots, 'kiosk-2-english', SCREEN));
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Enter'); // back to 한국어
       result.backToKorean = await page.evaluate(() => document.documentElement.lang);
@@ -97,7 +113,7 @@ const SCENARIOS = {
       result.captionsAfterSpoken = await page.evaluate(() => ({
         user: document.getElementById('caption-user').textContent,
         bot: document.getElementById('caption-bot').textContent }));
-      result.shots.push(await screenshot(page, shots, 'kiosk-3-answer-card'));
+      result.shots.push(await screenshot(page, shots, 'kiosk-3-answer-card', SCREEN));
 
       // a typed turn: Tab past the card's print button to the question field
       await page.keyboard.press('Tab');
@@ -127,16 +143,18 @@ const SCENARIOS = {
 
       // call staff: Tab forward to the staff button
       let stop = await focused(page);
+      result.obscuredAfterAnswer = [];
       for (let i = 0; i < 12 && stop.id !== 'staff-call'; i++) {
         await page.keyboard.press('Tab');
         stop = await focused(page);
+        if (await underTheBar(page)) result.obscuredAfterAnswer.push(stop.id);
       }
       result.staffFocus = stop;
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.getElementById('staff-status').textContent.length > 0);
       result.staffStatus = await page.textContent('#staff-status');
       result.axe.staff = await axe(page);
-      result.shots.push(await screenshot(page, shots, 'kiosk-5-staff-called'));
+      result.shots.push(await screenshot(page, shots, 'kiosk-5-staff-called', SCREEN));
 
       // 처음으로: the next button
       await page.keyboard.press('Tab');
@@ -145,7 +163,7 @@ const SCENARIOS = {
       await page.waitForTimeout(300);
       result.afterRestart = await shown(page);
       result.focusAfterRestart = await focused(page);
-      result.shots.push(await screenshot(page, shots, 'kiosk-6-after-restart'));
+      result.shots.push(await screenshot(page, shots, 'kiosk-6-after-restart', SCREEN));
 
       // the idle wipe: a typed answer, English chosen, then nobody touches anything
       await page.click('#question');
@@ -156,7 +174,12 @@ const SCENARIOS = {
       await page.click('.lang-button[data-lang="en"]');
       await page.fill('#question', options.personal);
       result.beforeIdle = await shown(page);
-      await page.waitForTimeout(options.idle * 1000 + 2500);
+      // the reply may still be speaking (someone is being answered): the idle time counts from its end
+      await waitState(page, 'idle', 30000);
+      const quietFrom = Date.now();
+      await page.waitForFunction(() => window.malbeotKiosk.wipes.includes('idle'), null,
+        { timeout: options.idle * 1000 + 10000, polling: 100 });
+      result.idleWipeAfterMs = Date.now() - quietFrom;
       result.afterIdle = await shown(page);
       result.errors = errors;
     } finally {
@@ -164,17 +187,17 @@ const SCENARIOS = {
     }
   },
 
-  /** A physical push-to-talk key (?ptt=F13): held down talks, released ends the turn. */
+  /** A physical push-to-talk key (?ptt=F9): held down talks, released ends the turn. */
   async ptt(result) {
     const browser = await launch({ wav: options.wav });
     try {
       const { page, errors } = await newPage(browser, { viewport: PORTRAIT });
-      await openKiosk(page, 'ptt=F13&idle=60');
-      await page.keyboard.down('F13');
+      await openKiosk(page, 'ptt=F9&idle=60');
+      await page.keyboard.down('F9');
       await waitState(page, 'listening');
       result.down = await appState(page);
       await page.waitForTimeout(options.speakMs);
-      await page.keyboard.up('F13');
+      await page.keyboard.up('F9');
       await page.waitForTimeout(100);
       result.up = await appState(page);
       await waitTurns(page, 2, 30000);

@@ -2,9 +2,8 @@
 
 The gateway is the real app (real routes, call websocket, dialog over the sample catalogue,
 records store with the staff alerts) on model-free backends that implement the real protocols
-(tests/gateway/pipeline_fakes.py): the recogniser is scripted to hear "기초연금 알려 주세요" in
-whatever loud audio it gets, and replies are spoken by a tone voice. Chromium's fake microphone
-plays a real recording (Debian's asterisk prompts). Screenshots at 1080x1920 (portrait) go to
+(tests/gateway/pipeline_fakes.py): a scripted recogniser, and replies spoken by a tone voice. Chromium's fake microphone
+plays a real recording (Debian's asterisk prompts) and the recogniser "hears" :data:`HEARD` in it. Screenshots at 1080x1920 (portrait) go to
 test-artifacts/web/kiosk-*.png.
 
 Run: ``.venv/bin/pytest -m browser tests/browser/test_kiosk.py`` (after ``cd tests/browser && npm ci``).
@@ -38,8 +37,8 @@ KIOSK_ID = "lobby-1"
 IDLE_SECONDS = 4
 TYPED = "기초연금 받을 수 있나요?"
 PERSONAL = "010-1234-5678 서울시 강남구"  # typed personal data that the wipe must take away
-#: the scripted recogniser's transcript (tests/gateway/pipeline_fakes.py)
-HEARD = "기초연금 알려 주세요"
+#: what the scripted recogniser hears in the recording
+HEARD = "기초연금은 누가 받을 수 있나요?"
 #: order of keyboard focus on the empty kiosk: five language buttons, talk, question, send,
 #: two display settings, call staff, start over
 FOCUS_ORDER = ["ko", "en", "zh", "vi", "ja", "talk", "question", "send", "contrast", "slow", "staff-call", "restart"]
@@ -59,6 +58,7 @@ def kiosk_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KioskWorld
     notifier = LogNotifier()
     hub = RecordsHub(RecordsConfig.at(tmp_path_factory.mktemp("records")), notifier=notifier)
     fakes = fake_services()
+    fakes.transcriber.text = HEARD
     fakes.services.records = hub
     with serve(create_app(fakes.services.config, fakes.services)) as url:
         yield KioskWorld(url, fakes, hub, notifier)
@@ -137,10 +137,14 @@ def test_kiosk_session_by_keyboard(kiosk_world: KioskWorld, microphone: tuple[Pa
     assert [s["name"] for s in r["focusOrder"][:5]] == ["한국어", "English", "中文", "Tiếng Việt", "日本語"]
     for stop in r["focusOrder"]:
         assert stop["focusVisible"] and stop["outlineStyle"] != "none", stop
+        assert not stop["obscured"], stop  # never hidden behind the fixed bar of big buttons
+    assert r["obscuredAfterAnswer"] == []
     # the spoken turn: captions of both sides, the programme card
     assert r["talkFocus"]["id"] == "talk" and r["listeningLabel"] == "말하기 끝내기"
     assert r["captionsAfterSpoken"]["user"] == HEARD
-    assert "기초연금" in r["captionsAfterSpoken"]["bot"]
+    # the bot caption follows the reply sentence by sentence as it is spoken: the last one stays
+    assert r["captionsAfterSpoken"]["bot"] and r["captionsAfterSpoken"]["bot"] in r["turns"][1]["text"]
+    assert "기초연금" in r["turns"][1]["text"]
     assert r["spokenCard"]["id"] == "KR-BASIC-PENSION" and r["spokenCard"]["name"] == "기초연금"
     assert all(fact and fact != "–" for fact in r["spokenCard"]["facts"]), r["spokenCard"]
     # the typed turn
@@ -163,6 +167,7 @@ def test_kiosk_session_by_keyboard(kiosk_world: KioskWorld, microphone: tuple[Pa
     # nobody there for IDLE_SECONDS: the answer, the card, the typed personal data and the language go
     assert r["beforeIdle"]["question"] == PERSONAL and r["beforeIdle"]["turns"] == 2 and r["beforeIdle"]["lang"] == "en"
     assert_wiped(r["afterIdle"])
+    assert r["idleWipeAfterMs"] <= (IDLE_SECONDS + 1.5) * 1000
     assert r["afterIdle"]["wipes"] == ["restart", "idle"]
     # axe-core: no violations in any state
     for state, report in r["axe"].items():

@@ -147,7 +147,9 @@ new MutationObserver((records) => {
     for (const node of record.addedNodes) {
       if (!(node instanceof HTMLElement) || !node.classList.contains('turn-bot')) continue;
       const first = node.querySelector('[data-programme-id]');
-      if (first && first.dataset.programmeId) showCard(first.dataset.programmeId);
+      // a clarifying question lists choices, not an answer: no card until the resident has chosen
+      if (node.dataset.intent === 'clarify') hideCard();
+      else if (first && first.dataset.programmeId) showCard(first.dataset.programmeId);
     }
   }
 }).observe(ui.log, { childList: true });

@@ -172,6 +172,7 @@ if (!Array.isArray(turns)) turns = [];
 function turnElement(turn) {
   const item = document.createElement('div');
   item.className = `turn turn-${turn.who}`;
+  if (turn.intent) item.dataset.intent = turn.intent; // read by the kiosk page (kiosk.js)
   const line = document.createElement('p');
   const who = document.createElement('span');
   who.className = 'who';
@@ -202,9 +203,10 @@ function turnElement(turn) {
   return item;
 }
 
-function addTurn(who, text, language, programmes = []) {
+function addTurn(who, text, language, programmes = [], intent = '') {
   const turn = {
     who,
+    intent,
     label: t(who === 'user' ? 'whoYou' : 'whoMalbeot'),
     text,
     language,
@@ -725,7 +727,7 @@ function onServerMessage(message) {
       player.drop = false;
       stopPlayback();
       const text = (message.text || '').trim();
-      if (text) addTurn('bot', text, message.language, message.programmes || []);
+      if (text) addTurn('bot', text, message.language, message.programmes || [], String(message.intent || ''));
       if (message.emergency && Array.isArray(message.emergency.numbers)) {
         // a caller in danger: the number(s) in large text, announced at once; the call goes on
         ui.emergency.lang = langTag(message.language || 'ko');
