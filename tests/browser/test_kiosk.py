@@ -2,8 +2,9 @@
 
 The gateway is the real app (real routes, call websocket, dialog over the sample catalogue,
 records store with the staff alerts) on model-free backends that implement the real protocols
-(tests/gateway/pipeline_fakes.py): a scripted recogniser, and replies spoken by a tone voice. Chromium's fake microphone
-plays a real recording (Debian's asterisk prompts) and the recogniser "hears" :data:`HEARD` in it. Screenshots at 1080x1920 (portrait) go to
+(tests/gateway/pipeline_fakes.py): a scripted recogniser, and replies spoken by a tone voice.
+Chromium's fake microphone plays a real recording (Debian's asterisk prompts) in which the
+recogniser "hears" :data:`HEARD`. Screenshots of the 1080x1920 (portrait) screen go to
 test-artifacts/web/kiosk-*.png.
 
 Run: ``.venv/bin/pytest -m browser tests/browser/test_kiosk.py`` (after ``cd tests/browser && npm ci``).
@@ -120,8 +121,18 @@ def test_staff_call_raises_one_alert_per_minute(kiosk_world: KioskWorld) -> None
 # ---- the browser ------------------------------------------------------------------------------------------
 def test_kiosk_session_by_keyboard(kiosk_world: KioskWorld, microphone: tuple[Path, int], node: NodeRunner) -> None:
     wav, speech_ms = microphone
-    r = node.run("session", script=KIOSK, base=kiosk_world.url, kiosk=KIOSK_ID, idle=IDLE_SECONDS, typed=TYPED,
-                 personal=PERSONAL, wav=str(wav), speakMs=speech_ms + 1500, timeout=240)
+    r = node.run(
+        "session",
+        script=KIOSK,
+        base=kiosk_world.url,
+        kiosk=KIOSK_ID,
+        idle=IDLE_SECONDS,
+        typed=TYPED,
+        personal=PERSONAL,
+        wav=str(wav),
+        speakMs=speech_ms + 1500,
+        timeout=240,
+    )
     assert r["errors"] == []
     # Korean first, every language one key press away
     assert r["start"] == {"lang": "ko", "pressed": ["ko"], "talkLabel": "말하기 시작"}
@@ -153,8 +164,14 @@ def test_kiosk_session_by_keyboard(kiosk_world: KioskWorld, microphone: tuple[Pa
     assert r["typedCard"]["name"] == "기초연금"
     # print: the button prints, and the print view is the card alone
     assert r["printFocus"]["id"] == "print" and r["prints"] == 1
-    assert r["printView"] == {"card": True, "talk": False, "log": False, "staff": False, "printButton": False,
-                              "captions": False}
+    assert r["printView"] == {
+        "card": True,
+        "talk": False,
+        "log": False,
+        "staff": False,
+        "printButton": False,
+        "captions": False,
+    }
     # staff call: an alert for staff through the notifier, and the kiosk says so
     assert r["staffFocus"]["id"] == "staff-call" and r["staffStatus"] == "직원을 불렀습니다. 잠시만 기다려 주세요."
     alert = next(a for a in kiosk_world.hub.safety.list() if a.call_id == KIOSK_ID)
