@@ -187,6 +187,38 @@ const SCENARIOS = {
     }
   },
 
+  /** A spoken Korean question on the real models: the talk button, the turn ends by itself. */
+  async voice(result) {
+    const browser = await launch({ wav: options.wav });
+    try {
+      const { page, errors } = await newPage(browser, { viewport: PORTRAIT });
+      await openKiosk(page, 'kiosk=e2e&idle=600');
+      for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+      result.talkFocus = await focused(page);
+      await page.keyboard.press('Space');
+      await waitState(page, 'listening');
+      // the gateway hears the end of the question (the pause after it) and answers
+      await waitTurns(page, 2, options.answerMs);
+      result.turns = await turns(page);
+      result.step = 'card';
+      result.card = await answerCard(page);
+      result.step = 'bot caption';
+      await page.waitForFunction(() => document.getElementById('caption-bot').textContent.length > 0, null,
+        { timeout: options.answerMs });
+      result.captions = await page.evaluate(() => ({
+        user: document.getElementById('caption-user').textContent,
+        bot: document.getElementById('caption-bot').textContent }));
+      result.debug = await page.evaluate(() => ({ replySeconds: window.malbeot.debug.replySeconds }));
+      result.step = 'axe';
+      result.axe = await axe(page);
+      result.step = 'done';
+      result.shots = [await screenshot(page, shots, 'kiosk-7-korean-voice', SCREEN)];
+      result.errors = errors;
+    } finally {
+      await browser.close();
+    }
+  },
+
   /** A physical push-to-talk key (?ptt=F9): held down talks, released ends the turn. */
   async ptt(result) {
     const browser = await launch({ wav: options.wav });

@@ -30,6 +30,7 @@ from records.hub import RecordsHub
 from tests.browser.browser_harness import ARTIFACTS, BROWSER_DIR, NodeRunner, serve
 from tests.gateway.pipeline_fakes import FakeBackends, fake_services
 from voice_gateway.app import create_app
+from voice_gateway.services import Services
 
 pytestmark = pytest.mark.browser
 
@@ -198,3 +199,43 @@ def test_push_to_talk_key(kiosk_world: KioskWorld, microphone: tuple[Path, int],
     assert r["errors"] == []
     assert r["down"] == "listening" and r["up"] in ("thinking", "idle", "speaking")
     assert [t["who"] for t in r["turns"][:2]] == ["user", "bot"] and r["turns"][0]["text"] == HEARD
+
+
+# ---- end to end: the real models ------------------------------------------------------------------------
+KOREAN_QUESTION = "기초연금 받을 수 있나요?"
+
+
+@pytest.fixture(scope="module")
+def korean_question(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The question said by the Korean voice (Kokoro), with a pause after it (Chromium loops the file)."""
+    from tts.kokoro import KokoroSynthesizer
+
+    voice = KokoroSynthesizer()
+    speech = np.frombuffer(b"".join(voice.synthesize(KOREAN_QUESTION, "ko")), dtype="<i2")
+    rate = voice.sample_rate
+    path = tmp_path_factory.mktemp("ko") / "question.wav"
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(np.concatenate([np.zeros(rate // 2, "<i2"), speech, np.zeros(rate * 5, "<i2")]).tobytes())
+    return path
+
+
+@pytest.mark.slow
+def test_end_to_end_korean_question_at_the_kiosk(
+    real_services: Services, korean_question: Path, node: NodeRunner
+) -> None:
+    from voice_gateway.config import GatewayConfig
+
+    with serve(create_app(GatewayConfig(), real_services), start_timeout=900) as url:
+        r = node.run("voice", script=KIOSK, base=url, wav=str(korean_question), answerMs=120000, timeout=300)
+    assert r["errors"] == [] and r["talkFocus"]["id"] == "talk"
+    user, bot = r["turns"][0], r["turns"][1]
+    print(f"\nheard: {user['text']!r}; answer: {bot['text'][:80]!r}…")
+    assert user["who"] == "user" and user["lang"] == "ko" and "기초연금" in user["text"].replace(" ", "")
+    assert bot["who"] == "bot" and "기초연금" in bot["text"] and bot["programmes"][0] == "KR-BASIC-PENSION"
+    assert r["card"]["id"] == "KR-BASIC-PENSION" and r["card"]["name"] == "기초연금"
+    assert r["captions"]["user"] == user["text"] and r["captions"]["bot"] in bot["text"]
+    assert r["debug"]["replySeconds"] > 1.0  # the reply was spoken (Kokoro), not only shown
+    assert r["axe"]["violations"] == []
