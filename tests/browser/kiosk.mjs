@@ -203,8 +203,14 @@ const SCENARIOS = {
       result.step = 'card';
       result.card = await answerCard(page);
       result.step = 'bot caption';
-      await page.waitForFunction(() => document.getElementById('caption-bot').textContent.length > 0, null,
-        { timeout: options.answerMs });
+      try {
+        await page.waitForFunction(() => document.getElementById('caption-bot').textContent.length > 0, null,
+          { timeout: options.answerMs });
+      } catch (error) {
+        result.debug = await page.evaluate(() => ({ ...window.malbeot.debug, messages: window.malbeot.debug.messages.slice(-40),
+          state: document.getElementById('app').dataset.state }));
+        throw error;
+      }
       result.captions = await page.evaluate(() => ({
         user: document.getElementById('caption-user').textContent,
         bot: document.getElementById('caption-bot').textContent }));

@@ -207,7 +207,8 @@ KOREAN_QUESTION = "기초연금 받을 수 있나요?"
 
 @pytest.fixture(scope="module")
 def korean_question(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The question said by the Korean voice (Kokoro), with a pause after it (Chromium loops the file)."""
+    """The question said by the Korean voice (Kokoro), with a long pause after it: Chromium loops the file,
+    and on a busy machine the question said again before its answer arrives would interrupt the answer."""
     from tts.kokoro import KokoroSynthesizer
 
     voice = KokoroSynthesizer()
@@ -218,7 +219,7 @@ def korean_question(tmp_path_factory: pytest.TempPathFactory) -> Path:
         wav.setnchannels(1)
         wav.setsampwidth(2)
         wav.setframerate(rate)
-        wav.writeframes(np.concatenate([np.zeros(rate // 2, "<i2"), speech, np.zeros(rate * 5, "<i2")]).tobytes())
+        wav.writeframes(np.concatenate([np.zeros(rate // 2, "<i2"), speech, np.zeros(rate * 20, "<i2")]).tobytes())
     return path
 
 
