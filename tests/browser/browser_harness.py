@@ -30,11 +30,11 @@ SCENARIOS = BROWSER_DIR / "scenarios.mjs"
 
 
 @contextmanager
-def serve(app: FastAPI, start_timeout: float = 60.0) -> Iterator[str]:
-    """Run ``app`` with uvicorn on a free 127.0.0.1 port in a background thread; yield its base URL."""
+def serve(app: FastAPI, start_timeout: float = 60.0, port: int = 0) -> Iterator[str]:
+    """Run ``app`` with uvicorn on 127.0.0.1 (``port``, else a free one) in a background thread; yield its URL."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
+    sock.bind(("127.0.0.1", port))
     port = sock.getsockname()[1]
     config = uvicorn.Config(app, log_level="warning", lifespan="on", ws="websockets-sansio")
     server = uvicorn.Server(config)

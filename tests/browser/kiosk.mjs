@@ -225,6 +225,40 @@ const SCENARIOS = {
     }
   },
 
+  /** The gateway restarts mid-session: the kiosk says so, reconnects by itself, keeps the screen and
+   *  answers the next question. pytest restarts the gateway when `marker` appears. */
+  async restart(result) {
+    const { writeFileSync, existsSync } = await import('node:fs');
+    const browser = await launch({ wav: options.wav });
+    try {
+      const { page, errors } = await newPage(browser, { viewport: PORTRAIT });
+      await openKiosk(page, 'kiosk=restart&idle=600');
+      await page.fill('#question', options.typed);
+      await page.press('#question', 'Enter');
+      await waitTurns(page, 2, 30000);
+      await answerCard(page);
+      const notices = [];
+      await page.exposeFunction('__notice', (text) => notices.push(text));
+      await page.evaluate(() => new MutationObserver(() => window.__notice(document.getElementById('notice').textContent))
+        .observe(document.getElementById('notice'), { childList: true, subtree: true, characterData: true }));
+      writeFileSync(options.marker, 'restart now');
+      const restartedMarker = `${options.marker}.done`;
+      for (let i = 0; i < 600 && !existsSync(restartedMarker); i++) await page.waitForTimeout(100);
+      result.restarted = existsSync(restartedMarker);
+      // the next question goes to the restarted gateway
+      await page.fill('#question', options.typed);
+      await page.press('#question', 'Enter');
+      await waitTurns(page, 4, 30000);
+      result.turns = await turns(page);
+      result.notices = notices;
+      result.cardShown = await page.evaluate(() => !document.getElementById('card').hidden);
+      result.shots = [await screenshot(page, shots, 'kiosk-8-after-gateway-restart', SCREEN)];
+      result.errors = errors;
+    } finally {
+      await browser.close();
+    }
+  },
+
   /** A physical push-to-talk key (?ptt=F9): held down talks, released ends the turn. */
   async ptt(result) {
     const browser = await launch({ wav: options.wav });

@@ -12,6 +12,9 @@ Run: ``.venv/bin/pytest -m browser tests/browser/test_kiosk.py`` (after ``cd tes
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import time
 import wave
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -199,6 +202,49 @@ def test_push_to_talk_key(kiosk_world: KioskWorld, microphone: tuple[Path, int],
     assert r["errors"] == []
     assert r["down"] == "listening" and r["up"] in ("thinking", "idle", "speaking")
     assert [t["who"] for t in r["turns"][:2]] == ["user", "bot"] and r["turns"][0]["text"] == HEARD
+
+
+def test_kiosk_keeps_working_through_a_gateway_restart(
+    kiosk_world: KioskWorld, microphone: tuple[Path, int], node: NodeRunner, tmp_path: Path
+) -> None:
+    marker = tmp_path / "restart"
+    app = create_app(kiosk_world.fakes.services.config, kiosk_world.fakes.services)
+    stack = contextlib.ExitStack()
+    url = stack.enter_context(serve(app))
+    port = int(url.rsplit(":", 1)[1].strip("/"))
+    outcome: dict[str, Any] = {}
+
+    def browse() -> None:
+        try:
+            outcome["result"] = node.run(
+                "restart", script=KIOSK, base=url, typed=TYPED, marker=str(marker), wav=str(microphone[0]), timeout=180
+            )
+        except BaseException as exc:  # pytest.fail in the thread: re-raised below
+            outcome["error"] = exc
+
+    browser = threading.Thread(target=browse)
+    browser.start()
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and browser.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert marker.exists(), "the kiosk never asked for the restart"
+        stack.close()  # the gateway stops: every call is cut
+        time.sleep(1.5)
+        stack.enter_context(serve(create_app(kiosk_world.fakes.services.config, kiosk_world.fakes.services), port=port))
+        Path(f"{marker}.done").write_text("restarted")
+        browser.join(timeout=180)
+    finally:
+        stack.close()
+    if "error" in outcome:
+        raise outcome["error"]
+    r = outcome["result"]
+    # while the gateway is down Chromium logs the refused reconnection attempts; nothing else may fail
+    assert [e for e in r["errors"] if "ERR_CONNECTION_REFUSED" not in e] == [] and r["restarted"]
+    # the screen said the connection was lost, then that it was back with the conversation kept
+    assert "연결이 끊겼습니다. 다시 연결하는 중…" in r["notices"], r["notices"]
+    assert "다시 연결되었습니다. 대화 내용은 그대로 있습니다." in r["notices"], r["notices"]
+    assert [t["who"] for t in r["turns"]] == ["user", "bot", "user", "bot"] and r["cardShown"]
 
 
 # ---- end to end: the real models ------------------------------------------------------------------------
