@@ -44,10 +44,12 @@ def wyoming_server(
     import asyncio
 
     from .config import GatewayConfig
+    from .logs import setup_logging
     from .services import Services
     from .wyoming import WyomingServer
 
     config = GatewayConfig.from_env()
+    setup_logging(config.log_level)  # to standard error (standard output carries stdio:// events)
     try:
         server = WyomingServer(Services(config), uri)
     except MalbeotError as exc:

@@ -21,6 +21,7 @@ from wyoming.asr import Transcribe, Transcript
 from wyoming.audio import AudioChunk, AudioStart, wav_to_chunks
 from wyoming.client import AsyncTcpClient
 from wyoming.error import Error
+from wyoming.event import read_event, write_event
 from wyoming.handle import Handled
 from wyoming.info import Describe, Info
 from wyoming.tts import Synthesize, SynthesizeVoice
@@ -140,3 +141,24 @@ async def test_the_command_serves_on_the_uri_it_is_given() -> None:
         process.terminate()
         process.wait(timeout=30)
     assert [p.name for p in info.handle] == ["malbeot-benefits"]
+
+
+def test_stdio_server_keeps_standard_output_for_events() -> None:
+    """``--uri stdio://``: events on standard input and output, logs on standard error only."""
+    env = {**os.environ, "MALBEOT_PRELOAD": "0", "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "voice_gateway", "wyoming", "--uri", "stdio://"]
+    process = subprocess.Popen(
+        command, cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        write_event(Describe().event(), process.stdin)
+        write_event(Synthesize(text="x", voice=SynthesizeVoice(name="nobody")).event(), process.stdin)
+        process.stdin.flush()
+        info, error = read_event(process.stdout), read_event(process.stdout)
+    finally:
+        process.stdin.close()
+        process.wait(timeout=60)
+    assert info is not None and Info.is_type(info.type)
+    assert error is not None and Error.from_event(error).code == "unknown_voice"
+    assert process.stdout.read() == b""  # nothing but events
