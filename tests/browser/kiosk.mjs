@@ -176,6 +176,16 @@ const SCENARIOS = {
       result.beforeIdle = await shown(page);
       // the reply may still be speaking (someone is being answered): the idle time counts from its end
       await waitState(page, 'idle', 30000);
+      // first a warning with a "keep using" button; pressing it keeps everything
+      await page.waitForFunction(() => !document.getElementById('idle-warning').hidden, null,
+        { timeout: options.idle * 1000 + 10000, polling: 100 });
+      result.warning = await page.evaluate(() => ({ text: document.getElementById('idle-warning').textContent,
+        wipes: window.malbeotKiosk.wipes.length }));
+      result.axe.warning = await axe(page);
+      result.shots.push(await screenshot(page, shots, 'kiosk-7-idle-warning', SCREEN));
+      await page.click('#keep');
+      result.afterKeep = { ...(await shown(page)),
+        warningHidden: await page.evaluate(() => document.getElementById('idle-warning').hidden) };
       const quietFrom = Date.now();
       await page.waitForFunction(() => window.malbeotKiosk.wipes.includes('idle'), null,
         { timeout: options.idle * 1000 + 10000, polling: 100 });
@@ -218,7 +228,7 @@ const SCENARIOS = {
       result.step = 'axe';
       result.axe = await axe(page);
       result.step = 'done';
-      result.shots = [await screenshot(page, shots, 'kiosk-7-korean-voice', SCREEN)];
+      result.shots = [await screenshot(page, shots, 'kiosk-9-korean-voice', SCREEN)];
       result.errors = errors;
     } finally {
       await browser.close();

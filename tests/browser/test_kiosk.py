@@ -187,6 +187,9 @@ def test_kiosk_session_by_keyboard(kiosk_world: KioskWorld, microphone: tuple[Pa
     assert r["afterRestart"]["wipes"] == ["restart"] and r["focusAfterRestart"]["id"] == "talk"
     # nobody there for IDLE_SECONDS: the answer, the card, the typed personal data and the language go
     assert r["beforeIdle"]["question"] == PERSONAL and r["beforeIdle"]["turns"] == 2 and r["beforeIdle"]["lang"] == "en"
+    assert "곧 화면을 지웁니다" in r["warning"]["text"] or "cleared soon" in r["warning"]["text"]
+    assert r["warning"]["wipes"] == 1  # warned before the idle wipe
+    assert r["afterKeep"]["warningHidden"] and r["afterKeep"]["question"] == PERSONAL and r["afterKeep"]["turns"] == 2
     assert_wiped(r["afterIdle"])
     assert r["idleWipeAfterMs"] <= (IDLE_SECONDS + 1.5) * 1000
     assert r["afterIdle"]["wipes"] == ["restart", "idle"]

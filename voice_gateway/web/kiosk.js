@@ -23,6 +23,7 @@ const STRINGS = {
     print: '카드 인쇄하기', staffCall: '직원 호출', restart: '처음으로',
     staffCalled: '직원을 불렀습니다. 잠시만 기다려 주세요.', staffFailed: '직원 호출이 되지 않았습니다. 창구로 와 주세요.',
     wiped: '화면을 지웠습니다. 처음부터 시작하세요.',
+    idleWarning: '아무도 없으면 곧 화면을 지웁니다.', keep: '계속 쓰기', secondsLeft: '{n}초 남았습니다.',
   },
   en: {
     tagline: 'Ask about public benefits. Press the button and speak.',
@@ -32,6 +33,7 @@ const STRINGS = {
     staffCalled: 'A staff member has been called. Please wait a moment.',
     staffFailed: 'The staff call did not go through. Please go to the counter.',
     wiped: 'The screen was cleared. Start again.',
+    idleWarning: 'The screen will be cleared soon if nobody is here.', keep: 'Keep using', secondsLeft: 'Seconds left: {n}.',
   },
   zh: {
     tagline: '用语音询问公共福利。按下按钮后说话。',
@@ -40,6 +42,7 @@ const STRINGS = {
     print: '打印此卡', staffCall: '呼叫工作人员', restart: '从头开始',
     staffCalled: '已呼叫工作人员，请稍候。', staffFailed: '呼叫未成功，请到柜台咨询。',
     wiped: '屏幕已清除，请重新开始。',
+    idleWarning: '如果没有人使用，屏幕即将清除。', keep: '继续使用', secondsLeft: '还剩 {n} 秒。',
   },
   vi: {
     tagline: 'Hỏi về phúc lợi công bằng giọng nói. Nhấn nút rồi nói.',
@@ -50,6 +53,7 @@ const STRINGS = {
     staffCalled: 'Đã gọi nhân viên. Xin vui lòng chờ một chút.',
     staffFailed: 'Không gọi được nhân viên. Xin mời đến quầy.',
     wiped: 'Màn hình đã được xóa. Hãy bắt đầu lại.',
+    idleWarning: 'Màn hình sẽ sớm được xóa nếu không có ai.', keep: 'Tiếp tục dùng', secondsLeft: 'Còn {n} giây.',
   },
   ja: {
     tagline: '公的な福祉制度について声で質問できます。ボタンを押して話してください。',
@@ -58,6 +62,7 @@ const STRINGS = {
     print: 'カードを印刷', staffCall: '職員を呼ぶ', restart: '最初に戻る',
     staffCalled: '職員を呼びました。少々お待ちください。', staffFailed: '職員を呼べませんでした。窓口へお越しください。',
     wiped: '画面を消去しました。最初から始めてください。',
+    idleWarning: 'どなたもいなければ、まもなく画面を消去します。', keep: '使い続ける', secondsLeft: '残り{n}秒です。',
   },
 };
 
@@ -80,6 +85,9 @@ const ui = {
   staffCall: $('staff-call'),
   staffStatus: $('staff-status'),
   restart: $('restart'),
+  idleWarning: $('idle-warning'),
+  idleSeconds: $('idle-seconds'),
+  keep: $('keep'),
 };
 
 const language = () => (ui.language.value in STRINGS ? ui.language.value : 'ko');
@@ -172,8 +180,14 @@ async function callStaff() {
 }
 
 // ---- privacy wipe -----------------------------------------------------------------------------
+// Before an idle wipe a warning with a "keep using" button shows for the last WARN_SECONDS (20 s,
+// WCAG 2.2.1; half the idle time when that is shorter); any touch or key extends the session.
+const WARN_SECONDS = Math.min(20, IDLE_SECONDS / 2);
 let lastActivity = performance.now();
-const touch = () => { lastActivity = performance.now(); };
+function touch() {
+  lastActivity = performance.now();
+  if (!ui.idleWarning.hidden) ui.idleWarning.hidden = true;
+}
 
 function somethingShown() {
   return ui.log.children.length > 0 || ui.question.value !== '' || !ui.card.hidden
@@ -192,14 +206,27 @@ function wipe(reason) {
   hideCard();
   setLanguage(HOME_LANGUAGE);
   try { window.sessionStorage.clear(); } catch { /* storage unavailable */ }
-  ui.notice.textContent = k('wiped');
+  const said = k('wiped');
+  ui.notice.textContent = said;
+  setTimeout(() => { if (ui.notice.textContent === said) ui.notice.textContent = ''; }, 8000);
   kiosk.wipes.push(reason);
   touch();
 }
 
 setInterval(() => {
   if (ui.app.dataset.state !== 'idle') touch(); // someone is talking or being answered
-  if (performance.now() - lastActivity >= IDLE_SECONDS * 1000 && somethingShown()) wipe('idle');
+  if (!somethingShown()) return;
+  const left = IDLE_SECONDS - (performance.now() - lastActivity) / 1000;
+  if (left <= 0) {
+    ui.idleWarning.hidden = true;
+    wipe('idle');
+  } else if (left <= WARN_SECONDS) {
+    if (ui.idleWarning.hidden) {
+      ui.idleWarning.hidden = false;
+      kiosk.warnings += 1;
+    }
+    ui.idleSeconds.textContent = k('secondsLeft').replace('{n}', String(Math.ceil(left)));
+  }
 }, 500);
 
 for (const type of ['pointerdown', 'keydown', 'input', 'wheel']) {
@@ -223,13 +250,14 @@ if (PTT_CODE) {
 // ---- wiring -----------------------------------------------------------------------------------
 for (const button of ui.langButtons) button.addEventListener('click', () => setLanguage(button.dataset.lang));
 ui.print.addEventListener('click', () => window.print());
+ui.keep.addEventListener('click', touch);
 ui.staffCall.addEventListener('click', callStaff);
 ui.restart.addEventListener('click', () => {
   wipe('restart');
   ui.talk.focus();
 });
 
-const kiosk = { id: KIOSK_ID, idleSeconds: IDLE_SECONDS, wipes: [], staffCalls: 0 };
+const kiosk = { id: KIOSK_ID, idleSeconds: IDLE_SECONDS, wipes: [], staffCalls: 0, warnings: 0 };
 window.malbeotKiosk = kiosk;
 setLanguage(HOME_LANGUAGE);
 // a reload shows nobody the last person's conversation (malbeot.js restores it for the web page)
