@@ -19,16 +19,22 @@ Served = Callable[[Services], AbstractAsyncContextManager[AsyncTcpClient]]
 
 
 @asynccontextmanager
-async def served(services: Services) -> AsyncIterator[AsyncTcpClient]:
-    """Start a server for ``services`` on a free port; yield a client connected to it; stop both."""
+async def listening(services: Services) -> AsyncIterator[Callable[[], AsyncTcpClient]]:
+    """Start a server for ``services`` on a free port; yield a factory of clients for it; stop it."""
     port = free_port()
     server = WyomingServer(services, f"tcp://127.0.0.1:{port}")
     await server.start()
     try:
-        async with AsyncTcpClient("127.0.0.1", port, connect_timeout=10, read_timeout=READ_TIMEOUT) as client:
-            yield client
+        yield lambda: AsyncTcpClient("127.0.0.1", port, connect_timeout=10, read_timeout=READ_TIMEOUT)
     finally:
         await server.stop()
+
+
+@asynccontextmanager
+async def served(services: Services) -> AsyncIterator[AsyncTcpClient]:
+    """Start a server for ``services`` on a free port; yield a client connected to it; stop both."""
+    async with listening(services) as connect, connect() as client:
+        yield client
 
 
 async def reply(client: AsyncTcpClient) -> Event:

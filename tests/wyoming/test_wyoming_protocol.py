@@ -7,11 +7,14 @@ with a hashing embedder. The real-model round trips are in test_wyoming_live.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pytest
 from typer.testing import CliRunner
 from wyoming.asr import Transcribe, Transcript
 from wyoming.audio import AudioChunk, AudioStart, AudioStop
+from wyoming.client import AsyncTcpClient
 from wyoming.error import Error
 from wyoming.event import Event
 from wyoming.handle import Handled
@@ -21,7 +24,7 @@ from wyoming.tts import Synthesize, SynthesizeVoice
 from tests.gateway.pipeline_fakes import FakeBackends, fake_services
 from voice_gateway.cli import app
 
-from .conftest import replies_until, reply, served
+from .conftest import listening, replies_until, reply, served
 
 
 def tone(seconds: float, rate: int, channels: int = 1) -> bytes:
@@ -181,3 +184,44 @@ def test_cli_refuses_a_uri_it_cannot_listen_on() -> None:
     result = CliRunner().invoke(app, ["wyoming", "--uri", "tcp://127.0.0.1"])
     assert result.exit_code == 2
     assert "needs a host and a port" in result.output
+
+
+async def test_a_conversation_goes_on_over_new_connections(fakes: FakeBackends) -> None:
+    """Home Assistant opens a connection per turn: the context's conversation_id carries the conversation."""
+
+    async def turn(connect: Callable[[], AsyncTcpClient], text: str, context: dict[str, str] | None) -> Handled:
+        async with connect() as client:  # a new connection per turn
+            await client.write_event(Transcript(text=text, context=context).event())
+            return Handled.from_event(await reply(client))
+
+    async with listening(fakes.services) as connect:
+        first = await turn(connect, "기초연금 받을 수 있나요?", None)
+        given = (first.context or {})["conversation_id"]  # the id the server gave back
+        await turn(connect, "기초연금 받을 수 있나요?", {"conversation_id": "ha-conversation-1"})  # the client's own
+        followed = {cid: await turn(connect, "네", {"conversation_id": cid}) for cid in (given, "ha-conversation-1")}
+        fresh = await turn(connect, "네", None)
+    for cid, handled in followed.items():
+        assert (handled.context or {})["intent"] == "details" and "기초연금" in (handled.text or ""), cid
+        assert (handled.context or {})["conversation_id"] == cid
+    assert (fresh.context or {})["intent"] != "details"  # "yes" to nothing
+
+
+async def test_a_bad_conversation_id_is_refused(fakes: FakeBackends) -> None:
+    async with served(fakes.services) as client:
+        await client.write_event(Transcript(text="안녕하세요", context={"conversation_id": 5}).event())
+        assert Error.from_event(await reply(client)).code == "bad_message"
+
+
+def test_conversations_are_forgotten_when_idle_and_bounded() -> None:
+    from dialog.manager import DialogState
+    from voice_gateway.wyoming.conversations import ConversationStore
+
+    now = [0.0]
+    store = ConversationStore(idle_seconds=60, size=2, clock=lambda: now[0])
+    first = store.state({"conversation_id": "a"}, DialogState())
+    assert store.state({"conversation_id": "a"}, DialogState()) is first
+    now[0] = 61.0
+    assert store.state({"conversation_id": "a"}, DialogState()) is not first  # forgotten after 60 s idle
+    store.state({"conversation_id": "b"}, DialogState())
+    store.state({"conversation_id": "c"}, DialogState())
+    assert len(store) == 2  # the oldest went

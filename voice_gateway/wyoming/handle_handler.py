@@ -1,9 +1,10 @@
 """The benefit dialog over Wyoming: ``transcript`` → ``handled`` (Malbeot's answer text).
 
-One connection is one conversation: its :class:`dialog.manager.DialogState` (what the caller
-said about themselves, a check or application in progress) lives while the connection does and
-is forgotten when it closes. The answer is computed in a worker thread. The ``handled`` context
-carries the answer's intent, language and programmes, for clients that show them.
+A conversation (:class:`dialog.manager.DialogState`: what the caller said about themselves, a
+check or application in progress) is the connection's, or the one the transcript's
+``context.conversation_id`` names (conversations.py). The answer is computed in a worker thread.
+The ``handled`` context carries the conversation id (send it back to go on), the answer's intent,
+language and programmes, for clients that show them.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from malbeot_core.errors import BackendFailed, MalbeotError, NotFound, ProtocolV
 from ..logs import logger
 from ..services import Services
 from .asr_handler import AsrRequest, recognise
+from .conversations import ConversationStore
 from .handle_handler import answer
 from .info import ASR_PROGRAM, HANDLE_PROGRAM, TTS_PROGRAM, build_info
 from .limits import WyomingLimits
@@ -40,6 +41,7 @@ class WyomingContext:
 
     services: Services
     limits: WyomingLimits = field(default_factory=WyomingLimits)
+    conversations: ConversationStore = field(default_factory=ConversationStore)
     _info: Info | None = None
 
     @property
@@ -103,7 +105,8 @@ class MalbeotEventHandler(AsyncEventHandler):
                     await self.write_event(out.event())
             case Transcript():
                 dialog = await asyncio.to_thread(lambda: services.dialog)
-                handled = await answer(dialog, request, self.conversation, self.context.languages, self.context.limits)
+                state = self.context.conversations.state(request.context, self.conversation)
+                handled = await answer(dialog, request, state, self.context.languages, self.context.limits)
                 log.info("wyoming handled: intent %s", (handled.context or {}).get("intent"))
                 await self.write_event(handled.event())
 
