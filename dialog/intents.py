@@ -282,9 +282,16 @@ def _rest(spaced: str, compact: str, crx: re.Pattern[str] | None, srx: re.Patter
     return spaced
 
 
+#: a language named as what the caller cannot speak or wants to learn ("我韩语不好", "韓国語を勉強したい",
+#: "한국어로 말을 잘 못해요") is not a request to be answered in it
+_NOT_A_SWITCH = re.compile(r"不好|不太好|不会|不懂|听不懂|学|教|课|考试|苦手|できな|わから|分から|勉強|習|教室|話せな|"
+                           r"못해|못하|서툴|배우|공부|교육|수업")
+
+
 def _target_language(spaced: str, compact: str) -> str | None:
+    named_only = _NOT_A_SWITCH.search(compact) is not None
     for language, compact_rx, latin_rx in _LANGUAGE_RULES:
-        if compact_rx.search(compact) or latin_rx.search(spaced):
+        if (compact_rx.search(compact) and not named_only) or latin_rx.search(spaced):
             return language
     return None
 
