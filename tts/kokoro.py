@@ -17,6 +17,7 @@ deterministic: the same text, voice and rate give the same samples.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import threading
@@ -79,8 +80,12 @@ def japanese_phonemizer() -> Callable[[str], str]:
     return phonemize
 
 
-#: language → factory of its text → IPA front end (created on first use)
-PHONEMIZERS: Mapping[str, Callable[[], Callable[[str], str]]] = {"ko": korean_phonemizer, "ja": japanese_phonemizer}
+#: language → factory of its text → IPA front end (created on first use); Japanese only where OpenJTalk is
+#: installed, so that a set-up without it still has the Korean voice (Japanese then falls back to eSpeak)
+PHONEMIZERS: Mapping[str, Callable[[], Callable[[str], str]]] = {
+    "ko": korean_phonemizer,
+    **({"ja": japanese_phonemizer} if importlib.util.find_spec("pyopenjtalk") is not None else {}),
+}
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*")
 _CLAUSE = re.compile(r"(?<=,)\s+")
