@@ -29,7 +29,7 @@ from .conftest import written_in
 
 pytestmark = pytest.mark.slow
 
-QUESTION = "父は七十歳です。基礎年金をもらえますか？"
+QUESTION = "七十歳の父は基礎年金をもらえますか？"
 
 
 def spoken_japanese(text: str) -> bytes:
