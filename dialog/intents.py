@@ -235,6 +235,7 @@ _RULES: tuple[_Rule, ...] = (
             r"\bapply for (?:it|that|this)\b", r"\bmore details?\b", r"\btell me more\b", r"\bmore about\b",
             r"\bmore information\b", r"\bwho can (?:get|apply)\b", r"\bwhat documents\b", r"\bwhat do i need\b",
             r"\bhow do i get (?:it|that|this)\b", r"\bdetails\b", r"cách đăng ký", r"chi tiết", r"làm sao để đăng ký",
+            r"đăng ký (?:thế nào|như thế nào|ở đâu)",
         ),
     ),
     _Rule(
@@ -327,7 +328,7 @@ _LANGUAGE_PHRASE = re.compile(
     r"|부탁해요|부탁합니다|부탁드려요|바꿔\s*주세요|바꿔\s*줘|할게요|해요|하자)?"
     r"|(?:(?:please\s+)?(?:speak|talk|switch\s+to|change\s+to|in|answer\s+in)\s+)?"
     r"(?:english|korean|chinese|mandarin|vietnamese|japanese)(?:\s*,?\s*please)?"
-    r"|请?(?:说|讲|講|用)?(?:中文|汉语|普通话|英语|韩语|日语|越南语)(?:吧|好吗|说)?"
+    r"|请?(?:说|讲|講|用)?(?:中文|汉语|普通话|英语|韩语|日语|越南语)(?:吧|好吗|说|可以吗|行吗)?"
     r"|(?:日本語|英語|韓国語)(?:で)?(?:お願いします|話してください|話して)?"
     r"|(?:(?:nói|bằng|sang)\s+)?tiếng\s+(?:việt|anh|hàn|trung|nhật)(?:\s+(?:được không|đi))?"
 )
