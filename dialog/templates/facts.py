@@ -124,6 +124,7 @@ _WHO = {
     "vi": "Đối tượng: {parts}.",
     "ja": "対象：{parts}。",
 }
+_OR = {"ko": " 또는 ", "en": " or ", "zh": "或", "vi": " hoặc ", "ja": "または"}
 _JOIN = {"ko": ", ", "en": "; ", "zh": "，", "vi": "; ", "ja": "、"}
 
 
@@ -155,7 +156,9 @@ def age(e: Eligibility, language: str) -> str:
 def parts(e: Eligibility, language: str) -> list[str]:
     """The conditions the record states, each a phrase in ``language``."""
     out = [age(e, language)]
-    out += [_HOUSEHOLD[h][language] for h in e.household_types if h in _HOUSEHOLD]
+    households = [_HOUSEHOLD[h][language] for h in e.household_types if h in _HOUSEHOLD]
+    if households:  # alternatives: a single-parent *or* a grandparent-headed family
+        out.append(_OR[language].join(households))
     if e.income_max_pct_median is not None:
         out.append(_INCOME[language].format(pct=e.income_max_pct_median))
     flags = (
