@@ -49,7 +49,13 @@ KIND: Mapping[str, Mapping[str, str]] = {
         "vi": "chỗ ở trong cơ sở chăm sóc",
         "ja": "施設への入所",
     },
-    "프로그램/서비스(서비스)": {"ko": "서비스", "en": "a service", "zh": "一项服务", "vi": "một dịch vụ", "ja": "サービス"},
+    "프로그램/서비스(서비스)": {
+        "ko": "서비스",
+        "en": "a service",
+        "zh": "一项服务",
+        "vi": "một dịch vụ",
+        "ja": "サービス",
+    },
     "자원봉사": {
         "ko": "자원봉사 도움",
         "en": "volunteer help",
