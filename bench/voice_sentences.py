@@ -18,8 +18,11 @@ GENERAL_REQUESTS = {
            "천천히 말해 주세요", "안녕히 계세요", "상담원 연결해 주세요"),
     "en": ("What support is there for older people?", "benefits for disabled people", "help for foreigners",
            "please speak slowly", "goodbye", "let me talk to a person"),
+    "ja": ("高齢者の支援はありますか", "障害者の手当を教えてください", "外国人も受けられる支援",
+           "ゆっくり話してください", "さようなら", "担当者と話したいです"),
 }
-ASK = {"ko": ("{name} 알려주세요", "더 자세히"), "en": ("Tell me about {name}", "more")}
+ASK = {"ko": ("{name} 알려주세요", "더 자세히"), "en": ("Tell me about {name}", "more"),
+       "ja": ("{name}について教えてください", "詳しく")}
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,8 @@ class SentenceSet:
 
 
 def answer_sentences(language: str = "ko") -> list[str]:
-    """Distinct sentences of the real dialog's answers about the sample catalogue (ko or en)."""
+    """Distinct sentences of the real dialog's answers about the sample catalogue (ko, en or ja)."""
+    from dialog.answer_language import display_name
     from dialog.answers import sentences
     from dialog.embed_registry import create_embedder
     from dialog.manager import DialogManager, DialogState
@@ -49,7 +53,8 @@ def answer_sentences(language: str = "ko") -> list[str]:
     ask, more = ASK[language]
     for programme in catalogue:
         state = DialogState()
-        name = programme.name_ko if language == "ko" else programme.name_en or programme.name_ko
+        name = (programme.name_ko if language == "ko" else display_name(programme, language) if language == "ja"
+                else programme.name_en or programme.name_ko)
         add(manager.respond(ask.format(name=name), language, state).text)
         add(manager.respond(more, language, state).text)
     for request in GENERAL_REQUESTS[language]:

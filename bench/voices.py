@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import tempfile
@@ -95,6 +96,8 @@ def spoken(text: str, language: str) -> str:
         from tts.ko_readout import read_out
 
         text = read_out(text)
+    if language == "ja":  # the Japanese voice has no reading for Hangul (a Korean name is heard by its gloss)
+        text = re.sub(r"[\uac00-\ud7a3]+", "", text)
     return normalise(text).replace(" ", "")
 
 
@@ -158,7 +161,7 @@ def measure(
 def kokoro_factory(args: argparse.Namespace) -> Callable[[], Synthesizer]:
     def make() -> Synthesizer:
         from tts.ko_ipa import IpaStyle, KoreanPhonemizer
-        from tts.kokoro import DEFAULT_VOICES, KokoroSynthesizer, KokoroVoice
+        from tts.kokoro import DEFAULT_VOICES, KokoroSynthesizer, KokoroVoice, japanese_phonemizer
 
         base = DEFAULT_VOICES["ko"]
         voice = KokoroVoice(
@@ -169,7 +172,8 @@ def kokoro_factory(args: argparse.Namespace) -> Callable[[], Synthesizer]:
         )
         options: dict[str, Any] = dict(_style_items(args.style))
         style = IpaStyle(**options)
-        return KokoroSynthesizer(voices={"ko": voice}, phonemizers={"ko": lambda: KoreanPhonemizer(style)})
+        return KokoroSynthesizer(voices={"ko": voice, "ja": DEFAULT_VOICES["ja"]},
+                                 phonemizers={"ko": lambda: KoreanPhonemizer(style), "ja": japanese_phonemizer})
 
     return make
 
@@ -200,7 +204,7 @@ def espeak_factory(args: argparse.Namespace) -> Callable[[], Synthesizer]:
 
 FACTORIES = {"kokoro": kokoro_factory, "piper": piper_factory, "espeak": espeak_factory}
 #: the backends measured for each language (espeak, the baseline, speaks all)
-SPEAKS = {"ko": ("kokoro", "espeak"), "en": ("piper", "espeak")}
+SPEAKS = {"ko": ("kokoro", "espeak"), "en": ("piper", "espeak"), "ja": ("kokoro", "espeak")}
 
 
 def main() -> None:

@@ -25,6 +25,10 @@ def asks_amount(text: str) -> bool:
 
 def amount_sentence(p: Programme, language: str) -> str:
     """The amount the record states, with the payment cycle; "" when it states none."""
+    from . import answer_language
+
+    if answer_language.templated(language):
+        return answer_language.amount(p, language)
     lang = content_language(language)
     support = p.text("support", lang)
     found = next((s for s in sentences(support) if _AMOUNT.search(s)), "")

@@ -1,8 +1,10 @@
 """Short spoken answers (two or three plain sentences) in Korean and English.
 
-Full answers are written for Korean and English. Chinese, Vietnamese and Japanese callers get a
-few fixed sentences (language switch, hand-off, goodbye) in their language; everything else is
-answered in English (``Reply.language == "en"``) for a translation stage to translate.
+Full answers are written for Korean and English. Chinese, Vietnamese and Japanese callers are
+answered from the project's templates over the catalogue's structured fields
+(``dialog.answer_language``, ``dialog.templates``); the fixed sentences below exist in all five
+languages. Conversations that span turns (eligibility checks, applications, facilities) are
+written in Korean and English only (``content_language``) and are marked as such.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ class Reply:
 def content_language(language: str) -> str:
     """The language benefit content is written in for a caller speaking ``language``."""
     return language if language in ANSWER_LANGUAGES else "en"
+
+
+def answer_language(language: str) -> str:
+    """The language a programme answer is given in for a caller speaking ``language`` (templates
+    cover zh, vi and ja; anything else gets English)."""
+    return language if language in UI_LANGUAGES else "en"
 
 
 # -- Korean particles ------------------------------------------------------------------------------
@@ -119,6 +127,10 @@ def target(p: Programme, language: str) -> str:
 
 # -- answers -----------------------------------------------------------------------------------------
 def find_benefit(best: Programme, second: Programme | None, language: str) -> Reply:
+    from . import answer_language
+
+    if answer_language.templated(language):
+        return answer_language.find_benefit(best, second, language)
     lang = content_language(language)
     name = best.text("name", lang)
     if lang == "ko":
@@ -131,6 +143,10 @@ def find_benefit(best: Programme, second: Programme | None, language: str) -> Re
 
 
 def details(p: Programme, language: str) -> Reply:
+    from . import answer_language
+
+    if answer_language.templated(language):
+        return answer_language.details(p, language)
     lang = content_language(language)
     name = p.text("name", lang)
     who = target(p, lang)
@@ -210,7 +226,9 @@ _FIXED: dict[str, dict[str, str]] = {
 
 def fixed(key: str, language: str) -> Reply:
     """A fixed sentence in ``language`` when written, else in English."""
-    texts = _FIXED[key]
+    from .templates.phrases import FIXED
+
+    texts = {**_FIXED[key], **FIXED.get(key, {})}
     if language in texts:
         return Reply(texts[language], language)
     return Reply(texts["en"], "en")
@@ -220,6 +238,7 @@ __all__ = [
     "ANSWER_LANGUAGES",
     "UI_LANGUAGES",
     "Reply",
+    "answer_language",
     "content_language",
     "details",
     "find_benefit",

@@ -55,6 +55,10 @@ def clarifying_question(ranked: Sequence[Ranked], language: str) -> Reply | None
     a, b = set(best.programme.themes), set(second.programme.themes)
     if not a or not b or a & b:
         return None
+    from . import answer_language
+
+    if answer_language.templated(language):
+        return answer_language.clarify(best.programme, second.programme, language)
     lang = content_language(language)
     first, other = _need(best.programme.themes, lang), _need(second.programme.themes, lang)
     if not first or not other or first == other:

@@ -235,6 +235,7 @@ _RULES: tuple[_Rule, ...] = (
             r"\bapply for (?:it|that|this)\b", r"\bmore details?\b", r"\btell me more\b", r"\bmore about\b",
             r"\bmore information\b", r"\bwho can (?:get|apply)\b", r"\bwhat documents\b", r"\bwhat do i need\b",
             r"\bhow do i get (?:it|that|this)\b", r"\bdetails\b", r"cách đăng ký", r"chi tiết", r"làm sao để đăng ký",
+            r"đăng ký (?:thế nào|như thế nào|ở đâu)",
         ),
     ),
     _Rule(
@@ -282,9 +283,16 @@ def _rest(spaced: str, compact: str, crx: re.Pattern[str] | None, srx: re.Patter
     return spaced
 
 
+#: a language named as what the caller cannot speak or wants to learn ("我韩语不好", "韓国語を勉強したい",
+#: "한국어로 말을 잘 못해요") is not a request to be answered in it
+_NOT_A_SWITCH = re.compile(r"不好|不太好|不会|不懂|听不懂|学|教|课|考试|苦手|できな|わから|分から|勉強|習|教室|話せな|"
+                           r"못해|못하|서툴|배우|공부|교육|수업")
+
+
 def _target_language(spaced: str, compact: str) -> str | None:
+    named_only = _NOT_A_SWITCH.search(compact) is not None
     for language, compact_rx, latin_rx in _LANGUAGE_RULES:
-        if compact_rx.search(compact) or latin_rx.search(spaced):
+        if (compact_rx.search(compact) and not named_only) or latin_rx.search(spaced):
             return language
     return None
 
@@ -320,7 +328,7 @@ _LANGUAGE_PHRASE = re.compile(
     r"|부탁해요|부탁합니다|부탁드려요|바꿔\s*주세요|바꿔\s*줘|할게요|해요|하자)?"
     r"|(?:(?:please\s+)?(?:speak|talk|switch\s+to|change\s+to|in|answer\s+in)\s+)?"
     r"(?:english|korean|chinese|mandarin|vietnamese|japanese)(?:\s*,?\s*please)?"
-    r"|请?(?:说|讲|講|用)?(?:中文|汉语|普通话|英语|韩语|日语|越南语)(?:吧|好吗|说)?"
+    r"|请?(?:说|讲|講|用)?(?:中文|汉语|普通话|英语|韩语|日语|越南语)(?:吧|好吗|说|可以吗|行吗)?"
     r"|(?:日本語|英語|韓国語)(?:で)?(?:お願いします|話してください|話して)?"
     r"|(?:(?:nói|bằng|sang)\s+)?tiếng\s+(?:việt|anh|hàn|trung|nhật)(?:\s+(?:được không|đi))?"
 )

@@ -10,11 +10,12 @@ synthesises at ``answer.rate`` and nothing else). It is 1.0, or ``elderly_rate``
 or ``slow_rate`` once the caller asked for slower speech ("천천히 말해 주세요"); the slowest of
 these applies, once (never multiplied together).
 
-Languages: a caller is answered in the language speech recognition heard, until they ask for
-another one ("영어로 말해 주세요"), which then holds for the rest of the call. Korean and English
-answers are written out; Chinese, Vietnamese and Japanese callers get English text
-(``BenefitAnswer.language == "en"``) except for a few fixed sentences, and a translation
-stage may translate it.
+Languages (``dialog.call_language``): a caller is answered in the language each turn is said in,
+until they choose one ("영어로 말해 주세요", "Tiếng Việt được không?"), which then holds until they
+choose another. Korean and English answers are written out; Chinese, Vietnamese and Japanese
+answers are composed from the project's templates (``dialog.answer_language``). Conversations that
+span turns (checks, applications, facilities) are Korean and English only: their answers say
+``language == "en"`` and a translation stage may translate them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from malbeot_core.redact import redact
 
 from . import answers
 from .amounts import amount_sentence, asks_amount
+from .answer_language import not_on_this_call, templated
 from .application_flow import ApplicationFlow, ApplicationSink, ApplicationState
+from .call_language import CallLanguage
 from .catalogue import Programme
 from .check_flow import CONTROL_INTENTS, CheckState, EligibilityChecker, FlowReply
 from .check_flow import text as check_text
@@ -85,6 +88,13 @@ class DialogState:
     facility: FacilityState | None = None
     #: the question that a clarifying question ("연금을 찾으세요, 돌봄 서비스를 찾으세요?") was about
     pending_question: str = ""
+    #: the call's chosen and detected language (``language`` and ``locked`` follow it)
+    call: CallLanguage = field(default_factory=CallLanguage)
+
+    def __post_init__(self) -> None:
+        self.call.current = self.language
+        if self.locked and not self.call.chosen:
+            self.call.choose(self.language, self.language)
 
 
 def normalise_language(code: str | None) -> str:
@@ -151,8 +161,7 @@ class DialogManager:
         """Answer one utterance; ``language`` is what speech recognition (or the web page) says."""
         state.turns += 1
         heard = normalise_language(language)
-        if not state.locked:
-            state.language = heard
+        state.language = state.call.turn(heard)
         danger = self.safety.detect(text, heard)
         if danger is not None:
             return self._danger(danger, text, state)
@@ -249,9 +258,10 @@ class DialogManager:
     def _start_application(self, programme: Programme, state: DialogState) -> BenefitAnswer:
         lang = answers.content_language(state.language)
         if self.applications is None or not programme.online_application:
-            reply = answers.details(programme, lang)
+            reply = answers.details(programme, state.language)
             name = programme.text("name", lang)
             lead = (f"{josa_topic(name)} 전화로 바로 신청할 수는 없어요." if lang == "ko"
+                    else not_on_this_call(programme, reply.language) if templated(reply.language)
                     else f"{name} cannot be applied for on this call.")
             hit = HybridRetriever.hit(programme, 1.0, reply.language)
             return self._remember(
@@ -365,7 +375,7 @@ class DialogManager:
         best = ranked[0]
         amount = amount_sentence(best.programme, state.language) if asks_amount(text) else ""
         if amount:  # "기초연금은 얼마나 받아요?": the amount the catalogue states
-            reply = answers.Reply(amount, answers.content_language(state.language))
+            reply = answers.Reply(amount, answers.answer_language(state.language))
             hits = tuple(HybridRetriever.hit(r.programme, r.score, reply.language) for r in ranked)
             state.last_programmes, state.offered_details = hits, True
             return self._remember(self._make(reply, intent, state, hits), state)
@@ -425,6 +435,7 @@ class DialogManager:
 
     def _change_language(self, intent: Intent, state: DialogState) -> BenefitAnswer:
         new = intent.slots.get("language", state.language)
+        state.call.choose(new)
         state.language = new
         state.locked = True
         confirm = answers.fixed("language_changed", new)

@@ -15,6 +15,10 @@ from .catalogue import Programme
 
 
 def overview_reply(programmes: Sequence[Programme], language: str, who: str = "") -> Reply:
+    from . import answer_language
+
+    if answer_language.templated(language):
+        return answer_language.overview(programmes, language)
     lang = content_language(language)
     names = [p.text("name", lang) for p in programmes]
     first = programmes[0]

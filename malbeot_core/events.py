@@ -76,6 +76,8 @@ class BenefitAnswer:
     receipt: str = ""
     #: set on a danger answer (intent "danger_*", action "handoff_urgent")
     emergency: Emergency | None = None
+    #: the text was machine-translated (run-time MT where no human-written text exists)
+    machine_translated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,10 @@ Catalogue answers are authored in Korean and English and retrieval is cross-ling
 answers need no translation; this stage only acts when the answer's language differs from the
 caller's and the translator supports the pair. A failed translation never loses the answer: the
 stage reports a ``StageFailed`` and then passes the original answer on.
+
+A translated answer is marked ``machine_translated`` (the ``answer`` event says so) and, the first
+time in a call, is preceded by a sentence written by the project in the caller's language saying
+that what follows was translated by machine.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from malbeot_core.events import BenefitAnswer, Event, StageFailed
 from malbeot_core.settings import CallSettings
 
 from .languages import same
+from .notice import machine_notice
 from .protocol import Translator
 
 
@@ -26,6 +31,8 @@ class TranslateStage:
     def __init__(self, translator: Translator, settings: CallSettings) -> None:
         self.translator = translator
         self.settings = settings
+        #: the caller has been told once that answers are machine-translated
+        self.told = False
 
     def target_language(self) -> str:
         """The caller's language: the one the dialog answers in (``settings.last_language``, set by the
@@ -56,4 +63,8 @@ class TranslateStage:
             yield StageFailed(code, self.name, f"{self.translator.name}: {message}", recoverable=True)
             yield answer
             return
-        yield dataclasses.replace(answer, text=text, language=target)
+        if not self.told:
+            notice = machine_notice(target)
+            text = f"{notice} {text}" if notice else text
+            self.told = True
+        yield dataclasses.replace(answer, text=text, language=target, machine_translated=True)

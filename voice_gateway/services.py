@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from malbeot_core.models import home as model_home
 
+from . import languages
 from .config import GatewayConfig
 from .logs import logger
 
@@ -194,4 +195,5 @@ class Services:
                 "loaded": translator is not None,
                 "pairs": self.translation_pairs(translator),
             },
+            "languages": languages.summary(self.config.languages, translator),
         }

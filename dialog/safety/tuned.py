@@ -1,6 +1,7 @@
 """The embedding's threshold and margin, chosen on the tuning half (``python bench/safety_recall.py --tune``).
 
-``tests/dialog/test_safety_embedding.py`` re-runs the tuning and checks these values, so a changed
+``tests/safety/test_safety_embedding.py`` re-runs the tuning and checks these values (within two
+utterances: the engine's SIMD kernels differ by CPU), so a changed
 labelled set or model cannot silently leave them stale.
 """
 

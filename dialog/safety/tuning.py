@@ -40,6 +40,25 @@ def leave_one_out(embedder: Embedder, rows: Sequence[Labelled]) -> list[Nearest]
     return [nearest_from(sims[i], labels) for i in range(len(rows))]
 
 
+def counts(rows: Sequence[Labelled], nearest: Sequence[Nearest], threshold: float, margin: float) -> tuple[int, int]:
+    """(dangers caught with the right kind, ordinary utterances flagged) at one setting."""
+    hits = alarms = 0
+    for row, near in zip(rows, nearest, strict=True):
+        kind = near.decide(threshold, margin)
+        if row.danger and kind == row.label:
+            hits += 1
+        elif not row.danger and kind is not None:
+            alarms += 1
+    return hits, alarms
+
+
+def evaluate(embedder: Embedder, rows: Sequence[Labelled], threshold: float, margin: float) -> Tuned:
+    """The embedding alone at a given setting, leave-one-out on ``rows``."""
+    hits, alarms = counts(rows, leave_one_out(embedder, rows), threshold, margin)
+    dangers = sum(r.danger for r in rows)
+    return Tuned(threshold, margin, hits / dangers, alarms / (len(rows) - dangers))
+
+
 def tune(embedder: Embedder, rows: Sequence[Labelled]) -> Tuned:
     nearest = leave_one_out(embedder, rows)
     dangers = sum(r.danger for r in rows)
@@ -47,13 +66,7 @@ def tune(embedder: Embedder, rows: Sequence[Labelled]) -> Tuned:
     best: tuple[tuple[float, float, float], Tuned] | None = None
     for threshold in THRESHOLDS:
         for margin in MARGINS:
-            hits = alarms = 0
-            for row, near in zip(rows, nearest, strict=True):
-                kind = near.decide(threshold, margin)
-                if row.danger and kind == row.label:
-                    hits += 1
-                elif not row.danger and kind is not None:
-                    alarms += 1
+            hits, alarms = counts(rows, nearest, threshold, margin)
             if alarms > FALSE_ALARM_BUDGET * ordinary:
                 continue
             key = (-hits, alarms, -(threshold + margin))
@@ -64,4 +77,4 @@ def tune(embedder: Embedder, rows: Sequence[Labelled]) -> Tuned:
     return best[1]
 
 
-__all__ = ["FALSE_ALARM_BUDGET", "MARGINS", "THRESHOLDS", "Tuned", "leave_one_out", "tune"]
+__all__ = ["FALSE_ALARM_BUDGET", "MARGINS", "THRESHOLDS", "Tuned", "counts", "evaluate", "leave_one_out", "tune"]

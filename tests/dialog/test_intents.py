@@ -111,7 +111,19 @@ LANGUAGE_CASES: list[tuple[str, str]] = [
     ("Nói tiếng Việt được không", "vi"),
     ("일본어로 부탁해요", "ja"),
     ("日本語でお願いします", "ja"),
+    ("Tiếng Việt được không?", "vi"),
+    ("中文可以吗", "zh"),
 ]
+
+
+@pytest.mark.parametrize("text", ["我韩语不好，去医院需要翻译", "韓国語を勉強したいです", "한국어로 말을 잘 못해요"])
+def test_a_language_the_caller_cannot_speak_or_wants_to_learn_is_no_switch(text: str) -> None:
+    assert detect_intent(text).name is not N.CHANGE_LANGUAGE
+
+
+@pytest.mark.parametrize("text", ["Đăng ký thế nào?", "đăng ký ở đâu", "怎么申请", "申請方法を教えてください"])
+def test_how_to_apply_in_vietnamese_chinese_and_japanese(text: str) -> None:
+    assert detect_intent(text).name is N.DETAILS
 
 
 @pytest.mark.parametrize(("text", "language"), LANGUAGE_CASES)

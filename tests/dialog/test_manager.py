@@ -127,11 +127,12 @@ def test_switching_language_with_a_question_or_a_repeat(sample_manager: DialogMa
     assert "Daycare Fee Support" in redo.text
 
 
-def test_chinese_caller_gets_english_content_and_chinese_fixed_sentences(sample_manager: DialogManager) -> None:
+def test_chinese_caller_gets_chinese_content_and_chinese_fixed_sentences(sample_manager: DialogManager) -> None:
     state = DialogState()
     answer = sample_manager.respond("我需要翻译", "zh", state)
-    assert answer.intent == "find_benefit" and answer.language == "en"  # for a translation stage
+    assert answer.intent == "find_benefit" and answer.language == "zh"  # composed from the zh templates
     assert {"KR-DANURI-CALL", "KR-FOREIGNER-CENTRE", "KR-FAMILY-CENTRE"} & {h.id for h in answer.programmes}
+    assert "1577-1366" in answer.text and not any("a" <= ch <= "z" for ch in answer.text.replace("bokjiro.go.kr", ""))
     bye = sample_manager.respond("再见", "zh", state)
     assert (bye.language, bye.action) == ("zh", "hangup") and "再见" in bye.text
     switched = sample_manager.respond("Nói tiếng Việt được không", "en", DialogState())

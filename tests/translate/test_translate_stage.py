@@ -59,12 +59,13 @@ async def test_a_different_language_is_translated_in_a_worker_thread() -> None:
     out = await run_stage(fake, CallSettings(last_language="en"), [ANSWER_KO])
     assert out == [
         BenefitAnswer(
-            text="basic-pension apply",
+            text="The next part was translated by machine. basic-pension apply",
             language="en",
             intent=ANSWER_KO.intent,
             programmes=ANSWER_KO.programmes,
             rate=ANSWER_KO.rate,
             action=ANSWER_KO.action,
+            machine_translated=True,
         )
     ]
     assert fake.threads and threading.get_ident() not in fake.threads
@@ -74,10 +75,21 @@ async def test_the_language_the_dialog_answers_in_wins_over_a_fixed_call_languag
     answer = BenefitAnswer("basic pension", "en", "programme_info")
     # a Vietnamese call whose caller is answered in Vietnamese: English content is translated
     out = await run_stage(DictTranslator(WORDS), CallSettings(language="vi", last_language="vi"), [answer])
-    assert out == [BenefitAnswer("cơ bản lương hưu", "vi", "programme_info")]
+    assert out == [BenefitAnswer("Phần sau đây được dịch bằng máy. cơ bản lương hưu", "vi", "programme_info",
+                                 machine_translated=True)]
     # the caller typed in English on that call (or asked for English): the English answer stays
     out = await run_stage(DictTranslator(WORDS), CallSettings(language="vi", last_language="en"), [answer])
     assert out == [answer]
+
+
+async def test_machine_translation_is_marked_on_every_answer_and_announced_once_per_call() -> None:
+    answer = BenefitAnswer("basic pension", "en", "programme_info")
+    out = await run_stage(DictTranslator(WORDS), CallSettings(last_language="vi"), [answer, answer])
+    assert [a.machine_translated for a in out if isinstance(a, BenefitAnswer)] == [True, True]
+    texts = [a.text for a in out if isinstance(a, BenefitAnswer)]
+    assert texts == ["Phần sau đây được dịch bằng máy. cơ bản lương hưu", "cơ bản lương hưu"]
+    untouched = await run_stage(DictTranslator(WORDS), CallSettings(last_language="en"), [answer])
+    assert untouched == [answer] and not answer.machine_translated  # human-written text is not marked
 
 
 async def test_an_unsupported_pair_passes_through_without_an_error() -> None:

@@ -42,7 +42,8 @@ def test_default_preferences_follow_the_measured_cer() -> None:
     assert prefs.by_language["en"] == (piper, espeak)
     assert MEASURED_CER["ko"]["kokoro"] < MEASURED_CER["ko"]["espeak"]
     assert prefs.by_language["ko"] == (kokoro, espeak)
-    for language in ("vi", "zh", "ja"):
+    assert prefs.by_language["ja"] == (kokoro, espeak)  # Kokoro's own Japanese voice
+    for language in ("vi", "zh"):
         assert prefs.by_language[language] == (espeak,)
 
 

@@ -35,6 +35,7 @@ from ..session import CallSession, DialogStageFactory
 from ..state import GatewayState
 from .config import PhoneConfig
 from .handoff import Outcome, handoff_payload, post_handoff
+from .phone_prompts import prompt
 
 log = logger("phone")
 
@@ -42,41 +43,8 @@ FRAME_MS = 20
 #: intents of the prompts a phone channel speaks itself (not dialog answers)
 NOTICE, STILL_THERE, SILENCE_GOODBYE = "notice", "still_there", "silence_goodbye"
 
-_TEXTS: dict[str, dict[str, str]] = {
-    "notice": {
-        "ko": "안녕하세요, 복지 서비스를 찾아 드리는 자동 음성 안내 말벗입니다. "
-        "지금은 사람이 아니라 컴퓨터가 답해 드려요. {record} "
-        "다시 들으시려면 1번, 천천히 들으시려면 2번, 상담원 연결은 0번을 누르시거나, 그냥 말씀하세요.",
-        "en": "Hello, this is Malbeot, an automated voice service that helps you find public benefits. "
-        "You are talking to a computer, not a person. {record} "
-        "Press 1 to hear that again, 2 to speak slower, 0 to talk to a person; or just speak.",
-    },
-    "not_recorded": {
-        "ko": "이 통화는 녹음하거나 저장하지 않아요.",
-        "en": "Nothing from this call is recorded or kept.",
-    },
-    "recorded": {
-        "ko": "서비스 개선을 위해 이 통화의 음성을 저장해요.",
-        "en": "The audio of this call is recorded to improve the service.",
-    },
-    "still_there": {
-        "ko": "아직 통화 중이신가요? 필요한 도움을 말씀해 주시거나, 상담원 연결은 0번을 눌러 주세요.",
-        "en": "Are you still there? Please tell me what help you need, or press 0 to talk to a person.",
-    },
-    "silence_goodbye": {
-        "ko": "말씀이 없으셔서 통화를 마칠게요. 언제든 다시 전화 주세요. 안녕히 계세요.",
-        "en": "I have not heard anything, so I will end the call now. Please call again any time. Goodbye.",
-    },
-}
-
 #: keypad digit → the utterance it stands for (the dialog's own intents answer it)
 KEYPAD = {"1": "repeat that please", "2": "slower please", "0": "talk to a person"}
-
-
-def prompt(key: str, language: str, **fields: str) -> tuple[str, str]:
-    texts = _TEXTS[key]
-    lang = language if language in texts else "en"
-    return texts[lang].format(**fields), lang
 
 
 class PhoneLine(Protocol):
