@@ -34,6 +34,7 @@ from .application_flow import ApplicationFlow, ApplicationSink, ApplicationState
 from .catalogue import Programme
 from .check_flow import CONTROL_INTENTS, CheckState, EligibilityChecker, FlowReply
 from .check_flow import text as check_text
+from .civil.desk import CivilDesk
 from .clarify import clarifying_question
 from .facilities import FacilityFinder, FacilityState, facility_turn, find_facility
 from .intents import Intent, IntentName, detect_intent
@@ -125,6 +126,7 @@ class DialogManager:
         facilities: FacilityFinder | None = None,
         today: Callable[[], date] = date.today,
         safety: SafetyClassifier | None = None,
+        civil: CivilDesk | None = None,
     ) -> None:
         self.retriever = retriever
         #: danger is looked for on every turn, before anything else (rules alone when not given)
@@ -136,6 +138,8 @@ class DialogManager:
         self.today = today
         self.applications = ApplicationFlow(applications) if applications is not None else None
         self.facilities = facilities
+        #: civil services (certificates, waste, fines …) searched together with benefits
+        self.civil = civil
 
     # -- entry point -------------------------------------------------------------------------------
     def rate(self, state: DialogState) -> float:
@@ -161,6 +165,9 @@ class DialogManager:
         flow = self._flows(intent, text, state)
         if flow is not None:
             return flow
+        civil = self._civil(intent, text, state)
+        if civil is not None:
+            return civil
         if pending and intent.name is IntentName.FIND_BENEFIT:  # "돌봄 서비스요": read with the question
             return self._find(f"{pending} {text}", state, clarified=True)
         return self._answer(intent, text, state)
@@ -218,6 +225,19 @@ class DialogManager:
             if name in CONTROL_INTENTS:
                 state.offered_application = offered
         return None
+
+    def _civil(self, intent: Intent, text: str, state: DialogState) -> BenefitAnswer | None:
+        """A civil question or a follow-up about one (``dialog.civil.desk``); None: a benefit question."""
+        if self.civil is None:
+            return None
+        last = state.last_answer.programmes if state.last_answer is not None else ()
+        turn = self.civil.turn(text, intent.name, state.language, last, self.retriever, self.facilities)
+        if turn is None:
+            return None
+        state.facility = turn.facility
+        state.offered_details = False
+        reply = answers.Reply(turn.text, turn.language)
+        return self._remember(self._make(reply, turn.intent, state, turn.hits), state)
 
     def _start_check(self, text: str, state: DialogState) -> BenefitAnswer:
         candidates = self._check_candidates(text, state)

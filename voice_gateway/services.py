@@ -16,6 +16,7 @@ from .logs import logger
 if TYPE_CHECKING:
     from asr.protocol import Transcriber
     from dialog.catalogue import Catalogue
+    from dialog.civil.desk import CivilDesk
     from dialog.manager import DialogManager
     from dialog.retrieval import HybridRetriever
     from dialog.safety import SafetyClassifier
@@ -117,7 +118,29 @@ class Services:
         from dialog.manager import DialogManager
 
         return DialogManager(self.retriever, applications=self.records.sink(), facilities=self.records.finder(),
-                             safety=self.safety)
+                             safety=self.safety, civil=self.civil)
+
+    @cached_property
+    def civil(self) -> CivilDesk:
+        """Civil services: the sample, ``MALBEOT_CIVIL_IMPORT`` files and staff entries, searched with
+        the retrieval's embedder."""
+        from dialog.civil.desk import CivilDesk
+        from dialog.civil.knowledge import CivilKnowledge
+
+        with self._lock:
+            knowledge = CivilKnowledge.sample(self.config.civil_import_files)
+            self.records.restore_civil(knowledge)
+            return self._timed("civil_index", lambda: CivilDesk.build(knowledge, self.retriever.embedder))
+
+    def refresh_civil(self) -> None:
+        """Rebuild the civil index after staff changed an entry (from a worker thread)."""
+        if "civil" not in self.__dict__:
+            return
+        with self._reindex_lock:
+            fresh = self.__dict__["civil"].rebuilt()
+            self.__dict__["civil"] = fresh
+            if "dialog" in self.__dict__:
+                self.dialog.civil = fresh
 
     @cached_property
     def safety(self) -> SafetyClassifier:

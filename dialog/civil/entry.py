@@ -95,7 +95,8 @@ class CivilEntry:
         return self.names.get(language) or self.names.get("en") or self.names["ko"]
 
     def note(self, language: str) -> str:
-        return self.notes.get(language) or self.notes.get("en") or self.notes.get("ko", "")
+        """The note in ``language`` only (an answer never mixes languages)."""
+        return self.notes.get(language, "")
 
     def search_texts(self) -> list[str]:
         """Every name and alias in every language."""

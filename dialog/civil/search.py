@@ -77,6 +77,8 @@ class Route:
     civil_cosine: float = 0.0
     benefit_cosine: float = 0.0
     alias: bool = False
+    #: the question names a benefit programme
+    named_benefit: bool = False
 
 
 def _passages(entry: CivilEntry) -> list[str]:
@@ -178,8 +180,8 @@ class CivilSearch:
         else:
             civil = not named_benefit and civil_cos >= self.min_cosine and civil_cos - benefit_cos >= margin
         if not civil:
-            return Route("benefit", (), civil_cos, benefit_cos, alias)
-        return Route("civil", tuple(hits[:k]), civil_cos, benefit_cos, alias)
+            return Route("benefit", (), civil_cos, benefit_cos, alias, named_benefit)
+        return Route("civil", tuple(hits[:k]), civil_cos, benefit_cos, alias, named_benefit)
 
 
 def names_programme(query: str, benefits: HybridRetriever, cosines: np.ndarray, top: int = 5) -> bool:
