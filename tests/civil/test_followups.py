@@ -5,7 +5,7 @@ from __future__ import annotations
 from dialog.manager import DialogManager, DialogState
 
 
-def ask(manager: DialogManager, state: DialogState, text: str, language: str = "ko"):  # noqa: ANN201
+def ask(manager: DialogManager, state: DialogState, text: str, language: str = "ko"):
     return manager.respond(text, language, state)
 
 
@@ -15,7 +15,7 @@ def test_a_document_question_never_gets_a_benefit_and_follow_ups_are_answered_fr
     state = DialogState()
     first = ask(manager, state, "주민등록등본 떼려면 어떻게 해요?")
     assert first.intent == "civil_service"
-    assert [p.id for p in first.programmes][0] == "CIVIL-RESIDENT-CERT"
+    assert next(p.id for p in first.programmes) == "CIVIL-RESIDENT-CERT"
     assert all(p.id.startswith("CIVIL-") for p in first.programmes)
     assert "정부24" in first.text
     fee = ask(manager, state, "그거 수수료 얼마예요?")
