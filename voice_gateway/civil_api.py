@@ -29,7 +29,7 @@ def _services(request: Request) -> Services:
 
 
 def _knowledge(request: Request) -> CivilKnowledge:
-    return _services(request).civil.knowledge
+    return _services(request).civil_knowledge
 
 
 def _registry(request: Request) -> CivilRegistry:

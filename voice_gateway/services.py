@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from asr.protocol import Transcriber
     from dialog.catalogue import Catalogue
     from dialog.civil.desk import CivilDesk
+    from dialog.civil.knowledge import CivilKnowledge
     from dialog.manager import DialogManager
     from dialog.retrieval import HybridRetriever
     from dialog.safety import SafetyClassifier
@@ -121,16 +122,22 @@ class Services:
                              safety=self.safety, civil=self.civil)
 
     @cached_property
-    def civil(self) -> CivilDesk:
-        """Civil services: the sample, ``MALBEOT_CIVIL_IMPORT`` files and staff entries, searched with
-        the retrieval's embedder."""
-        from dialog.civil.desk import CivilDesk
+    def civil_knowledge(self) -> CivilKnowledge:
+        """Civil-service entries: the sample, then ``MALBEOT_CIVIL_IMPORT`` files, then staff entries."""
         from dialog.civil.knowledge import CivilKnowledge
 
         with self._lock:
             knowledge = CivilKnowledge.sample(self.config.civil_import_files)
             self.records.restore_civil(knowledge)
-            return self._timed("civil_index", lambda: CivilDesk.build(knowledge, self.retriever.embedder))
+            return knowledge
+
+    @cached_property
+    def civil(self) -> CivilDesk:
+        """Civil services searched together with benefits, with the retrieval's embedder."""
+        from dialog.civil.desk import CivilDesk
+
+        with self._lock:
+            return self._timed("civil_index", lambda: CivilDesk.build(self.civil_knowledge, self.retriever.embedder))
 
     def refresh_civil(self) -> None:
         """Rebuild the civil index after staff changed an entry (from a worker thread)."""
