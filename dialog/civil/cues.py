@@ -47,6 +47,15 @@ CIVIL_CUES: tuple[str, ...] = (
     "등본",
     "초본",
     "고장",
+    "단속",
+    "두고내렸",
+    "흘렸",
+    "투기",
+    "불편사항",
+    "불편한거말",
+    "윗층",
+    "위층",
+    "윗집",
     "깨졌",
     # en
     "certificate",
@@ -72,6 +81,11 @@ CIVIL_CUES: tuple[str, ...] = (
     "class",
     "address",
     "broken",
+    "upstairs",
+    "leftmy",
+    "ridof",
+    "contest",
+    "expire",
     # zh
     "证明",
     "办理",
@@ -89,6 +103,8 @@ CIVIL_CUES: tuple[str, ...] = (
     "护照",
     "签证",
     "搬家",
+    "到期",
+    "装修",
     "报名",
     # vi
     "giấy",
@@ -108,6 +124,8 @@ CIVIL_CUES: tuple[str, ...] = (
     "giahạn",
     "đăngký",
     "chuyểnnhà",
+    "hếthạn", "ồnào",
+    "thẻcưtrú",
     "lớphọc",
     # ja
     "証明",
@@ -126,6 +144,8 @@ CIVIL_CUES: tuple[str, ...] = (
     "申込",
     "申し込",
     "引っ越",
+    "処分",
+    "期限",
     "在留",
 )
 
