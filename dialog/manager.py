@@ -198,7 +198,7 @@ class DialogManager:
             if name not in CONTROL_INTENTS:
                 state.facility = None
         if state.application is not None and self.applications is not None:
-            programme = self.retriever.programme(state.application.programme_id)
+            programme = self._programme(state.application.programme_id)
             reply = self.applications.turn(state.application, programme, name, text, lang, state.conversation_id)
             if reply is not None:
                 if reply.done:
@@ -221,7 +221,7 @@ class DialogManager:
             if name in (IntentName.AFFIRM, IntentName.APPLY) or (
                 name is IntentName.FIND_BENEFIT and parse_yes_no(text) is True and len(text) <= 24
             ):  # "Yes, please." / "네 좋아요"
-                return self._start_application(self.retriever.programme(offered), state)
+                return self._start_application(self._programme(offered), state)
             if name in CONTROL_INTENTS:
                 state.offered_application = offered
         return None
@@ -234,10 +234,19 @@ class DialogManager:
         turn = self.civil.turn(text, intent.name, state.language, last, self.retriever, self.facilities)
         if turn is None:
             return None
+        if turn.apply:  # a community-centre class: the voice application flow (read-back, receipt)
+            return self._start_application(self.civil.programme(turn.apply), state)
         state.facility = turn.facility
         state.offered_details = False
+        state.offered_application = turn.offer
         reply = answers.Reply(turn.text, turn.language)
         return self._remember(self._make(reply, turn.intent, state, turn.hits), state)
+
+    def _programme(self, programme_id: str) -> Programme:
+        """A benefit programme, or a civil entry that can be applied for (a class sign-up)."""
+        if self.civil is not None and self.civil.is_civil(programme_id):
+            return self.civil.programme(programme_id)
+        return self.retriever.programme(programme_id)
 
     def _start_check(self, text: str, state: DialogState) -> BenefitAnswer:
         candidates = self._check_candidates(text, state)

@@ -26,8 +26,10 @@ from .entry import CivilEntry
 from .followup import asked_field, bare
 from .knowledge import CivilKnowledge
 from .search import CivilIndex, CivilSearch
+from .signup import as_programme
 
 if TYPE_CHECKING:
+    from ..catalogue import Programme
     from ..embedder import Embedder
     from ..retrieval import HybridRetriever
 
@@ -36,6 +38,8 @@ HANDLED = frozenset({IntentName.FIND_BENEFIT, IntentName.DETAILS, IntentName.APP
 #: intents of civil answers (the protocol's ``answer.intent``)
 CIVIL_SERVICE = "civil_service"
 CIVIL_FOLLOWUP = "civil_followup"
+#: the offer after a class answer (the application flow speaks ko and en)
+OFFER = {"ko": "이 전화로 수강 신청을 접수해 드릴까요?", "en": "Shall I take your sign-up on this call?"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,10 @@ class CivilTurn:
     hits: tuple[ProgrammeHit, ...]
     #: a facility question started ("어느 동에 계세요?"), for the dialog's facility flow
     facility: FacilityState | None = None
+    #: a class the answer offers to sign up for ("yes" starts the application)
+    offer: str = ""
+    #: start the sign-up application for this entry now
+    apply: str = ""
 
 
 def hit(entry: CivilEntry, score: float, language: str) -> ProgrammeHit:
@@ -80,6 +88,10 @@ class CivilDesk:
     def is_civil(self, entry_id: str) -> bool:
         return entry_id in self.knowledge
 
+    def programme(self, entry_id: str) -> Programme:
+        """The entry as the application flow takes it (class sign-up)."""
+        return as_programme(self.knowledge.get(entry_id))
+
     def turn(
         self,
         text: str,
@@ -96,8 +108,12 @@ class CivilDesk:
         field = asked_field(text)
         route = self.search.route(text, benefits)
         last_entry = self.knowledge.find(last[0].id) if last else None
+        if intent is IntentName.APPLY and last_entry is not None and last_entry.sign_up and route.kind != "civil":
+            return CivilTurn("", lang, CIVIL_SERVICE, (hit(last_entry, 1.0, lang),), apply=last_entry.id)
         if route.kind == "civil" and (route.alias or last_entry is None or not (field and bare(text))):
             best = route.hits[0].entry
+            if best.sign_up and intent is IntentName.APPLY:  # "주민센터 요가 강좌 신청하고 싶어요"
+                return CivilTurn("", lang, CIVIL_SERVICE, (hit(best, route.hits[0].score, lang),), apply=best.id)
             if (
                 field == "where"
                 and self._centre(best)
@@ -106,6 +122,9 @@ class CivilDesk:
             ):  # "사직동인데 등본 어디서 떼요?"
                 return self._where(best, text, lang, facilities)
             hits = tuple(hit(h.entry, h.score, lang) for h in route.hits)
+            if best.sign_up and lang in ("ko", "en"):
+                return CivilTurn(f"{overview(best, lang, field)} {OFFER[lang]}", lang, CIVIL_SERVICE, hits,
+                                 offer=best.id)
             return CivilTurn(overview(best, lang, field), lang, CIVIL_SERVICE, hits)
         if last_entry is not None and not field and intent is IntentName.DETAILS and bare(text):  # "어떻게 해요?"
             return CivilTurn(overview(last_entry, lang), lang, CIVIL_FOLLOWUP, (hit(last_entry, 1.0, lang),))
