@@ -9,7 +9,9 @@ sample catalogue, and the real 461-service 복지로 list when ``../shared/data`
   one search answers with, and how many got a **benefit programme first** (routed to benefits);
 * benefit questions (``bench/colloquial_queries.py`` and, on the 복지로 list, the easylaw and
   project sets): how many the one search takes for civil questions, and benefit recall@1 through
-  the one search next to the benefit retrieval alone (a question taken by civil counts as a miss).
+  the one search next to the benefit retrieval alone (a question taken by civil counts as a miss),
+  and how many of those taken are danger questions that the dialog answers (safety rules) before
+  either search is asked.
 
 Report the held-out figures; only the tuning halves were looked at while tuning.
 
@@ -38,6 +40,7 @@ from dialog.civil.search import CivilIndex, CivilSearch  # noqa: E402
 from dialog.embed_registry import create_embedder  # noqa: E402
 from dialog.evaluation import LabelledQuery  # noqa: E402
 from dialog.retrieval import HybridRetriever  # noqa: E402
+from dialog.safety import SafetyClassifier  # noqa: E402
 from dialog.sample import sample_programmes  # noqa: E402
 
 SHARED = Path(os.environ.get("MALBEOT_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -74,7 +77,7 @@ def benefit_figures(
 ) -> None:
     if not queries:
         return
-    plain = together = taken = 0
+    plain = together = taken = danger_taken = 0
     for q in queries:
         ranked = benefits.retrieve(q.text, k=1)
         hit = bool(ranked) and ranked[0].programme.id in q.expected
@@ -82,6 +85,7 @@ def benefit_figures(
         route = search.route(q.text, benefits)
         if route.kind == "civil":
             taken += 1
+            danger_taken += SafetyClassifier.by_rules(q.text) is not None  # the dialog answers these first
             if misses and "heldout" not in label:
                 print(
                     f"      taken by civil: {q.text} → {route.hits[0].entry.id} alias={route.alias} "
@@ -92,6 +96,7 @@ def benefit_figures(
     n = len(queries)
     print(
         f"  {label:<26} n={n:<3} recall@1 alone={plain / n:.3f}  one search={together / n:.3f}  taken by civil={taken}"
+        f" (danger, answered by safety first: {danger_taken})"
     )
 
 

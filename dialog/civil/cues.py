@@ -124,7 +124,8 @@ CIVIL_CUES: tuple[str, ...] = (
     "giahạn",
     "đăngký",
     "chuyểnnhà",
-    "hếthạn", "ồnào",
+    "hếthạn",
+    "ồnào",
     "thẻcưtrú",
     "lớphọc",
     # ja
@@ -165,6 +166,8 @@ BENEFIT_CUES: tuple[str, ...] = (
     "감면",
     "할인",
     "생활비",
+    "한국어배우",
+    "한국말배우",
     "치료비",
     "의료비",
     "도움받",
@@ -180,6 +183,7 @@ BENEFIT_CUES: tuple[str, ...] = (
     "discount",
     "care",
     "voucher",
+    "learnkorean",
     "abuse",
     # zh
     "补助",
@@ -191,8 +195,11 @@ BENEFIT_CUES: tuple[str, ...] = (
     "虐待",
     "给钱",
     "发钱",
+    "学韩语",
+    "学韩国语",
     # vi
     "trợcấp",
+    "họctiếnghàn",
     "hỗtrợ",
     "giảm",
     "chămsóc",
@@ -204,6 +211,8 @@ BENEFIT_CUES: tuple[str, ...] = (
     "年金",
     "助成",
     "介護",
+    "韓国語を学",
+    "韓国語を勉強",
     "虐待",
 )
 

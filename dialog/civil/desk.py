@@ -82,6 +82,7 @@ class CivilDesk:
                 self.search.margin,
                 self.search.min_cosine,
                 self.search.cue_margin,
+                self.search.benefit_cue_margin,
             ),
         )
 
@@ -123,8 +124,9 @@ class CivilDesk:
                 return self._where(best, text, lang, facilities)
             hits = tuple(hit(h.entry, h.score, lang) for h in route.hits)
             if best.sign_up and lang in ("ko", "en"):
-                return CivilTurn(f"{overview(best, lang, field)} {OFFER[lang]}", lang, CIVIL_SERVICE, hits,
-                                 offer=best.id)
+                return CivilTurn(
+                    f"{overview(best, lang, field)} {OFFER[lang]}", lang, CIVIL_SERVICE, hits, offer=best.id
+                )
             return CivilTurn(overview(best, lang, field), lang, CIVIL_SERVICE, hits)
         if last_entry is not None and not field and intent is IntentName.DETAILS and bare(text):  # "어떻게 해요?"
             return CivilTurn(overview(last_entry, lang), lang, CIVIL_FOLLOWUP, (hit(last_entry, 1.0, lang),))

@@ -12,7 +12,8 @@ unpredictably). Then ``CivilSearch.route`` decides the kind:
   long as a programme passage, unlike the short per-language passages that rank entries) must
   beat the best benefit-programme cosine (the same query vector, one embedding) by ``margin``,
   or come within ``-cue_margin`` of it when the question has a civil cue word ("떼", "납부",
-  "버리", "잃어버" …) and no benefit cue word ("지원", "수당" …; ``dialog.civil.cues``).
+  "버리", "잃어버" …) and no benefit cue word, or beat it by ``benefit_cue_margin`` when it has a
+  benefit cue word ("지원", "수당", "learn Korean" …; ``dialog.civil.cues``).
 
 The answer keeps to the kind chosen: civil suggestions are civil entries only. The weights and
 the margin were chosen on the tuning half of ``bench/civil_queries.py`` and the tuning half of the
@@ -44,6 +45,8 @@ W_DENSE, W_BM25, W_ALIAS = 0.5, 0.2, 0.3
 MARGIN = 0.03
 #: the margin when the question has a civil cue word and no benefit cue word (``dialog.civil.cues``)
 CUE_MARGIN = -0.02
+#: the margin when the question has a benefit cue word ("지원", "补助", "learn Korean" …)
+BENEFIT_CUE_MARGIN = 0.06
 #: below this best civil cosine (and no alias), nothing civil was found
 MIN_COSINE = 0.80
 _STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -150,10 +153,16 @@ class CivilSearch:
     """Routes a question to civil services or benefits and ranks the civil entries."""
 
     def __init__(
-        self, index: CivilIndex, margin: float = MARGIN, min_cosine: float = MIN_COSINE, cue_margin: float = CUE_MARGIN
+        self,
+        index: CivilIndex,
+        margin: float = MARGIN,
+        min_cosine: float = MIN_COSINE,
+        cue_margin: float = CUE_MARGIN,
+        benefit_cue_margin: float = BENEFIT_CUE_MARGIN,
     ) -> None:
         self.index = index
         self.margin = margin
+        self.benefit_cue_margin = benefit_cue_margin
         self.cue_margin = cue_margin
         self.min_cosine = min_cosine
 
@@ -173,8 +182,13 @@ class CivilSearch:
         alias = best.alias > 0
         civil_cos = self.index.full_cosine(vector)
         said = compact(query)
-        cue = has_cue(said, CIVIL_CUES) and not has_cue(said, BENEFIT_CUES)
-        margin = self.cue_margin if cue else self.margin
+        civil_cue, benefit_cue = has_cue(said, CIVIL_CUES), has_cue(said, BENEFIT_CUES)
+        if benefit_cue:
+            margin = self.benefit_cue_margin
+        elif civil_cue:
+            margin = self.cue_margin
+        else:
+            margin = self.margin
         if alias and not named_benefit:
             civil = True
         else:
