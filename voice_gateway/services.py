@@ -137,7 +137,8 @@ class Services:
         from dialog.civil.desk import CivilDesk
 
         with self._lock:
-            return self._timed("civil_index", lambda: CivilDesk.build(self.civil_knowledge, self.retriever.embedder))
+            knowledge, embedder = self.civil_knowledge, self.retriever.embedder
+            return self._timed("civil_index", lambda: CivilDesk.build(knowledge, embedder, embedding_cache_dir()))
 
     def refresh_civil(self) -> None:
         """Rebuild the civil index after staff changed an entry (from a worker thread)."""

@@ -15,6 +15,7 @@ Otherwise it returns ``None`` and the turn goes on to the benefit search unchang
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from malbeot_core.events import ProgrammeHit
@@ -69,8 +70,9 @@ class CivilDesk:
         self.search = search
 
     @classmethod
-    def build(cls, knowledge: CivilKnowledge, embedder: Embedder) -> CivilDesk:
-        return cls(knowledge, CivilSearch(CivilIndex(knowledge.active(), embedder)))
+    def build(cls, knowledge: CivilKnowledge, embedder: Embedder, cache_dir: str | Path | None = None) -> CivilDesk:
+        """A desk over ``knowledge``; passage vectors are cached in ``cache_dir`` by content."""
+        return cls(knowledge, CivilSearch(CivilIndex(knowledge.active(), embedder, cache_dir=cache_dir)))
 
     def rebuilt(self) -> CivilDesk:
         """A desk over the knowledge base as it is now (after staff changed it)."""
@@ -78,7 +80,7 @@ class CivilDesk:
         return CivilDesk(
             self.knowledge,
             CivilSearch(
-                CivilIndex(self.knowledge.active(), index.embedder),
+                CivilIndex(self.knowledge.active(), index.embedder, previous=index),
                 self.search.margin,
                 self.search.min_cosine,
                 self.search.cue_margin,

@@ -22,16 +22,19 @@ benefit questions (``bench/colloquial_queries.py``); ``bench/civil_recall.py`` r
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..bm25 import BM25Index
 from ..embedder import Embedder
+from ..retrieval import EMBED_BATCH
 from ..tokenize import tokenize
 from .cues import BENEFIT_CUES, CIVIL_CUES, has_cue
 from .entry import CivilEntry
@@ -94,7 +97,14 @@ def _passages(entry: CivilEntry) -> list[str]:
 
 
 class CivilIndex:
-    def __init__(self, entries: Sequence[CivilEntry], embedder: Embedder) -> None:
+    def __init__(
+        self,
+        entries: Sequence[CivilEntry],
+        embedder: Embedder,
+        *,
+        previous: CivilIndex | None = None,
+        cache_dir: str | Path | None = None,
+    ) -> None:
         self.entries = [e for e in entries if not e.retired]
         self.embedder = embedder
         self._aliases: list[list[str]] = [
@@ -111,11 +121,37 @@ class CivilIndex:
         #: the row of each entry's full passage (the one routing compares with benefit passages)
         self._full = np.asarray([i for i in range(len(owners)) if i == 0 or owners[i] != owners[i - 1]], dtype=np.int64)
         self.bm25 = BM25Index([tokenize(" ".join(_passages(e))) for e in self.entries]) if self.entries else None
-        self.matrix = (
-            np.asarray(embedder.embed_passages(texts), dtype=np.float32)
-            if texts
-            else np.zeros((0, 1), dtype=np.float32)
-        )
+        self.texts = texts
+        self.matrix = self._embed(texts, previous, cache_dir)
+
+    def _embed(self, texts: list[str], previous: CivilIndex | None, cache_dir: str | Path | None) -> np.ndarray:
+        """Passage vectors: from the cache file for these texts, else unchanged rows of ``previous``
+        (the same embedder) and the rest embedded, a few at a time."""
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        cache: Path | None = None
+        if cache_dir is not None:
+            digest = hashlib.sha256("\x1e".join(texts).encode("utf-8")).hexdigest()[:16]
+            safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in self.embedder.name)
+            cache = Path(cache_dir) / f"civil-{safe}-{digest}.npy"
+            if cache.is_file():
+                return np.load(cache)
+        known: dict[str, np.ndarray] = {}
+        if previous is not None and previous.embedder is self.embedder:
+            known = {t: previous.matrix[i] for i, t in enumerate(previous.texts)}
+        missing = [i for i, t in enumerate(texts) if t not in known]
+        rows: dict[int, np.ndarray] = {i: known[t] for i, t in enumerate(texts) if t in known}
+        for start in range(0, len(missing), EMBED_BATCH):
+            batch = missing[start : start + EMBED_BATCH]
+            vectors = np.asarray(self.embedder.embed_passages([texts[i] for i in batch]), dtype=np.float32)
+            rows.update(zip(batch, vectors, strict=True))
+        matrix = np.stack([rows[i] for i in range(len(texts))]).astype(np.float32)
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(".tmp.npy")
+            np.save(tmp, matrix)
+            tmp.replace(cache)
+        return matrix
 
     def __len__(self) -> int:
         return len(self.entries)
