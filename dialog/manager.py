@@ -37,6 +37,7 @@ from .call_language import CallLanguage
 from .catalogue import Programme
 from .check_flow import CONTROL_INTENTS, CheckState, EligibilityChecker, FlowReply
 from .check_flow import text as check_text
+from .civil.desk import CivilDesk
 from .clarify import clarifying_question
 from .facilities import FacilityFinder, FacilityState, facility_turn, find_facility
 from .intents import Intent, IntentName, detect_intent
@@ -135,6 +136,7 @@ class DialogManager:
         facilities: FacilityFinder | None = None,
         today: Callable[[], date] = date.today,
         safety: SafetyClassifier | None = None,
+        civil: CivilDesk | None = None,
     ) -> None:
         self.retriever = retriever
         #: danger is looked for on every turn, before anything else (rules alone when not given)
@@ -146,6 +148,8 @@ class DialogManager:
         self.today = today
         self.applications = ApplicationFlow(applications) if applications is not None else None
         self.facilities = facilities
+        #: civil services (certificates, waste, fines …) searched together with benefits
+        self.civil = civil
 
     # -- entry point -------------------------------------------------------------------------------
     def rate(self, state: DialogState) -> float:
@@ -170,6 +174,9 @@ class DialogManager:
         flow = self._flows(intent, text, state)
         if flow is not None:
             return flow
+        civil = self._civil(intent, text, state)
+        if civil is not None:
+            return civil
         if pending and intent.name is IntentName.FIND_BENEFIT:  # "돌봄 서비스요": read with the question
             return self._find(f"{pending} {text}", state, clarified=True)
         return self._answer(intent, text, state)
@@ -200,7 +207,7 @@ class DialogManager:
             if name not in CONTROL_INTENTS:
                 state.facility = None
         if state.application is not None and self.applications is not None:
-            programme = self.retriever.programme(state.application.programme_id)
+            programme = self._programme(state.application.programme_id)
             reply = self.applications.turn(state.application, programme, name, text, lang, state.conversation_id)
             if reply is not None:
                 if reply.done:
@@ -223,10 +230,32 @@ class DialogManager:
             if name in (IntentName.AFFIRM, IntentName.APPLY) or (
                 name is IntentName.FIND_BENEFIT and parse_yes_no(text) is True and len(text) <= 24
             ):  # "Yes, please." / "네 좋아요"
-                return self._start_application(self.retriever.programme(offered), state)
+                return self._start_application(self._programme(offered), state)
             if name in CONTROL_INTENTS:
                 state.offered_application = offered
         return None
+
+    def _civil(self, intent: Intent, text: str, state: DialogState) -> BenefitAnswer | None:
+        """A civil question or a follow-up about one (``dialog.civil.desk``); None: a benefit question."""
+        if self.civil is None:
+            return None
+        last = state.last_answer.programmes if state.last_answer is not None else ()
+        turn = self.civil.turn(text, intent.name, state.language, last, self.retriever, self.facilities)
+        if turn is None:
+            return None
+        if turn.apply:  # a community-centre class: the voice application flow (read-back, receipt)
+            return self._start_application(self.civil.programme(turn.apply), state)
+        state.facility = turn.facility
+        state.offered_details = False
+        state.offered_application = turn.offer
+        reply = answers.Reply(turn.text, turn.language)
+        return self._remember(self._make(reply, turn.intent, state, turn.hits), state)
+
+    def _programme(self, programme_id: str) -> Programme:
+        """A benefit programme, or a civil entry that can be applied for (a class sign-up)."""
+        if self.civil is not None and self.civil.is_civil(programme_id):
+            return self.civil.programme(programme_id)
+        return self.retriever.programme(programme_id)
 
     def _start_check(self, text: str, state: DialogState) -> BenefitAnswer:
         candidates = self._check_candidates(text, state)

@@ -13,12 +13,14 @@ from functools import cached_property
 
 from dialog.application_flow import ApplicationSink, Receipt, Submission
 from dialog.catalogue import Catalogue
+from dialog.civil.knowledge import CivilKnowledge
 from dialog.facilities import Facility, FacilityFinder, Place
 
 from .alerts import AlertService, Notifier, create_notifier
 from .applications import ApplicationStore
 from .checkin_queue import CallQueue
 from .checkins import ResidentStore
+from .civil import CivilRegistry
 from .config import RecordsConfig
 from .facilities import FacilityStore
 from .programmes import ProgrammeRegistry
@@ -76,6 +78,13 @@ class RecordsHub:
 
     def programmes(self, catalogue: Catalogue) -> ProgrammeRegistry:
         return ProgrammeRegistry(self.records, catalogue)
+
+    def civil(self, knowledge: CivilKnowledge) -> CivilRegistry:
+        return CivilRegistry(self.records, knowledge)
+
+    def restore_civil(self, knowledge: CivilKnowledge) -> int:
+        """Put staff-managed civil entries back into a fresh knowledge base (if a database exists)."""
+        return self.civil(knowledge).restore_into() if self.exists() else 0
 
     def exists(self) -> bool:
         """A database is there already (SQLite file present, or any other configured URL)."""

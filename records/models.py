@@ -74,6 +74,20 @@ class ManagedProgramme(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
+class ManagedCivilEntry(Base):
+    """A civil-service entry registered or edited by staff (put back into the knowledge base at start-up)."""
+
+    __tablename__ = "managed_civil_entries"
+
+    entry_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("staff_members.id"), nullable=False, index=True)
+    #: ``CivilEntry.to_dict()`` as JSON
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
 class Place(Base):
     """A dong or district centroid that callers name ("사직동")."""
 

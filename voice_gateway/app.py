@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 
 from malbeot_core.errors import MalbeotError
 
-from . import call_ws, checkin_api, error_body, kiosk_api, languages_api, rest, safety_api, staff_api
+from . import call_ws, checkin_api, civil_api, error_body, kiosk_api, languages_api, rest, safety_api, staff_api
 from .channels import twilio
 from .channels.audiosocket import AudioSocketServer
 from .channels.sip import SipServer
@@ -91,6 +91,7 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
 
     app.include_router(rest.router)
     app.include_router(call_ws.router)
+    app.include_router(civil_api.router)
     app.include_router(staff_api.router)
     app.include_router(staff_api.alerts_router)
     app.include_router(safety_api.router)

@@ -24,6 +24,8 @@ class GatewayConfig:
     catalogue_db: str = ":memory:"
     #: extra open-data JSON/JSONL files imported into the catalogue at start-up
     import_files: tuple[Path, ...] = ()
+    #: civil-service entry files (JSON / JSON Lines, the sample's format) loaded at start-up
+    civil_import_files: tuple[Path, ...] = ()
     asr_backend: str = "faster-whisper"
     asr_model: str = "faster-whisper-base"
     vad: str = "webrtc"
@@ -63,6 +65,7 @@ class GatewayConfig:
             port=int(_env("PORT", "8080")),
             catalogue_db=_env("CATALOGUE_DB", ":memory:"),
             import_files=imports,
+            civil_import_files=tuple(Path(p) for p in _env("CIVIL_IMPORT", "").split(os.pathsep) if p),
             asr_backend=_env("ASR_BACKEND", "faster-whisper"),
             asr_model=_env("ASR_MODEL", "faster-whisper-base"),
             vad=_env("VAD", "webrtc"),

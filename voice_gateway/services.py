@@ -17,6 +17,8 @@ from .logs import logger
 if TYPE_CHECKING:
     from asr.protocol import Transcriber
     from dialog.catalogue import Catalogue
+    from dialog.civil.desk import CivilDesk
+    from dialog.civil.knowledge import CivilKnowledge
     from dialog.manager import DialogManager
     from dialog.retrieval import HybridRetriever
     from dialog.safety import SafetyClassifier
@@ -118,7 +120,36 @@ class Services:
         from dialog.manager import DialogManager
 
         return DialogManager(self.retriever, applications=self.records.sink(), facilities=self.records.finder(),
-                             safety=self.safety)
+                             safety=self.safety, civil=self.civil)
+
+    @cached_property
+    def civil_knowledge(self) -> CivilKnowledge:
+        """Civil-service entries: the sample, then ``MALBEOT_CIVIL_IMPORT`` files, then staff entries."""
+        from dialog.civil.knowledge import CivilKnowledge
+
+        with self._lock:
+            knowledge = CivilKnowledge.sample(self.config.civil_import_files)
+            self.records.restore_civil(knowledge)
+            return knowledge
+
+    @cached_property
+    def civil(self) -> CivilDesk:
+        """Civil services searched together with benefits, with the retrieval's embedder."""
+        from dialog.civil.desk import CivilDesk
+
+        with self._lock:
+            knowledge, embedder = self.civil_knowledge, self.retriever.embedder
+            return self._timed("civil_index", lambda: CivilDesk.build(knowledge, embedder, embedding_cache_dir()))
+
+    def refresh_civil(self) -> None:
+        """Rebuild the civil index after staff changed an entry (from a worker thread)."""
+        if "civil" not in self.__dict__:
+            return
+        with self._reindex_lock:
+            fresh = self.__dict__["civil"].rebuilt()
+            self.__dict__["civil"] = fresh
+            if "dialog" in self.__dict__:
+                self.dialog.civil = fresh
 
     @cached_property
     def safety(self) -> SafetyClassifier:

@@ -13,6 +13,7 @@ from tests.staff.conftest import StaffWorld
 SAMPLE_BODIES: dict[str, dict[str, Any]] = {
     "ProgrammeBody": {"id": "T-AUTH", "name_ko": "시험 사업"},
     "StaffBody": {"name": "Carol"},
+    "CivilEntryBody": {"id": "T-CIVIL", "names": {"ko": "시험 민원"}, "topic": "general"},
     "FacilityBody": {"id": "F-AUTH", "kind": "library", "name_ko": "시험 도서관", "lat": 37.5, "lon": 127.0},
     "ResidentBody": {"name": "시험", "phone": "010-0000-0000", "consent": True,
                      "windows": [{"days": ["mon"], "start": "10:00", "end": "11:00"}]},

@@ -1,0 +1,39 @@
+"""One search over civil services and benefits (real multilingual-e5 embedder)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialog.civil.desk import CivilDesk
+from dialog.retrieval import HybridRetriever
+
+ISSUE_QUESTIONS = [  # what the issue tried over the landed gateway, and what should answer
+    ("주민등록등본 떼려면 어떻게 해요?", "CIVIL-RESIDENT-CERT"),
+    ("여권 발급은 어디서 해요?", "CIVIL-PASSPORT"),
+    ("대형 폐기물은 어떻게 버려요?", "CIVIL-BULKY-WASTE"),
+    ("주정차 위반 과태료 이의신청은 어떻게 해요?", "CIVIL-PARKING-FINE-OBJECTION"),
+    ("How do I renew my passport?", "CIVIL-PASSPORT"),
+    ("停车罚款在哪里交？", "CIVIL-PARKING-FINE-PAY"),
+]
+BENEFIT_QUESTIONS = [
+    "기초연금 받을 수 있나요?",
+    "어머니가 75세인데 받을 수 있는 혜택이 뭐가 있어요?",
+    "아이 낳으면 나라에서 돈 주는 거 있어요?",
+    "Is there a pension for seniors over 65?",
+    "기초연금은 어디서 신청해요?",
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), ISSUE_QUESTIONS)
+def test_civil_questions_get_the_civil_entry_first_and_only_civil_suggestions(
+    desk: CivilDesk, benefits: HybridRetriever, question: str, expected: str
+) -> None:
+    route = desk.search.route(question, benefits)
+    assert route.kind == "civil"
+    assert route.hits[0].entry.id == expected
+    assert all(h.entry.kind == "civil" for h in route.hits)
+
+
+@pytest.mark.parametrize("question", BENEFIT_QUESTIONS)
+def test_benefit_questions_stay_benefit_questions(desk: CivilDesk, benefits: HybridRetriever, question: str) -> None:
+    assert desk.search.route(question, benefits).kind == "benefit"

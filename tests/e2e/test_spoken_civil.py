@@ -1,0 +1,33 @@
+"""A civil question spoken in Korean, end to end: the Korean voice says it over the call websocket, real
+ASR hears it, the one search answers with the civil entry (never a benefit), and the spoken reply is
+heard back by the ASR."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk_client.client import stream_call
+from voice_gateway.services import Services
+
+from .conftest import LiveGateway
+from .test_spoken_turn import assert_turn_order, reply_text, silence, synthesize
+
+pytestmark = pytest.mark.slow
+
+
+async def test_korean_passport_question_gets_a_spoken_civil_answer(
+    gateway: LiveGateway, real_services: Services
+) -> None:
+    question = "여권 발급은 어디서 해요?"
+    pcm = silence(0.5) + synthesize(real_services, question, "ko") + silence(1.0)
+    result = await stream_call(gateway.ws_url, pcm, 16000, pace=2.0, timeout=360)
+
+    assert_turn_order(result)
+    final = result.of_type("final_transcript")[0]
+    assert final["language"] == "ko" and "여권" in final["text"], final
+    answer = result.of_type("answer")[0]
+    assert answer["intent"] == "civil_service", answer
+    assert answer["programmes"][0]["id"] == "CIVIL-PASSPORT"
+    assert all(p["id"].startswith("CIVIL-") for p in answer["programmes"])
+    heard = reply_text(real_services, result)
+    assert "여권" in heard, heard
