@@ -21,6 +21,14 @@ BENEFIT_QUESTIONS = [
     "아이 낳으면 나라에서 돈 주는 거 있어요?",
     "Is there a pension for seniors over 65?",
     "기초연금은 어디서 신청해요?",
+    # benefit questions with errand words (신청서, 떼요, 예약, 고지서, 办理, đăng ký, 申し込み)
+    "출산하면 주는 돈 신청서 어디서 떼요",
+    "치매 검사 예약하고 싶어요",
+    "국민연금 고지서가 왔는데 못 내겠어요",
+    "주민센터 가면 생계비 신청할 수 있어요",
+    "我想申请儿童补贴在哪里办理",
+    "Tôi muốn đăng ký trợ cấp nuôi con",
+    "子供の手当の申し込みはどこですか",
 ]
 
 
