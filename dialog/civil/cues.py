@@ -163,6 +163,13 @@ BENEFIT_CUES: tuple[str, ...] = (
     "돈주",
     "돈나오",
     "주는돈",
+    "수급",
+    "기초생활",
+    "생계",
+    "장애인",
+    "비싸",
+    "실직",
+    "일자리",
     "돌봄",
     "감면",
     "할인",
@@ -186,6 +193,10 @@ BENEFIT_CUES: tuple[str, ...] = (
     "voucher",
     "learnkorean",
     "abuse",
+    "lostmyjob",
+    "lostjob",
+    "unemploy",
+    "expensive",
     # zh
     "补助",
     "补贴",
@@ -198,6 +209,9 @@ BENEFIT_CUES: tuple[str, ...] = (
     "发钱",
     "学韩语",
     "学韩国语",
+    "失业",
+    "太贵",
+    "养老金",
     # vi
     "trợcấp",
     "họctiếnghàn",
@@ -205,6 +219,10 @@ BENEFIT_CUES: tuple[str, ...] = (
     "giảm",
     "chămsóc",
     "ngượcđãi",
+    "mấtviệc",
+    "thấtnghiệp",
+    "đắt",
+    "lươnghưu",
     # ja
     "支援",
     "手当",
@@ -215,6 +233,9 @@ BENEFIT_CUES: tuple[str, ...] = (
     "韓国語を学",
     "韓国語を勉強",
     "虐待",
+    "失業",
+    "仕事を失",
+    "高すぎ",
 )
 
 

@@ -225,7 +225,7 @@ class CivilSearch:
             margin = self.cue_margin
         else:
             margin = self.margin
-        if alias and not named_benefit:
+        if alias and not named_benefit and not benefit_cue:  # "lost" in "I lost my job" is no errand
             civil = True
         else:
             civil = not named_benefit and civil_cos >= self.min_cosine and civil_cos - benefit_cos >= margin

@@ -29,6 +29,13 @@ BENEFIT_QUESTIONS = [
     "我想申请儿童补贴在哪里办理",
     "Tôi muốn đăng ký trợ cấp nuôi con",
     "子供の手当の申し込みはどこですか",
+    # a civil word inside a benefit question ("lost" a job, "giấy tờ" for a pension, 발급 of a disability pass)
+    "I lost my job, can I get money for living costs",
+    "Tôi bị mất việc có được tiền sinh hoạt không",
+    "Cần giấy tờ gì để xin lương hưu cơ bản",
+    "기초수급자 신청하려면 무슨 서류 필요해요",
+    "장애인 주차증 발급 받으려면",
+    "補聴器が高すぎます",
 ]
 
 
