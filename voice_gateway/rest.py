@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, ConfigDict, Field
 
+from dialog.civil.desk import hit as civil_hit
 from malbeot_core.audio import INTERNAL, decode_audio_file, resample, wav_bytes
 from malbeot_core.errors import BadAudio, FrameTooLarge, ProtocolViolation, UnknownLanguage
 from malbeot_core.settings import DEFAULT_LANGUAGES
@@ -104,11 +105,18 @@ async def search_benefits(
     language = _check_language(lang, state) or text_language(q, state.config.languages)
     start = time.perf_counter()
     retriever = await asyncio.to_thread(lambda: state.services.retriever)
-    hits = await asyncio.to_thread(retriever.search, q, language, k)
+    civil = await asyncio.to_thread(lambda: state.services.civil)
+    # one search over both kinds, as on a call: a document question gets civil entries only
+    route = await asyncio.to_thread(civil.search.route, q, retriever, k)
+    if route.kind == "civil":
+        found = [(civil_hit(h.entry, h.score, language or "ko"), "civil") for h in route.hits[:k]]
+    else:
+        found = [(h, "benefit") for h in await asyncio.to_thread(retriever.search, q, language, k)]
     state.metrics.request_latency.labels("search").observe(time.perf_counter() - start)
     return {
         "results": [
-            {"id": h.id, "name": h.name, "score": round(h.score, 4), "how_to_apply": h.how_to_apply} for h in hits
+            {"id": h.id, "name": h.name, "score": round(h.score, 4), "how_to_apply": h.how_to_apply, "kind": kind}
+            for h, kind in found
         ]
     }
 

@@ -60,6 +60,12 @@ def test_benefit_search(gateway: LiveGateway) -> None:
     results = r.json()["results"]
     assert results[0]["id"] == "KR-BASIC-PENSION"
     assert {"id", "name", "score", "how_to_apply"} <= set(results[0])
+    assert {x["kind"] for x in results} == {"benefit"}
+    # one search over both kinds: a document question gets civil entries only, never a benefit (issue 20)
+    r = httpx.get(gateway.url + "/v1/benefits/search", params={"q": "주민등록등본 떼려면 어떻게 해요?"}, timeout=60)
+    civil = r.json()["results"]
+    assert civil[0]["id"] == "CIVIL-RESIDENT-CERT", civil
+    assert {x["kind"] for x in civil} == {"civil"} and civil[0]["how_to_apply"]
     r = httpx.get(gateway.url + "/v1/benefits/search", params={"q": "rent support for young people", "lang": "en",
                                                                "k": 5}, timeout=60)
     assert len(r.json()["results"]) == 5
