@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..embedder import Embedder
 from . import tuned
 from .dataset import TUNE, load, split
 from .embedding import ExampleIndex
 from .kinds import PRIORITY, Danger, DangerKind
 from .language import script_language
-from .rules import abuse_target, matching_rules
+from .rules import abuse_target, by_family, matching_rules
 
 
 class SafetyClassifier:
     """``detect(text, language)`` → a ``Danger`` or None. Without an embedder: the rules alone.
 
     The embedding part compares an utterance with the tuning half of the labelled set
-    (``dataset.TUNE``); its threshold and margin are in :mod:`dialog.safety.tuned`.
+    (``dataset.TUNE``); its per-class thresholds and margin are in :mod:`dialog.safety.tuned`.
     Blocking (it embeds the utterance): call it from a worker thread.
     """
 
-    def __init__(self, index: ExampleIndex | None = None, threshold: float = tuned.THRESHOLD,
+    def __init__(self, index: ExampleIndex | None = None, thresholds: Mapping[str, float] | None = None,
                  margin: float = tuned.MARGIN) -> None:
         self.index = index
-        self.threshold = threshold
+        self.thresholds = dict(tuned.THRESHOLDS if thresholds is None else thresholds)
         self.margin = margin
 
     @classmethod
@@ -34,7 +36,7 @@ class SafetyClassifier:
         if found is not None or self.index is None or not text.strip():
             return found
         nearest = self.index.nearest(text)
-        kind = nearest.decide(self.threshold, self.margin)
+        kind = nearest.decide(self.thresholds, self.margin)
         if kind is None:
             return None
         return _danger(DangerKind(kind), "embedding", f"{nearest.danger:.3f}", text, language)
@@ -45,6 +47,8 @@ class SafetyClassifier:
         if not rules:
             return None
         kinds = {rule.kind for rule in rules}
+        if {DangerKind.ABUSE, DangerKind.CRIME} <= kinds and by_family(text):
+            kinds.discard(DangerKind.CRIME)  # "손자가 돈 내놓으라고 때려요": abuse by family, not a stranger's crime
         kind = next(k for k in PRIORITY if k in kinds)
         name = next(rule.name for rule in rules if rule.kind is kind)
         return _danger(kind, "rule", name, text, language)

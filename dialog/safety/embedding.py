@@ -2,13 +2,14 @@
 
 Examples are embedded once with the retrieval model (multilingual-e5-small, ``query:`` prompt on both
 sides: a symmetric similarity task). An utterance is a danger of kind K when its nearest danger
-example (kind K) has cosine ≥ ``threshold`` and beats the nearest ordinary example by ≥ ``margin``.
-Both numbers are tuned on the tuning half of the labelled set (``dialog.safety.tuning``).
+example (kind K: the maximum similarity over the examples, not a centroid) has cosine ≥ the
+threshold for K and beats the nearest ordinary example by ≥ ``margin``. The per-class thresholds
+and the margin are tuned on the tuning half of the labelled set (``dialog.safety.tuning``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,8 +26,9 @@ class Nearest:
     kind: str  # the kind of the nearest danger example
     ordinary: float
 
-    def decide(self, threshold: float, margin: float) -> str | None:
-        if self.danger >= threshold and self.danger - self.ordinary >= margin:
+    def decide(self, thresholds: Mapping[str, float], margin: float) -> str | None:
+        """The kind, when the nearest danger example is close enough for its kind and beats the ordinary."""
+        if self.kind and self.danger >= thresholds[self.kind] and self.danger - self.ordinary >= margin:
             return self.kind
         return None
 

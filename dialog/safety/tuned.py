@@ -1,8 +1,9 @@
-"""The embedding's threshold and margin, chosen on the tuning half (``python bench/safety_recall.py --tune``).
+"""The embedding's per-class thresholds and margin, chosen on the tuning half
+(``python bench/safety_recall.py --tune``).
 
-``tests/dialog/test_safety_embedding.py`` re-runs the tuning and checks these values, so a changed
+``tests/safety/test_safety_embedding.py`` re-runs the tuning and checks these values, so a changed
 labelled set or model cannot silently leave them stale.
 """
 
-THRESHOLD = 0.905
-MARGIN = 0.035
+THRESHOLDS = {"medical": 0.905, "suicide": 0.94, "abuse": 0.93, "fire": 0.9, "crime": 0.87}
+MARGIN = 0.03
