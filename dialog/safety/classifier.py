@@ -1,13 +1,11 @@
-"""The danger classifier: clear-word rules first, then similarity to labelled examples."""
+"""The danger classifier: clear-word rules first, then an e5 probe learnt from labelled examples."""
 
 from __future__ import annotations
-
-from collections.abc import Mapping
 
 from ..embedder import Embedder
 from . import tuned
 from .dataset import TUNE, load, split
-from .embedding import ExampleIndex
+from .embedding import ExampleProbe
 from .kinds import PRIORITY, Danger, DangerKind
 from .language import script_language
 from .rules import abuse_target, by_family, matching_rules
@@ -16,30 +14,28 @@ from .rules import abuse_target, by_family, matching_rules
 class SafetyClassifier:
     """``detect(text, language)`` → a ``Danger`` or None. Without an embedder: the rules alone.
 
-    The embedding part compares an utterance with the tuning half of the labelled set
-    (``dataset.TUNE``); its per-class thresholds and margin are in :mod:`dialog.safety.tuned`.
+    The embedding part reads an utterance's e5 vector with a probe learnt on the tuning half of
+    the labelled set (``dataset.TUNE``); its L2 weight and threshold are in :mod:`dialog.safety.tuned`.
     Blocking (it embeds the utterance): call it from a worker thread.
     """
 
-    def __init__(self, index: ExampleIndex | None = None, thresholds: Mapping[str, float] | None = None,
-                 margin: float = tuned.MARGIN) -> None:
-        self.index = index
-        self.thresholds = dict(tuned.THRESHOLDS if thresholds is None else thresholds)
-        self.margin = margin
+    def __init__(self, probe: ExampleProbe | None = None, tau: float = tuned.TAU) -> None:
+        self.probe = probe
+        self.tau = tau
 
     @classmethod
     def with_embedder(cls, embedder: Embedder) -> SafetyClassifier:
-        return cls(ExampleIndex(embedder, split(load(), TUNE)))
+        return cls(ExampleProbe(embedder, split(load(), TUNE), tuned.L2))
 
     def detect(self, text: str, language: str = "") -> Danger | None:
         found = self.by_rules(text, language)
-        if found is not None or self.index is None or not text.strip():
+        if found is not None or self.probe is None or not text.strip():
             return found
-        nearest = self.index.nearest(text)
-        kind = nearest.decide(self.thresholds, self.margin)
+        reading = self.probe.read(text)
+        kind = reading.decide(self.tau)
         if kind is None:
             return None
-        return _danger(DangerKind(kind), "embedding", f"{nearest.danger:.3f}", text, language)
+        return _danger(DangerKind(kind), "embedding", f"{1 - reading.ordinary:.3f}", text, language)
 
     @staticmethod
     def by_rules(text: str, language: str = "") -> Danger | None:

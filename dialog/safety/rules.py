@@ -59,7 +59,8 @@ RULES: tuple[Rule, ...] = (
     _rule("ko_ambulance", M, r"(구급차|앰뷸런스|일일구|119)[^.]{0,6}?(불러|보내|와\s*주)"),
     _rule("ko_bleeding", M, r"피를?\s*(많이\s*)?(토했|토해|쏟)|피가\s*(많이|안\s*멈|멈추지|철철)"
                             r"|(머리|입|귀)에서\s*피가?\s*(많이\s*)?(나|쏟|흘)"),
-    _rule("ko_collapse", M, r"침을\s*(질질\s*)?흘리|갑자기\s*말을\s*(못|안)|축\s*늘어|정신이\s*(혼미|가물|자꾸\s*없어|없어지)"
+    _rule("ko_collapse", M, r"침을\s*(질질\s*)?흘리|갑자기\s*말을\s*(못|안)"
+                            r"|축\s*늘어|정신이\s*(혼미|가물|자꾸\s*없어|없어지)"
                             r"|의식이\s*(흐려|가물|없어지)|경기를\s*(해|하)|목에\s*(걸렸|걸려)[^.]{0,10}?(숨|켁)"),
     _rule("ko_fall_weak", M, r"(계단|침대|사다리|지붕)에서\s*(떨어|굴러)", strong=False),
     _rule("ko_seizure", M, r"경련|발작|쓰러(지|졌|져|짐)|구급차", strong=False),
@@ -69,25 +70,32 @@ RULES: tuple[Rule, ...] = (
                                  r"|연탄\s*가스|가스\s*중독|열사병|화상을?\s*(크게|심하게)|심하게\s*데었|끓는\s*물"
                                  r"|기도가\s*막|목이\s*부어서\s*숨|숨소리가\s*이상|컥컥|캑캑|심근경색|심장마비"
                                  r"|(중풍|뇌졸중|풍)이?\s*(온|왔|오는)|입이\s*(한쪽으로\s*)?돌아가|(팔|다리|팔다리)에\s*힘이\s*(하나도\s*)?(없|빠)"
-                                 r"|저혈당|쇼크"),
+                                 r"|저혈당|쇼크|(락스|세제|농약|독약|표백제|살충제)[을를]?\s*(마셨|먹었|삼켰)"
+                                 r"|말이\s*(잘\s*)?안\s*나와|말이\s*꼬여|혀가\s*꼬여|죽네[^.]{0,8}(가슴|숨)|(가슴|숨)[^.]{0,8}죽네"
+                                 r"|사람\s*살려"),
     _rule("en_medical", M, r"\b(collapsed|passed out|unconscious|not breathing|can'?t breathe|cannot breathe"
                            r"|can not breathe|trouble breathing|chest pains?|heart attack|face is drooping"
                            r"|can'?t get up|cannot get up|bleeding (a lot|heavily|badly)|seizure|overdosed?"
-                           r"|isn'?t moving|is not moving|won'?t wake up|can'?t wake (him|her)|not responding|unresponsive"
+                           r"|isn'?t moving|is not moving|won'?t wake up"
+                           r"|can'?t wake (him|her)|not responding|unresponsive"
                            r"|slurred|having a heart attack|chok(ing|ed)|lips (are )?(turning )?blue"
-                           r"|(call|send|get) (me |us )?an ambulance)\b"),
+                           r"|(call|send|get) (me |us )?an ambulance|bleeding won'?t stop|won'?t stop bleeding"
+                           r"|breathing (really )?(strangely|funny|weird)"
+                           r"|won'?t respond|cut (myself|himself|herself) badly)\b"),
     _rule("en_medical_weak", M, r"\b(stroke|ambulance|fell down|fell off|went numb)\b", strong=False),
     _rule("zh_medical", M, r"晕倒|昏倒|昏迷|叫不醒|喘不过气|呼吸困难|没有呼吸|胸口[很好]?[疼痛]|胸痛|心脏病发|起不来"
                            r"|叫救护车|不省人事|动不了|说话不清|半边[^。]{0,4}(不能动|麻|没知觉)|喘不上气|昏过去|抽搐"
-                           r"|心脏[^。]{0,3}(痛|疼)|快不行了|噎住|嘴唇发紫"),
+                           r"|心脏[^。]{0,3}(痛|疼)|快不行了|噎住|嘴唇发紫|说不出话|嘴歪|高烧[^。]{0,4}抽|抽风|血止不住"
+                           r"|流[^。]{0,3}很多血"),
     _rule("zh_medical_weak", M, r"中风|摔倒|救护车", strong=False),
     _rule("vi_medical", M, r"ngất|bất tỉnh|không thở được|khó thở|đau ngực|đột quỵ|không (đứng )?dậy được"
-                           r"|không đứng lên được|gọi xe cấp cứu|co giật|không cử động được|liệt (một )?bên|nói không rõ"
+                           r"|không đứng lên được|gọi xe cấp cứu|co giật"
+                           r"|không cử động được|liệt (một )?bên|nói không rõ"
                            r"|không tỉnh|vã mồ hôi|ngã cầu thang|tức ngực|hóc|nghẹn"),
     _rule("vi_medical_weak", M, r"xe cấp cứu", strong=False),
     _rule("ja_medical", M, r"倒れ|意識がな|息ができ(な|ま)|息をしてい(な|ま)|息が苦し|胸が(痛|苦し)|起き上がれ"
                            r"|救急車を(呼んで|お願い|よこ)|けいれん|動けません|動けない|ろれつ|呼んでも返事|胸が締め付け"
-                           r"|階段から落ち|喉に詰ま"),
+                           r"|階段から落ち|喉に詰ま|血が止ま(ら|りません)|引きつけ"),
     _rule("ja_medical_weak", M, r"脳卒中|救急車", strong=False),
     # -- suicide: dialog/safety/suicide_words.py --------------------------------------------------
     *(_rule(name, S, pattern, strong, unless) for name, pattern, strong, unless in SUICIDE_WORDS),
@@ -97,18 +105,21 @@ RULES: tuple[Rule, ...] = (
                         r"|시커먼\s*연기|타는\s*냄새|가스\s*(냄새|가?\s*새)|불꽃이\s*튀",
           unless=r"담배|고기|굽다|구워|생선"),
     _rule("en_fire", F, r"\bon fire\b|there'?s a fire|\bfire in (my|the|our)\b|smoke everywhere|full of smoke"
-                        r"|smell gas|gas leak|\bburning\b|smoke (coming|pouring)|caught fire|catch(ing)? fire|full of smoke",
+                        r"|smell gas|gas leak|\bburning\b|smoke (coming|pouring)"
+                        r"|caught fire|catch(ing)? fire|full of smoke",
           unless=r"burning (feeling|sensation|pain)|(feet|foot|eyes|chest|stomach) (are |is )?burning"),
     _rule("zh_fire", F, r"着火|失火|冒烟|烟很大|很大的烟|煤气泄漏|燃气泄漏|烧焦|煤气味|燃气味|烧起来|全是烟|浓烟"),
     _rule("zh_fire_weak", F, r"火灾", strong=False),
-    _rule("ko_fire_broad", F, r"화재|폭발|펑\s*(하고|소리)|불꽃|스파크|합선|누전[^.]{0,10}?(타|연기|불)|화염|불\s*(붙|났)",
+    _rule("ko_fire_broad", F, r"화재|폭발|펑\s*(하고|소리)|불꽃|스파크|합선"
+                              r"|누전[^.]{0,10}?(타|연기|불)|화염|불\s*(붙|났)",
           strong=False, unless=r"불꽃놀이|감지기|경보기|대피소|보험|소화기"),
     _rule("vi_fire", F, r"cháy(?! nổ| nắng)|khói|rò rỉ gas|mùi gas", unless=r"thuốc lá|hút thuốc|khói bụi"),
-    _rule("ja_fire", F, r"火事|燃えて|煙が|煙で(いっぱい|充満|前が)|火がつ|ガス漏れ|ガスの(臭|匂)い", unless=r"タバコ|たばこ|煙草"),
+    _rule("ja_fire", F, r"火事|燃えて|煙が|煙で(いっぱい|充満|前が)"
+                        r"|火がつ|ガス漏れ|ガスの(臭|匂)い|火が出", unless=r"タバコ|たばこ|煙草"),
     # -- crime ------------------------------------------------------------------------------------
     _rule("ko_crime", C, r"강도|누가[^.]{0,15}?(들어오|들어왔|부수|깨고|따라오|쫓아|눌러)"
                          r"|(모르는|낯선)\s*(사람|남자|여자)[^.]{0,15}?(따라|집\s*안|들어|문을)|따라와요|쫓아와"
-                         r"|흉기|칼을\s*들|(경찰|일일이|112)[^.]{0,4}?불러|침입|납치|끌고\s*갔|뺏겼|소매치기"
+                         r"|흉기|칼(을)?\s*들고|칼을\s*들|(경찰|일일이|112)[^.]{0,4}?불러|침입|납치|끌고\s*갔|뺏겼|소매치기"
                          r"|보이스\s*피싱[^.]{0,12}?(지금|협박|보내라|송금)|검찰이라|금감원이라"
                          r"|계좌로\s*돈을?\s*(옮기|보내)라|문을?\s*(두드리|열라|부수|따려)|문\s*열라고"
                          r"|(검찰청|경찰청|검사)(이라|라면서|에서\s*(왔|전화))|돈을?\s*(다\s*)?(찾아서|뽑아서)\s*(보내|가져)"
@@ -117,38 +128,44 @@ RULES: tuple[Rule, ...] = (
                          r"|창문?\s*(으로|밖에서|너머로?)[^.]{0,6}?(들여다|엿보|훔쳐보)",
           unless=r"택배|작년|지난번|었었"),
     _rule("ko_crime_weak", C, r"도둑(?!\s*맞)", strong=False),
-    _rule("ko_crime_broad", C, r"스토킹|스토커|유괴|숨어\s*있|(모르는|낯선)\s*(사람|남자|여자)[^.]{0,20}?(쳐다|지켜|기다|서\s*있|서있)"
+    _rule("ko_crime_broad", C, r"스토킹|스토커|유괴|숨어\s*있"
+                               r"|(모르는|낯선)\s*(사람|남자|여자)[^.]{0,20}?(쳐다|지켜|기다|서\s*있|서있)"
                                r"|총을?\s*(들|쏘)|(칼|흉기)로\s*(위협|찌르)|돈\s*(안\s*)?(주면|보내면)[^.]{0,10}?(죽|해치)"
-                               r"|사기\s*전화[^.]{0,12}?(지금|보내|송금)|몰래\s*카메라|몰카"),
+                               r"|사기\s*전화[^.]{0,12}?(지금|보내|송금)|몰래\s*카메라|몰카"
+                               r"|(다쳤다고|사고\s*났다고|납치)[^.]{0,20}?돈"),
     _rule("en_crime", C, r"break(ing)? in|broke in|breaking into|burglar|intruder|robb(ed|ing)|following me"
                          r"|with a knife|has a knife|\bgun\b|call the police|stalk|stranger in my|someone is in my"
                          r"|trying to get in|stole my|snatched|banging on my (door|window)|shouting threats"
                          r"|trying to open my (door|window)|grabbed my (purse|bag|phone)|kidnapp"),
-    _rule("zh_crime", C, r"闯进|小偷|抢劫|跟踪|拿着刀|报警|有人在我家|跟着我|撬[^。]{0,4}门|抢了我|砸[^。]{0,4}门|偷看|偷窥|绑架"),
+    _rule("zh_crime", C, r"闯进|小偷|抢劫|跟踪|拿着刀|报警|有人在我家|跟着我"
+                         r"|撬[^。]{0,4}门|抢了我|砸[^。]{0,4}门|偷看|偷窥|绑架"),
     _rule("vi_crime", C, r"đột nhập|trộm|cướp|theo dõi tôi|đi theo tôi|cầm dao|gọi công an|gọi cảnh sát|đập cửa"
                          r"|bắt cóc|giật (túi|điện thoại|dây chuyền|ví)"),
-    _rule("ja_crime", C, r"入ってきま|入ってきた|泥棒|強盗|つけられ|刃物|ナイフ|警察を呼|こじ開け|ひったく|誘拐|ドアを(叩|たた|蹴)"),
+    _rule("ja_crime", C, r"入ってきま|入ってきた|泥棒|強盗|つけられ|刃物|ナイフ|警察を呼|こじ開け|ひったく|誘拐"
+                         r"|ドアを(叩|たた|蹴)|知らない(人|男|女)が[^。]{0,10}(家|前|ずっと|つい)"),
     # -- abuse ------------------------------------------------------------------------------------
     _rule("ko_abuse", A, r"때리(고|는|면|잖|니까|네)|때려(요|서|도|대|놓)?|(한테|에게|테)\s*맞|맞는\s*소리"
                          r"|맞아서\s*(멍|다쳤|피)|멍이\s*들|(돈|카드|통장)[^.]{0,12}?(뺏|빼앗|가져가)|가둬|가두"
-                         r"|굶기|굶고\s*있|목을?\s*졸|밀치|밀쳐|협박|죽여\s*버린|내쫓|밥을?\s*안\s*(줘|주)"
+                         r"|굶기|굶고\s*있|목을?\s*졸|밀치|밀쳐|밀쳤|밀어서|떠밀|죽인다고|죽이겠다고|죽일\s*거|협박|죽여\s*버린|내쫓|밥을?\s*안\s*(줘|주)"
                          r"|밖에서\s*잠가|못\s*나가게|(나|저)를\s*패|두들겨\s*패|패요|꼬집|손찌검"
-                         r"|머리채를?\s*(잡|끌)|(물건|그릇|재떨이)을?\s*(막\s*)?던지|묶어\s*(놓|놔|둬)|기저귀를?\s*안\s*갈"
+                         r"|머리채를?\s*(잡|끌)|(물건|그릇|재떨이)을?\s*(막\s*)?던지|묶어\s*(놓|놔|놨|둬)|기저귀를?\s*안\s*갈"
                          r"|성추행|성폭행|몸을\s*(자꾸\s*)?만지|연금[^.]{0,12}?(뺏|빼앗|가져가)"),
     _rule("ko_abuse_weak", A, r"폭행|학대|폭력|방치", strong=False),
     _rule("en_abuse", A, r"\b(hits|hit|beats|beat|beating|hurts|hurting|slaps|kicks|punche[sd]|pushe[sd]|shove[sd]"
                          r"|choked|grabs) (me|my)\b|(took|takes) my passport"
                          r"|takes my (\w+ )?(money|card|pension)|locks me|locked me|won'?t give me food"
-                         r"|threatens? to (kill|hurt)|won'?t let me (out|leave)",
+                         r"|threatens? to (kill|hurt)|won'?t let me (out|leave|eat)"
+                         r"|keeps (all )?my (money|pension|card)",
           unless=r"\b(knee|back|leg|head|hip|shoulder|foot|feet|arm|neck|tooth|stomach|eye)s? (really |still )?hurts?"),
     _rule("en_abuse_weak", A, r"abus(e|ed|ing)|domestic violence", strong=False),
     _rule("zh_abuse", A, r"打我|殴打|抢我的钱|打孩子|被打|关在|不给我饭|不让我出门|威胁"),
     _rule("zh_abuse_weak", A, r"家暴|虐待|家庭暴力", strong=False),
     _rule("vi_abuse", A, r"đánh tôi|đánh đập|đánh con|lấy tiền của tôi|lấy hết tiền|nhốt|dọa giết|dọa đánh"
-                         r"|đánh vợ|bị đánh(?! giá)|giữ hộ chiếu|không cho tôi ra|xô tôi"),
+                         r"|đánh vợ|bị đánh(?! giá)|giữ hộ chiếu|không cho tôi ra|xô tôi|bóp cổ|chửi tôi"),
     _rule("vi_abuse_weak", A, r"bạo hành|bạo lực|ngược đãi", strong=False),
-    _rule("ja_abuse", A, r"殴られ|殴る|叩かれ|蹴られ|閉じ込め|ご飯をくれ(ない|ません)|暴力をふる|お金を[^。]{0,4}取られ|取り上げ"
-                         r"|外に出してくれ"),
+    _rule("ja_abuse", A, r"殴られ|殴る|叩かれ|蹴られ|閉じ込め|ご飯をくれ(ない|ません)"
+                         r"|暴力をふる|お金を[^。]{0,4}取られ|取り上げ"
+                         r"|外に出してくれ|突き飛ば|年金を[^。]{0,4}(持っていき|持って行き|取)"),
     _rule("ja_abuse_weak", A, r"暴力|虐待", strong=False),
 )
 

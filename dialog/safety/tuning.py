@@ -1,94 +1,75 @@
-"""Choosing the embedding's per-class thresholds and margin on the tuning half only (leave-one-out).
+"""Choosing the probe's L2 weight and its threshold ``tau`` on the tuning half only.
 
-Each tuning utterance is compared with the *other* tuning utterances. The embedding is a second,
+10-fold cross-validation over the tuning half (fold = row number mod 10, in file order): each
+tuning utterance is read by a probe learnt on the other nine folds. The embedding is a second,
 independent detector beside the rules (it is meant to catch dangers put in words the rules do not
-know), so it is tuned on its own: for each margin, a threshold per danger class is lowered step by
-step (greedy: the step that catches the most dangers of the right kind, then the fewest alarms)
-while the false alarms on the ordinary tuning utterances stay within ``FALSE_ALARM_BUDGET``; the
-margin with the highest recall wins (ties: fewer alarms, then the larger margin). The call path
-flags a danger when the rules *or* the embedding do.
+know), so it is tuned on its own: the (l2, tau) pair with the most dangers caught with the right
+kind whose false alarms on the ordinary tuning utterances stay within ``FALSE_ALARM_BUDGET`` (ties:
+fewer alarms, then the larger l2, then the smaller tau). The call path flags a danger when the
+rules *or* the embedding do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..embedder import Embedder
 from .dataset import Labelled
-from .embedding import Nearest, nearest_from
-from .kinds import DangerKind
+from .probe import Reading, SoftmaxProbe
 
 FALSE_ALARM_BUDGET = 0.02
-THRESHOLDS = tuple(round(0.85 + 0.005 * i, 3) for i in range(27))  # 0.85 … 0.98
-MARGINS = tuple(round(0.01 * i, 3) for i in range(7))  # 0 … 0.06
-KINDS = tuple(kind.value for kind in DangerKind)
+FOLDS = 10
+L2S = (0.01, 0.1, 0.3)
+TAUS = tuple(sorted({round(float(t), 4) for t in np.geomspace(1e-3, 0.5, 60)}))
 
 
 @dataclass(frozen=True, slots=True)
 class Tuned:
-    #: danger kind → the least similarity to its nearest example of that kind
-    thresholds: Mapping[str, float]
-    margin: float
-    #: the embedding alone, leave-one-out on the tuning half
+    l2: float
+    tau: float
+    #: the embedding alone, cross-validated on the tuning half
     recall: float
     false_alarm_rate: float
 
 
-def leave_one_out(embedder: Embedder, rows: Sequence[Labelled]) -> list[Nearest]:
-    vectors = embedder.embed_queries([r.text for r in rows])
-    sims = vectors @ vectors.T
-    np.fill_diagonal(sims, -1.0)
-    labels = [r.label for r in rows]
-    return [nearest_from(sims[i], labels) for i in range(len(rows))]
-
-
-def _score(rows: Sequence[Labelled], nearest: Sequence[Nearest], thresholds: Mapping[str, float],
-           margin: float) -> tuple[int, int]:
-    hits = alarms = 0
-    for row, near in zip(rows, nearest, strict=True):
-        kind = near.decide(thresholds, margin)
-        if row.danger and kind == row.label:
-            hits += 1
-        elif not row.danger and kind is not None:
-            alarms += 1
-    return hits, alarms
-
-
-def _greedy(rows: Sequence[Labelled], nearest: Sequence[Nearest], margin: float,
-            budget: float) -> tuple[dict[str, float], int, int]:
-    thresholds = {kind: THRESHOLDS[-1] for kind in KINDS}
-    hits, alarms = _score(rows, nearest, thresholds, margin)
-    while True:
-        best: tuple[tuple[int, int, float], str] | None = None
-        for kind in KINDS:
-            for value in THRESHOLDS:
-                if value >= thresholds[kind]:
-                    continue
-                h, a = _score(rows, nearest, {**thresholds, kind: value}, margin)
-                key = (h, -a, value)
-                if a <= budget and (best is None or key > best[0]):
-                    best = (key, kind)
-        if best is None or best[0][0] <= hits:
-            return thresholds, hits, alarms
-        (hits, minus_alarms, value), kind = best
-        thresholds[kind], alarms = value, -minus_alarms
+def cross_validated(vectors: np.ndarray, rows: Sequence[Labelled], l2: float) -> list[Reading]:
+    folds = np.arange(len(rows)) % FOLDS
+    readings: list[Reading | None] = [None] * len(rows)
+    for fold in range(FOLDS):
+        train = np.nonzero(folds != fold)[0]
+        test = np.nonzero(folds == fold)[0]
+        probe = SoftmaxProbe.fit(vectors[train], [rows[int(i)].label for i in train], l2)
+        for i, reading in zip(test, probe.read(vectors[test]), strict=True):
+            readings[int(i)] = reading
+    return [r for r in readings if r is not None]
 
 
 def tune(embedder: Embedder, rows: Sequence[Labelled]) -> Tuned:
-    nearest = leave_one_out(embedder, rows)
+    vectors = np.asarray(embedder.embed_queries([r.text for r in rows]))
     dangers = sum(r.danger for r in rows)
     ordinary = len(rows) - dangers
-    best: tuple[tuple[int, int, float], Tuned] | None = None
-    for margin in MARGINS:
-        thresholds, hits, alarms = _greedy(rows, nearest, margin, FALSE_ALARM_BUDGET * ordinary)
-        key = (-hits, alarms, -margin)
-        if best is None or key < best[0]:
-            best = (key, Tuned(thresholds, margin, hits / dangers, alarms / ordinary))
-    assert best is not None
+    best: tuple[tuple[int, int, float, float], Tuned] | None = None
+    for l2 in L2S:
+        readings = cross_validated(vectors, rows, l2)
+        for tau in TAUS:
+            hits = alarms = 0
+            for row, reading in zip(rows, readings, strict=True):
+                kind = reading.decide(tau)
+                if row.danger and kind == row.label:
+                    hits += 1
+                elif not row.danger and kind is not None:
+                    alarms += 1
+            if alarms > FALSE_ALARM_BUDGET * ordinary:
+                continue
+            key = (-hits, alarms, -l2, tau)
+            if best is None or key < best[0]:
+                best = (key, Tuned(l2, tau, hits / dangers, alarms / ordinary))
+    if best is None:
+        raise ValueError("no threshold keeps the false alarms within budget")
     return best[1]
 
 
-__all__ = ["FALSE_ALARM_BUDGET", "KINDS", "MARGINS", "THRESHOLDS", "Tuned", "leave_one_out", "tune"]
+__all__ = ["FALSE_ALARM_BUDGET", "FOLDS", "L2S", "TAUS", "Tuned", "cross_validated", "tune"]

