@@ -63,6 +63,8 @@ RULES: tuple[Rule, ...] = (
                             r"|축\s*늘어|정신이\s*(혼미|가물|자꾸\s*없어|없어지)"
                             r"|의식이\s*(흐려|가물|없어지)|경기를\s*(해|하)|목에\s*(걸렸|걸려)[^.]{0,10}?(숨|켁)"),
     _rule("ko_fall_weak", M, r"(계단|침대|사다리|지붕)에서\s*(떨어|굴러)", strong=False),
+    _rule("ko_medical_more", M, r"갑자기\s*머리가\s*(터질|깨질|빠개질)|피가\s*(계속|자꾸)\s*(나|흘)|멈추질\s*않"
+                               r"|축\s*(늘어|처졌|처져)"),
     _rule("ko_seizure", M, r"경련|발작|쓰러(지|졌|져|짐)|구급차", strong=False),
     _rule("ko_medical_broad", M, r"기절|실신|혼절|까무러|맥박이\s*(없|안)|맥이\s*안\s*(잡|뛰)|거품을?\s*물"
                                  r"|뼈가\s*부러|머리를?\s*(세게\s*)?(부딪|박|다쳐)[^.]{0,12}?(피|의식|토|못)|피가\s*멈추지"
@@ -82,20 +84,24 @@ RULES: tuple[Rule, ...] = (
                            r"|(call|send|get) (me |us )?an ambulance|bleeding won'?t stop|won'?t stop bleeding"
                            r"|breathing (really )?(strangely|funny|weird)"
                            r"|won'?t respond|cut (myself|himself|herself) badly)\b"),
+    _rule("en_medical_more", M, r"\b(hit (her|his|my) head|took too many|too many (of my )?pills|overdos\w*)\b"),
     _rule("en_medical_weak", M, r"\b(stroke|ambulance|fell down|fell off|went numb)\b", strong=False),
     _rule("zh_medical", M, r"晕倒|昏倒|昏迷|叫不醒|喘不过气|呼吸困难|没有呼吸|胸口[很好]?[疼痛]|胸痛|心脏病发|起不来"
                            r"|叫救护车|不省人事|动不了|说话不清|半边[^。]{0,4}(不能动|麻|没知觉)|喘不上气|昏过去|抽搐"
                            r"|心脏[^。]{0,3}(痛|疼)|快不行了|噎住|嘴唇发紫|说不出话|嘴歪|高烧[^。]{0,4}抽|抽风|血止不住"
                            r"|流[^。]{0,3}很多血"),
+    _rule("zh_medical_more", M, r"没反应|不呼吸|不喘气"),
     _rule("zh_medical_weak", M, r"中风|摔倒|救护车", strong=False),
     _rule("vi_medical", M, r"ngất|bất tỉnh|không thở được|khó thở|đau ngực|đột quỵ|không (đứng )?dậy được"
                            r"|không đứng lên được|gọi xe cấp cứu|co giật"
                            r"|không cử động được|liệt (một )?bên|nói không rõ"
                            r"|không tỉnh|vã mồ hôi|ngã cầu thang|tức ngực|hóc|nghẹn"),
+    _rule("vi_medical_more", M, r"đập đầu|lơ mơ|uống nhầm|quá liều"),
     _rule("vi_medical_weak", M, r"xe cấp cứu", strong=False),
     _rule("ja_medical", M, r"倒れ|意識がな|息ができ(な|ま)|息をしてい(な|ま)|息が苦し|胸が(痛|苦し)|起き上がれ"
                            r"|救急車を(呼んで|お願い|よこ)|けいれん|動けません|動けない|ろれつ|呼んでも返事|胸が締め付け"
                            r"|階段から落ち|喉に詰ま|血が止ま(ら|りません)|引きつけ"),
+    _rule("ja_medical_more", M, r"頭が割れるよう"),
     _rule("ja_medical_weak", M, r"脳卒中|救急車", strong=False),
     # -- suicide: dialog/safety/suicide_words.py --------------------------------------------------
     *(_rule(name, S, pattern, strong, unless) for name, pattern, strong, unless in SUICIDE_WORDS),
@@ -109,6 +115,8 @@ RULES: tuple[Rule, ...] = (
                         r"|caught fire|catch(ing)? fire|full of smoke",
           unless=r"burning (feeling|sensation|pain)|(feet|foot|eyes|chest|stomach) (are |is )?burning"),
     _rule("zh_fire", F, r"着火|失火|冒烟|烟很大|很大的烟|煤气泄漏|燃气泄漏|烧焦|煤气味|燃气味|烧起来|全是烟|浓烟"),
+    _rule("fire_more", F, r"(장판|이불|차|집|건물|커튼|소파|쓰레기|나무|산|창고)(이|가)\s*(활활\s*)?타(고\s*있|요|는\s*중)"
+                          r"|\bfire coming\b|着大火|起大火|大火|火が移"),
     _rule("zh_fire_weak", F, r"火灾", strong=False),
     _rule("ko_fire_broad", F, r"화재|폭발|펑\s*(하고|소리)|불꽃|스파크|합선"
                               r"|누전[^.]{0,10}?(타|연기|불)|화염|불\s*(붙|났)",
@@ -127,6 +135,9 @@ RULES: tuple[Rule, ...] = (
                          r"|(은행|금융)\s*직원이라[^.]{0,20}?돈|돈\s*(가지러|받으러)\s*(온|오)|서성(거|이)|기웃거"
                          r"|창문?\s*(으로|밖에서|너머로?)[^.]{0,6}?(들여다|엿보|훔쳐보)",
           unless=r"택배|작년|지난번|었었"),
+    _rule("crime_more", C, r"(모르는|어떤|낯선)\s*(남자|사람|놈|여자)[^.]{0,20}?(몸을|만져|만지)"
+                           r"|(나|저)를\s*(계속\s*)?따라오|따라오고\s*있|낚아채|낚아챘"
+                           r"|\btrying (the|my) doors?\b|壊そうと"),
     _rule("ko_crime_weak", C, r"도둑(?!\s*맞)", strong=False),
     _rule("ko_crime_broad", C, r"스토킹|스토커|유괴|숨어\s*있"
                                r"|(모르는|낯선)\s*(사람|남자|여자)[^.]{0,20}?(쳐다|지켜|기다|서\s*있|서있)"
@@ -149,7 +160,9 @@ RULES: tuple[Rule, ...] = (
                          r"|굶기|굶고\s*있|목을?\s*졸|밀치|밀쳐|밀쳤|밀어서|떠밀|죽인다고|죽이겠다고|죽일\s*거|협박|죽여\s*버린|내쫓|밥을?\s*안\s*(줘|주)"
                          r"|밖에서\s*잠가|못\s*나가게|(나|저)를\s*패|두들겨\s*패|패요|꼬집|손찌검"
                          r"|머리채를?\s*(잡|끌)|(물건|그릇|재떨이)을?\s*(막\s*)?던지|묶어\s*(놓|놔|놨|둬)|기저귀를?\s*안\s*갈"
-                         r"|성추행|성폭행|몸을\s*(자꾸\s*)?만지|연금[^.]{0,12}?(뺏|빼앗|가져가)"),
+                         r"|성추행|성폭행|몸을\s*(자꾸\s*)?만지|연금[^.]{0,12}?(뺏|빼앗|가져가)",
+          unless=r"뭐\s*가져가|가져가야|가져가면|가져가나요|가져갈까"),
+    _rule("abuse_more", A, r"팼|殴り|殴って|몸을\s*(자꾸\s*|계속\s*)?만져"),
     _rule("ko_abuse_weak", A, r"폭행|학대|폭력|방치", strong=False),
     _rule("en_abuse", A, r"\b(hits|hit|beats|beat|beating|hurts|hurting|slaps|kicks|punche[sd]|pushe[sd]|shove[sd]"
                          r"|choked|grabs) (me|my)\b|(took|takes) my passport"
@@ -172,7 +185,7 @@ RULES: tuple[Rule, ...] = (
 #: information questions and past events: a weak rule does not fire on these
 _INFO = re.compile(
     r"지원|신청|프로그램|교육|보험|감면|예방|설치|할인|강사|견학|비용|상담소|센터|작년|예전|지난\s*(해|달|번|주)|었었"
-    r"|재활|신고는|방법|얼마|번호가"
+    r"|재활|신고는|방법|얼마|번호가|등록|진단서|(었|셨|였)을\s*때"
     r"|\b(programmes?|programs?|support|services?|insurance|apply|education|prevention|survivors?|last year"
     r"|install\w*)\b"
     r"|项目|援助|补助|保险|申请|教育|预防|多少钱|号码|电话是多少"

@@ -74,6 +74,15 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         True,
         "",
     ),
+    (
+        "ko_plan",
+        r"죽어\s*버(리|릴|려)|죽는다고\s*(하|그래|해|난리)|죽어\s*버리겠다고|영원히\s*(자|잠)|(자고|잠들고)\s*싶[^.]{0,8}?영원히"
+        r"|(영감|남편|마누라|아내|할멈|할아범|먼저\s*간)[^.]{0,20}?따라\s*(가|갈)"
+        r"|(다|모두|전부)\s*정리했[^.]{0,30}?(가려|떠나|갈\s*거)|(애들|자식)한테\s*(다\s*)?(주고|나눠\s*주고)[^.]{0,10}?(가려|떠나)"
+        r"|옥상[^.]{0,15}?올라가|뛰어들(까|고|려|래|겠|어\s*버)|살\s*(가치|자격)가?이?\s*없",
+        True,
+        "",
+    ),
     ("ko_suicide_weak", r"자살", False, ""),
     # -- English --------------------------------------------------------------------------------
     (
@@ -92,6 +101,7 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         True,
         "",
     ),
+    ("en_plan", r"\b(tired of living|sick of living|rope (is )?ready|have the rope|noose|not worth living)\b", True, ""),
     ("en_burden", r"\ba burden\b", False, ""),
     ("en_suicide_weak", r"suicid", False, ""),
     # -- Chinese --------------------------------------------------------------------------------
@@ -103,6 +113,7 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         True,
         "",
     ),
+    ("zh_plan", r"喝农药|遗书|活够了|活着没有?价值", True, ""),
     ("zh_suicide_weak", r"自杀|累赘|安眠药", False, ""),
     # -- Vietnamese -----------------------------------------------------------------------------
     (
@@ -114,6 +125,7 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         True,
         r"(mệt|đói|nóng|lạnh|buồn ngủ|sợ|lo|đau)\s+(quá\s+)?muốn chết",
     ),
+    ("vi_plan", r"uống thuốc trừ sâu|thư tuyệt mệnh|sống chẳng còn (gì|ý nghĩa)", True, ""),
     ("vi_burden", r"gánh nặng", False, ""),
     # -- Japanese -------------------------------------------------------------------------------
     (
@@ -126,6 +138,7 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         True,
         "",
     ),
+    ("ja_plan", r"遺書|死なせて", True, ""),
     ("ja_suicide_weak", r"自殺", False, ""),
 )
 
