@@ -64,17 +64,20 @@ RULES: tuple[Rule, ...] = (
                             r"|의식이\s*(흐려|가물|없어지)|경기를\s*(해|하)|목에\s*(걸렸|걸려)[^.]{0,10}?(숨|켁)"),
     _rule("ko_fall_weak", M, r"(계단|침대|사다리|지붕)에서\s*(떨어|굴러)", strong=False),
     _rule("ko_medical_more", M, r"갑자기\s*머리가\s*(터질|깨질|빠개질)|피가\s*(계속|자꾸)\s*(나|흘)|멈추질\s*않"
-                               r"|축\s*(늘어|처졌|처져)"),
+                               r"|축\s*(늘어|처졌|처져)|(가슴|배)[을를]?\s*(움켜|부여)|(불러도|깨워도)[^.]{0,8}?눈만"),
     _rule("ko_seizure", M, r"경련|발작|쓰러(지|졌|져|짐)|구급차", strong=False),
     _rule("ko_medical_broad", M, r"기절|실신|혼절|까무러|맥박이\s*(없|안)|맥이\s*안\s*(잡|뛰)|거품을?\s*물"
                                  r"|뼈가\s*부러|머리를?\s*(세게\s*)?(부딪|박|다쳐)[^.]{0,12}?(피|의식|토|못)|피가\s*멈추지"
                                  r"|(세제|락스|농약|약)을?\s*(잘못\s*)?(마셨|삼켰|먹었)[^.]{0,10}?(토|늘어|의식|정신|숨)"
-                                 r"|연탄\s*가스|가스\s*중독|열사병|화상을?\s*(크게|심하게)|심하게\s*데었|끓는\s*물"
+                                 r"|연탄\s*가스|가스\s*중독|열사병|화상을?\s*(크게|심하게)|심하게\s*데었|끓는\s*물에\s*(데|화상)"
                                  r"|기도가\s*막|목이\s*부어서\s*숨|숨소리가\s*이상|컥컥|캑캑|심근경색|심장마비"
-                                 r"|(중풍|뇌졸중|풍)이?\s*(온|왔|오는)|입이\s*(한쪽으로\s*)?돌아가|(팔|다리|팔다리)에\s*힘이\s*(하나도\s*)?(없|빠)"
-                                 r"|저혈당|쇼크|(락스|세제|농약|독약|표백제|살충제)[을를]?\s*(마셨|먹었|삼켰)"
+                                 r"|(중풍|뇌졸중|풍)이?\s*(온|왔|오는)|입이\s*(한쪽으로\s*)?돌아가"
+                                 r"|(저혈당|알레르기|아나필락시스)\s*쇼크|쇼크가?\s*(와|왔|온)|(락스|세제|농약|독약|표백제|살충제)[을를]?\s*(마셨|먹었|삼켰)"
                                  r"|말이\s*(잘\s*)?안\s*나와|말이\s*꼬여|혀가\s*꼬여|죽네[^.]{0,8}(가슴|숨)|(가슴|숨)[^.]{0,8}죽네"
-                                 r"|사람\s*살려"),
+                                 r"|사람\s*살려",
+          unless=r"(온|왔|된)\s*지\s|년\s*(전|됐)|오래\s*(됐|전)"),
+    _rule("ko_limb_weak", M, r"(팔|다리|팔다리)에\s*힘이\s*(하나도\s*)?(없|빠)", strong=False,
+          unless=r"걷기|걸을|보행|지팡이|운동|요즘|늘"),
     _rule("en_medical", M, r"\b(collapsed|passed out|unconscious|not breathing|can'?t breathe|cannot breathe"
                            r"|can not breathe|trouble breathing|chest pains?|heart attack|face is drooping"
                            r"|can'?t get up|cannot get up|bleeding (a lot|heavily|badly)|seizure|overdosed?"
@@ -90,18 +93,20 @@ RULES: tuple[Rule, ...] = (
                            r"|叫救护车|不省人事|动不了|说话不清|半边[^。]{0,4}(不能动|麻|没知觉)|喘不上气|昏过去|抽搐"
                            r"|心脏[^。]{0,3}(痛|疼)|快不行了|噎住|嘴唇发紫|说不出话|嘴歪|高烧[^。]{0,4}抽|抽风|血止不住"
                            r"|流[^。]{0,3}很多血"),
-    _rule("zh_medical_more", M, r"没反应|不呼吸|不喘气"),
+    _rule("zh_medical_more", M, r"没反应|不呼吸|不喘气|突然倒|倒在(地|桌|床)"),
+    _rule("zh_medical_weak_more", M, r"摔断|骨折", strong=False),
     _rule("zh_medical_weak", M, r"中风|摔倒|救护车", strong=False),
     _rule("vi_medical", M, r"ngất|bất tỉnh|không thở được|khó thở|đau ngực|đột quỵ|không (đứng )?dậy được"
                            r"|không đứng lên được|gọi xe cấp cứu|co giật"
                            r"|không cử động được|liệt (một )?bên|nói không rõ"
                            r"|không tỉnh|vã mồ hôi|ngã cầu thang|tức ngực|hóc|nghẹn"),
-    _rule("vi_medical_more", M, r"đập đầu|lơ mơ|uống nhầm|quá liều"),
+    _rule("vi_medical_more", M, r"đập đầu|lơ mơ|uống nhầm|quá liều|ngã gục|gục xuống"),
+    _rule("vi_medical_weak_more", M, r"gãy (chân|tay|xương)", strong=False),
     _rule("vi_medical_weak", M, r"xe cấp cứu", strong=False),
     _rule("ja_medical", M, r"倒れ|意識がな|息ができ(な|ま)|息をしてい(な|ま)|息が苦し|胸が(痛|苦し)|起き上がれ"
                            r"|救急車を(呼んで|お願い|よこ)|けいれん|動けません|動けない|ろれつ|呼んでも返事|胸が締め付け"
                            r"|階段から落ち|喉に詰ま|血が止ま(ら|りません)|引きつけ"),
-    _rule("ja_medical_more", M, r"頭が割れるよう"),
+    _rule("ja_medical_more", M, r"頭が割れるよう|(お腹|胸)を(抱え|押さえ)"),
     _rule("ja_medical_weak", M, r"脳卒中|救急車", strong=False),
     # -- suicide: dialog/safety/suicide_words.py --------------------------------------------------
     *(_rule(name, S, pattern, strong, unless) for name, pattern, strong, unless in SUICIDE_WORDS),
@@ -115,12 +120,13 @@ RULES: tuple[Rule, ...] = (
                         r"|caught fire|catch(ing)? fire|full of smoke",
           unless=r"burning (feeling|sensation|pain)|(feet|foot|eyes|chest|stomach) (are |is )?burning"),
     _rule("zh_fire", F, r"着火|失火|冒烟|烟很大|很大的烟|煤气泄漏|燃气泄漏|烧焦|煤气味|燃气味|烧起来|全是烟|浓烟"),
-    _rule("fire_more", F, r"(장판|이불|차|집|건물|커튼|소파|쓰레기|나무|산|창고)(이|가)\s*(활활\s*)?타(고\s*있|요|는\s*중)"
-                          r"|\bfire coming\b|着大火|起大火|大火|火が移"),
+    _rule("fire_more", F, r"(장판|이불|차|집|건물|커튼|소파|쓰레기|나무|산|창고)(이|가)\s*(활활\s*)?"
+                          r"타(고\s*있|요|는\s*중)"
+                          r"|\bfire coming\b|着大火|起大火|大火|火が移|녹으면서\s*타|녹아내리"),
     _rule("zh_fire_weak", F, r"火灾", strong=False),
     _rule("ko_fire_broad", F, r"화재|폭발|펑\s*(하고|소리)|불꽃|스파크|합선"
                               r"|누전[^.]{0,10}?(타|연기|불)|화염|불\s*(붙|났)",
-          strong=False, unless=r"불꽃놀이|감지기|경보기|대피소|보험|소화기"),
+          strong=False, unless=r"불꽃놀이|축제|감지기|경보기|대피소|보험|소화기|훈련|화가|인기|짜증"),
     _rule("vi_fire", F, r"cháy(?! nổ| nắng)|khói|rò rỉ gas|mùi gas", unless=r"thuốc lá|hút thuốc|khói bụi"),
     _rule("ja_fire", F, r"火事|燃えて|煙が|煙で(いっぱい|充満|前が)"
                         r"|火がつ|ガス漏れ|ガスの(臭|匂)い|火が出", unless=r"タバコ|たばこ|煙草"),
@@ -131,7 +137,7 @@ RULES: tuple[Rule, ...] = (
                          r"|보이스\s*피싱[^.]{0,12}?(지금|협박|보내라|송금)|검찰이라|금감원이라"
                          r"|계좌로\s*돈을?\s*(옮기|보내)라|문을?\s*(두드리|열라|부수|따려)|문\s*열라고"
                          r"|(검찰청|경찰청|검사)(이라|라면서|에서\s*(왔|전화))|돈을?\s*(다\s*)?(찾아서|뽑아서)\s*(보내|가져)"
-                         r"|날치기|훔쳐\s*(갔|가|간)|문을?\s*(발로\s*)?(걷어\s*)?차|발로\s*문을|돈\s*내놓"
+                         r"|날치기|훔쳐\s*(갔|가|간)|문을\s*(발로\s*)?(걷어\s*)?차|문을?\s*발로|발로\s*문을|돈\s*내놓"
                          r"|(은행|금융)\s*직원이라[^.]{0,20}?돈|돈\s*(가지러|받으러)\s*(온|오)|서성(거|이)|기웃거"
                          r"|창문?\s*(으로|밖에서|너머로?)[^.]{0,6}?(들여다|엿보|훔쳐보)",
           unless=r"택배|작년|지난번|었었"),
@@ -139,7 +145,7 @@ RULES: tuple[Rule, ...] = (
                            r"|(나|저)를\s*(계속\s*)?따라오|따라오고\s*있|낚아채|낚아챘"
                            r"|\btrying (the|my) doors?\b|壊そうと"),
     _rule("ko_crime_weak", C, r"도둑(?!\s*맞)", strong=False),
-    _rule("ko_crime_broad", C, r"스토킹|스토커|유괴|숨어\s*있"
+    _rule("ko_crime_broad", C, r"스토킹|스토커|유괴|(누가|사람이|남자가|놈이)[^.]{0,10}?숨어\s*있"
                                r"|(모르는|낯선)\s*(사람|남자|여자)[^.]{0,20}?(쳐다|지켜|기다|서\s*있|서있)"
                                r"|총을?\s*(들|쏘)|(칼|흉기)로\s*(위협|찌르)|돈\s*(안\s*)?(주면|보내면)[^.]{0,10}?(죽|해치)"
                                r"|사기\s*전화[^.]{0,12}?(지금|보내|송금)|몰래\s*카메라|몰카"
@@ -162,7 +168,7 @@ RULES: tuple[Rule, ...] = (
                          r"|머리채를?\s*(잡|끌)|(물건|그릇|재떨이)을?\s*(막\s*)?던지|묶어\s*(놓|놔|놨|둬)|기저귀를?\s*안\s*갈"
                          r"|성추행|성폭행|몸을\s*(자꾸\s*)?만지|연금[^.]{0,12}?(뺏|빼앗|가져가)",
           unless=r"뭐\s*가져가|가져가야|가져가면|가져가나요|가져갈까"),
-    _rule("abuse_more", A, r"팼|殴り|殴って|몸을\s*(자꾸\s*|계속\s*)?만져"),
+    _rule("abuse_more", A, r"팼|殴り|殴って|몸을\s*(자꾸\s*|계속\s*)?만져|(저|나)를\s*(발로\s*)?(밟|걷어\s*차)"),
     _rule("ko_abuse_weak", A, r"폭행|학대|폭력|방치", strong=False),
     _rule("en_abuse", A, r"\b(hits|hit|beats|beat|beating|hurts|hurting|slaps|kicks|punche[sd]|pushe[sd]|shove[sd]"
                          r"|choked|grabs) (me|my)\b|(took|takes) my passport"
@@ -188,7 +194,7 @@ _INFO = re.compile(
     r"|재활|신고는|방법|얼마|번호가|등록|진단서|(었|셨|였)을\s*때"
     r"|\b(programmes?|programs?|support|services?|insurance|apply|education|prevention|survivors?|last year"
     r"|install\w*)\b"
-    r"|项目|援助|补助|保险|申请|教育|预防|多少钱|号码|电话是多少"
+    r"|项目|援助|补助|保险|申请|教育|预防|多少钱|号码|电话是多少|报销"
     r"|hỗ trợ|chương trình|bảo hiểm|đăng ký|giáo dục|phòng chống|mất tiền|bao nhiêu|số điện thoại"
     r"|支援|保険|申請|教室|予防|プログラム|相談窓口|費用|料金|お金がかか|何番",
     re.IGNORECASE,

@@ -28,11 +28,11 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         r"|죽어\s*버리|죽으려(고|구)|죽을\s*용기|유서|영영\s*안\s*깼|따라가고\s*싶|내가\s*없어지면"
         r"|(없는|없어지는|사라지는)\s*게\s*(낫|나아)|없어져야(지|겠|\s*돼)"
         r"|나\s*같은\s*(건|게|것은|사람은?|늙은이는?)\s*(빨리\s*)?(죽|없어|사라)"
-        r"|빨리\s*죽어야|죽어야\s*(지|겠|돼|해)|죽을래|죽어\s*버릴래|이대로\s*(죽|가)(었으면|고\s*싶|을래)"
+        r"|빨리\s*죽어야|죽어야\s*(지|겠|돼|해)|죽어\s*버릴래|이대로\s*(죽|가)(었으면|고\s*싶|을래)"
         r"|나쁜\s*생각(을|이|만)?\s*(자꾸\s*)?(해|하게|들|만)|죽을\s*생각|(아무|살)\s*희망이\s*없"
         r"|희망이\s*하나도\s*없|극단적(인)?\s*선택|(인생|삶)을?\s*(끝내|마감|포기)|눈을?\s*감고\s*싶"
-        r"|(하늘나라|저세상|저승)[^.]{0,6}?(가고|가야|가면|갔으면)|죽었으면\s*좋겠|죽을\s*(거예요|거야|겁니다)"
-        r"|다\s*포기하고\s*싶|연탄을?\s*피우|마지막\s*인사"
+        r"|(하늘나라|저세상|저승)[^.]{0,6}?(가고|가야|가면|갔으면)|죽었으면\s*좋겠"
+        r"|다\s*포기하고\s*싶|연탄을?\s*피우"
         r"|죽(고만\s*싶|을\s*생각|으려|을래|었으면)|죽는\s*게\s*(낫|나아|나을|낫겠)|사느니\s*(차라리\s*)?(죽|없)"
         r"|(그만|안|더\s*안)\s*살래|자다가\s*(그냥\s*)?(갔으면|죽었으면|떠났으면)",
         True,
@@ -83,6 +83,19 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         True,
         "",
     ),
+    (
+        "ko_ways",
+        r"(죽는|죽을|자살)\s*방법|사는\s*게\s*(너무\s*)?(고문|지옥)|(나만|내가)\s*없으면[^.]{0,10}?(편할|편하|낫|좋을|행복)",
+        True,
+        "",
+    ),
+    (
+        # a plan said plainly, unless it is the hyperbole of heat, hunger, work ("더워서 죽을 거예요")
+        "ko_will_die",
+        r"죽을\s*(거예요|거야|겁니다)|죽을래|마지막\s*인사",
+        True,
+        r"(더워|추워|배고파|배가\s*고파|힘들어|아파|바빠|졸려|심심해|짜증)[^.]{0,6}?죽을|장례|빈소|발인|조문",
+    ),
     ("ko_suicide_weak", r"자살", False, ""),
     # -- English --------------------------------------------------------------------------------
     (
@@ -101,7 +114,19 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         True,
         "",
     ),
-    ("en_plan", r"\b(tired of living|sick of living|rope (is )?ready|have the rope|noose|not worth living)\b", True, ""),
+    (
+        "en_plan",
+        r"\b(tired of living|sick of living|rope (is )?ready|have the rope|noose|not worth living)\b",
+        True,
+        "",
+    ),
+    (
+        "en_ways",
+        r"\b(ways to die|how to die|how to kill myself"
+        r"|(happier|better) if i (just )?(disappeared|was gone|were gone|died))\b",
+        True,
+        "",
+    ),
     ("en_burden", r"\ba burden\b", False, ""),
     ("en_suicide_weak", r"suicid", False, ""),
     # -- Chinese --------------------------------------------------------------------------------
@@ -113,7 +138,7 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         True,
         "",
     ),
-    ("zh_plan", r"喝农药|遗书|活够了|活着没有?价值", True, ""),
+    ("zh_plan", r"喝农药|遗书|活够了|活着没有?价值|自我了断|了断|怎么自杀|没有我大家", True, ""),
     ("zh_suicide_weak", r"自杀|累赘|安眠药", False, ""),
     # -- Vietnamese -----------------------------------------------------------------------------
     (
@@ -125,7 +150,12 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         True,
         r"(mệt|đói|nóng|lạnh|buồn ngủ|sợ|lo|đau)\s+(quá\s+)?muốn chết",
     ),
-    ("vi_plan", r"uống thuốc trừ sâu|thư tuyệt mệnh|sống chẳng còn (gì|ý nghĩa)", True, ""),
+    (
+        "vi_plan",
+        r"uống thuốc trừ sâu|thư tuyệt mệnh|sống chẳng còn (gì|ý nghĩa)|cách (để )?chết|không có tôi",
+        True,
+        "",
+    ),
     ("vi_burden", r"gánh nặng", False, ""),
     # -- Japanese -------------------------------------------------------------------------------
     (
@@ -138,7 +168,7 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         True,
         "",
     ),
-    ("ja_plan", r"遺書|死なせて", True, ""),
+    ("ja_plan", r"遺書|死なせて|死ぬ方法|私がいなければ|いなくなれば", True, ""),
     ("ja_suicide_weak", r"自殺", False, ""),
 )
 

@@ -25,9 +25,9 @@ def classifier(e5: Embedder) -> SafetyClassifier:
     ("text", "kind"),
     [
         # words no rule knows, read by the probe learnt from the labelled examples
-        ("요즘 너무 힘들어서 그냥 다 그만두고 싶어요", DangerKind.SUICIDE),
-        ("나도 영감 따라 가야지", DangerKind.SUICIDE),
         ("누가 자꾸 문고리를 잡아당겨요", DangerKind.CRIME),
+        ("집에 불 냈어요", DangerKind.FIRE),
+        ("남편이 머리를 벽에 박았어요", DangerKind.ABUSE),
     ],
 )
 def test_examples_catch_what_the_rules_miss(classifier: SafetyClassifier, text: str, kind: DangerKind) -> None:
