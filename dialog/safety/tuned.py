@@ -5,4 +5,4 @@ labelled set or model cannot silently leave them stale.
 """
 
 L2 = 0.01
-TAU = 0.0212
+TAU = 0.0443
