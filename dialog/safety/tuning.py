@@ -1,10 +1,12 @@
-"""Choosing the embedding threshold and margin on the tuning half only (leave-one-out).
+"""Choosing the probe's L2 weight and its threshold ``tau`` on the tuning half only.
 
-Each tuning utterance is compared with the *other* tuning utterances. The embedding is a second,
+10-fold cross-validation over the tuning half (fold = row number mod 10, in file order): each
+tuning utterance is read by a probe learnt on the other nine folds. The embedding is a second,
 independent detector beside the rules (it is meant to catch dangers put in words the rules do not
-know), so it is tuned on its own: the (threshold, margin) pair with the highest recall whose false
-alarms on the ordinary tuning utterances stay within ``FALSE_ALARM_BUDGET`` (ties: fewer alarms,
-then the higher threshold). The call path flags a danger when the rules *or* the embedding do.
+know), so it is tuned on its own: the (l2, tau) pair with the most dangers caught with the right
+kind whose false alarms on the ordinary tuning utterances stay within ``FALSE_ALARM_BUDGET`` (ties:
+fewer alarms, then the larger l2, then the smaller tau). The call path flags a danger when the
+rules *or* the embedding do.
 """
 
 from __future__ import annotations
@@ -16,35 +18,40 @@ import numpy as np
 
 from ..embedder import Embedder
 from .dataset import Labelled
-from .embedding import Nearest, nearest_from
+from .probe import Reading, SoftmaxProbe
 
 FALSE_ALARM_BUDGET = 0.02
-THRESHOLDS = tuple(round(0.80 + 0.005 * i, 3) for i in range(37))  # 0.80 … 0.98
-MARGINS = tuple(round(0.005 * i, 3) for i in range(13))  # 0 … 0.06
+FOLDS = 10
+L2S = (0.01, 0.1, 0.3)
+TAUS = tuple(sorted({round(float(t), 4) for t in np.geomspace(1e-3, 0.5, 60)}))
 
 
 @dataclass(frozen=True, slots=True)
 class Tuned:
-    threshold: float
-    margin: float
-    #: the embedding alone, leave-one-out on the tuning half
+    l2: float
+    tau: float
+    #: the embedding alone, cross-validated on the tuning half
     recall: float
     false_alarm_rate: float
 
 
-def leave_one_out(embedder: Embedder, rows: Sequence[Labelled]) -> list[Nearest]:
-    vectors = embedder.embed_queries([r.text for r in rows])
-    sims = vectors @ vectors.T
-    np.fill_diagonal(sims, -1.0)
-    labels = [r.label for r in rows]
-    return [nearest_from(sims[i], labels) for i in range(len(rows))]
+def cross_validated(vectors: np.ndarray, rows: Sequence[Labelled], l2: float) -> list[Reading]:
+    folds = np.arange(len(rows)) % FOLDS
+    readings: list[Reading | None] = [None] * len(rows)
+    for fold in range(FOLDS):
+        train = np.nonzero(folds != fold)[0]
+        test = np.nonzero(folds == fold)[0]
+        probe = SoftmaxProbe.fit(vectors[train], [rows[int(i)].label for i in train], l2)
+        for i, reading in zip(test, probe.read(vectors[test]), strict=True):
+            readings[int(i)] = reading
+    return [r for r in readings if r is not None]
 
 
-def counts(rows: Sequence[Labelled], nearest: Sequence[Nearest], threshold: float, margin: float) -> tuple[int, int]:
-    """(dangers caught with the right kind, ordinary utterances flagged) at one setting."""
+def counts(rows: Sequence[Labelled], readings: Sequence[Reading], tau: float) -> tuple[int, int]:
+    """(dangers caught with the right kind, ordinary utterances flagged) at one threshold."""
     hits = alarms = 0
-    for row, near in zip(rows, nearest, strict=True):
-        kind = near.decide(threshold, margin)
+    for row, reading in zip(rows, readings, strict=True):
+        kind = reading.decide(tau)
         if row.danger and kind == row.label:
             hits += 1
         elif not row.danger and kind is not None:
@@ -52,29 +59,31 @@ def counts(rows: Sequence[Labelled], nearest: Sequence[Nearest], threshold: floa
     return hits, alarms
 
 
-def evaluate(embedder: Embedder, rows: Sequence[Labelled], threshold: float, margin: float) -> Tuned:
-    """The embedding alone at a given setting, leave-one-out on ``rows``."""
-    hits, alarms = counts(rows, leave_one_out(embedder, rows), threshold, margin)
+def evaluate(embedder: Embedder, rows: Sequence[Labelled], l2: float, tau: float) -> Tuned:
+    """The embedding alone at one setting, cross-validated on ``rows`` as :func:`tune` does."""
+    vectors = np.asarray(embedder.embed_queries([r.text for r in rows]))
+    hits, alarms = counts(rows, cross_validated(vectors, rows, l2), tau)
     dangers = sum(r.danger for r in rows)
-    return Tuned(threshold, margin, hits / dangers, alarms / (len(rows) - dangers))
+    return Tuned(l2, tau, hits / dangers, alarms / (len(rows) - dangers))
 
 
 def tune(embedder: Embedder, rows: Sequence[Labelled]) -> Tuned:
-    nearest = leave_one_out(embedder, rows)
+    vectors = np.asarray(embedder.embed_queries([r.text for r in rows]))
     dangers = sum(r.danger for r in rows)
     ordinary = len(rows) - dangers
-    best: tuple[tuple[float, float, float], Tuned] | None = None
-    for threshold in THRESHOLDS:
-        for margin in MARGINS:
-            hits, alarms = counts(rows, nearest, threshold, margin)
+    best: tuple[tuple[int, int, float, float], Tuned] | None = None
+    for l2 in L2S:
+        readings = cross_validated(vectors, rows, l2)
+        for tau in TAUS:
+            hits, alarms = counts(rows, readings, tau)
             if alarms > FALSE_ALARM_BUDGET * ordinary:
                 continue
-            key = (-hits, alarms, -(threshold + margin))
+            key = (-hits, alarms, -l2, tau)
             if best is None or key < best[0]:
-                best = (key, Tuned(threshold, margin, hits / dangers, alarms / ordinary))
+                best = (key, Tuned(l2, tau, hits / dangers, alarms / ordinary))
     if best is None:
         raise ValueError("no threshold keeps the false alarms within budget")
     return best[1]
 
 
-__all__ = ["FALSE_ALARM_BUDGET", "MARGINS", "THRESHOLDS", "Tuned", "counts", "evaluate", "leave_one_out", "tune"]
+__all__ = ["FALSE_ALARM_BUDGET", "FOLDS", "L2S", "TAUS", "Tuned", "counts", "cross_validated", "evaluate", "tune"]

@@ -34,6 +34,12 @@ def synthesized_8k(text: str) -> bytes:
     return spoken_english(text, 8000)
 
 
+def synthesized_korean_8k(services: Services, text: str) -> bytes:
+    """``text`` said by the Korean voice Malbeot itself speaks with (Kokoro-82M from IPA), at 8 kHz."""
+    voice = services.voices("ko")
+    return resample(b"".join(voice.synthesize(text, "ko", 1.0)), voice.sample_rate, 8000)
+
+
 def transcribe_8k(services: Services, pcm8k: bytes) -> str:
     return services.transcriber.transcribe(resample(pcm8k, 8000, 16000), None, ("ko", "en")).text
 

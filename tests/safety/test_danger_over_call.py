@@ -43,9 +43,10 @@ async def next_json(ws: Any, kind: str) -> dict[str, Any]:
 
 
 async def alerts_of(made: SafetyWorld) -> list[SafetyAlertView]:
-    """The stored alerts, once there (the alert is raised just after the answer goes out)."""
+    """The stored alerts, once there and sent to staff (the alert is raised on its own task as the
+    answer goes out; the notifier's message follows the stored row)."""
     async with asyncio.timeout(30):
-        while not (found := made.hub.safety.list()):
+        while not (found := made.hub.safety.list()) or not made.notifier.sent:
             await asyncio.sleep(0.1)
     return found
 
