@@ -34,11 +34,16 @@ class SpeechGate:
         self._detector_bytes = frame_bytes(detector)
         self._pending = bytearray()
         self._speech = False
-        self._pre_roll: deque[bytes] = deque(maxlen=max(1, round(settings.pre_roll / FRAME_SECONDS)))
+        # pre_roll seconds before the speech began, plus the speech heard before the gate opened
+        before = round(settings.pre_roll / FRAME_SECONDS) + max(0, round(settings.min_speech / FRAME_SECONDS) - 1)
+        self._pre_roll: deque[bytes] = deque(maxlen=max(1, before))
+        self._min_speech = max(1, round(settings.min_speech / FRAME_SECONDS))  # all counted in frames
+        self._end_silence = max(1, round(settings.end_silence / FRAME_SECONDS))
+        self._tail = round(settings.echo_tail / FRAME_SECONDS)
         self._open = False
-        self._speech_run = 0.0
-        self._silence_run = 0.0
-        self._muted_for = 0.0
+        self._speech_run = 0
+        self._silence_run = 0
+        self._muted_for = 0
         self.stats = GateStats()
 
     @property
@@ -57,28 +62,32 @@ class SpeechGate:
     def push(self, frame: bytes, *, speaker_busy: bool = False) -> list[bytes]:
         self.stats.frames_in += 1
         if speaker_busy:
-            self._muted_for = self.settings.echo_tail
+            self._muted_for = self._tail
         elif self._muted_for > 0:
-            self._muted_for -= FRAME_SECONDS
-        if speaker_busy or self._muted_for > 0:
+            self._muted_for -= 1
+            self._close()
+            self.stats.frames_muted += 1
+            return []
+        if speaker_busy:
             self._close()
             self.stats.frames_muted += 1
             return []
         speech = self._hear(frame)
         if self._open:
-            self._silence_run = 0.0 if speech else self._silence_run + FRAME_SECONDS
-            if self._silence_run >= self.settings.end_silence:
-                self._close()
+            self._silence_run = 0 if speech else self._silence_run + 1
+            if self._silence_run >= self._end_silence:
+                self._open = False  # the turn is over; listening again
+                self._speech_run = 0
             self.stats.frames_sent += 1
             return [frame]
-        self._speech_run = self._speech_run + FRAME_SECONDS if speech else 0.0
-        if self._speech_run + 1e-9 < self.settings.min_speech:
+        self._speech_run = self._speech_run + 1 if speech else 0
+        if self._speech_run < self._min_speech:
             self._pre_roll.append(frame)
             return []
         out = [*self._pre_roll, frame]
         self._pre_roll.clear()
         self._open = True
-        self._silence_run = 0.0
+        self._silence_run = 0
         self.stats.turns += 1
         self.stats.frames_sent += len(out)
         return out
@@ -86,8 +95,8 @@ class SpeechGate:
     def _close(self) -> None:
         """Back to listening: nothing buffered from before (it may be the kiosk's own voice)."""
         self._open = False
-        self._speech_run = 0.0
-        self._silence_run = 0.0
+        self._speech_run = 0
+        self._silence_run = 0
         self._pre_roll.clear()
         self._pending.clear()
         self._speech = False
