@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .config import KioskConfig, load_config
-from .failures import EXIT_BAD_INPUT, KioskFailure
+from .failures import EXIT_BAD_INPUT, EXIT_CALL_FAILED, KioskFailure
 
 PROG = "kiosk_client"
 
@@ -64,4 +64,7 @@ def kiosk_command(argv: list[str]) -> int:
     except KioskFailure as failure:
         print(f"{PROG}: {failure.message}", file=sys.stderr)
         return failure.exit_status
+    except OSError as exc:  # the sound device failed while running
+        print(f"{PROG}: the microphone or speaker failed: {exc}", file=sys.stderr)
+        return EXIT_CALL_FAILED
     return 0

@@ -88,12 +88,13 @@ class LiveKiosk:
 
     async def run(self, stop: asyncio.Event) -> None:
         microphone = asyncio.create_task(self._listen(stop))
+        microphone.add_done_callback(lambda _: stop.set())  # a failed microphone ends the kiosk
         try:
             await self._keep_connected(stop)
         finally:
             microphone.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await microphone
+                await microphone  # re-raises the microphone's failure, if it failed
 
     async def _listen(self, stop: asyncio.Event) -> None:
         while not stop.is_set():

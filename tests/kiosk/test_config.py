@@ -110,3 +110,13 @@ def test_a_bad_file_stops_live_with_one_line(tmp_path: Path) -> None:
     run = _cli("live", "--config", "kiosk.toml", cwd=tmp_path)
     assert run.returncode == EXIT_BAD_INPUT
     assert run.stderr.startswith("kiosk_client: kiosk.toml: kiosk.language") and len(run.stderr.splitlines()) == 1
+
+
+def test_live_without_a_sound_card_is_one_line(tmp_path: Path) -> None:
+    sounddevice = pytest.importorskip("sounddevice")
+    if len(sounddevice.query_devices()):
+        pytest.skip("this machine has sound devices")
+    (tmp_path / "kiosk.toml").write_text("", encoding="utf-8")
+    run = _cli("live", "--config", "kiosk.toml", cwd=tmp_path)
+    assert run.returncode == EXIT_BAD_INPUT and len(run.stderr.splitlines()) == 1
+    assert run.stderr.startswith("kiosk_client: cannot open the microphone or speaker")

@@ -141,3 +141,24 @@ async def test_the_server_going_away_is_said_once_and_the_kiosk_reconnects() -> 
     await gateway.stop()
     assert lines == [CONNECTED, LOST, OFFLINE_SPEECH, RECONNECTED, "you: goodbye (en)", "malbeot: Goodbye!"]
     assert kiosk.state.losses == 1 and gateway.received[0] == bytearray()  # nothing queued from offline
+
+
+class BrokenMicrophone(RecordedRoom):
+    async def read_frame(self) -> bytes:
+        if self._n >= 10:
+            raise OSError("the USB microphone was unplugged")
+        return await super().read_frame()
+
+
+async def test_a_failing_microphone_ends_the_kiosk_with_its_error() -> None:
+    gateway = ScriptedGateway()
+    await gateway.start()
+    kiosk = make_kiosk(gateway, BrokenMicrophone(), [])
+    try:
+        await asyncio.wait_for(kiosk.run(asyncio.Event()), 10)
+    except OSError as exc:
+        assert "unplugged" in str(exc)
+    else:
+        raise AssertionError("the kiosk went on without its microphone")
+    finally:
+        await gateway.stop()
