@@ -1,5 +1,8 @@
 """Kiosk client: ``python -m kiosk_client question.wav --url ws://127.0.0.1:8080/v1/call``.
 
+``python -m kiosk_client live --config kiosk.toml`` runs a microphone/speaker kiosk;
+``python -m kiosk_client url --config kiosk.toml`` prints the kiosk page address for Chromium.
+
 Streams the file as a caller would, prints the conversation and writes the spoken reply to a WAV.
 """
 
@@ -110,6 +113,11 @@ def run(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("live", "url"):
+        from .commands import kiosk_command
+
+        return kiosk_command(argv)
     args = _parser().parse_args(argv)
     try:
         run(args)
