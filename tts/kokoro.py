@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import shutil
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -80,11 +81,26 @@ def japanese_phonemizer() -> Callable[[str], str]:
     return phonemize
 
 
+def chinese_phonemizer() -> Callable[[str], str]:
+    from .zh_ipa import ChinesePhonemizer
+
+    return ChinesePhonemizer()
+
+
+def vietnamese_phonemizer() -> Callable[[str], str]:
+    from .vi_ipa import VietnamesePhonemizer
+
+    return VietnamesePhonemizer()
+
+
 #: language → factory of its text → IPA front end (created on first use); Japanese only where OpenJTalk is
 #: installed, so that a set-up without it still has the Korean voice (Japanese then falls back to eSpeak)
 PHONEMIZERS: Mapping[str, Callable[[], Callable[[str], str]]] = {
     "ko": korean_phonemizer,
     **({"ja": japanese_phonemizer} if importlib.util.find_spec("pyopenjtalk") is not None else {}),
+    # Chinese from pinyin (pypinyin), Vietnamese from eSpeak NG's phonemes (tts/zh_ipa.py, tts/vi_ipa.py)
+    **({"zh": chinese_phonemizer} if importlib.util.find_spec("pypinyin") is not None else {}),
+    **({"vi": vietnamese_phonemizer} if shutil.which("espeak-ng") is not None else {}),
 }
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*")
