@@ -57,7 +57,8 @@ def answer_sentences(language: str = "ko") -> list[str]:
     ask, more = ASK[language]
     for programme in catalogue:
         state = DialogState()
-        name = (programme.name_ko if language == "ko" else display_name(programme, language) if language in ("ja", "zh", "vi")
+        glossed = language in ("ja", "zh", "vi")
+        name = (programme.name_ko if language == "ko" else display_name(programme, language) if glossed
                 else programme.name_en or programme.name_ko)
         add(manager.respond(ask.format(name=name), language, state).text)
         add(manager.respond(more, language, state).text)

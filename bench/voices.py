@@ -102,6 +102,16 @@ def spoken(text: str, language: str) -> str:
         text = read_out(text)
     if language in ("ja", "zh", "vi"):  # these voices have no reading for Hangul (a Korean name is heard by its gloss)
         text = re.sub(r"[\uac00-\ud7a3]+", "", text)
+    if language == "zh":  # digits as Chinese words, simplified script, on both sides (whisper writes either)
+        from zhconv import convert
+
+        from tts.zh_ipa import read_numbers
+
+        text = convert(read_numbers(text), "zh-cn")
+    if language == "vi":  # digits as Vietnamese digit words on both sides (whisper writes digits or words)
+        from tts.vi_ipa import read_digits
+
+        text = read_digits(text)
     return normalise(text).replace(" ", "")
 
 
