@@ -17,12 +17,14 @@ pytestmark = pytest.mark.slow
 #: one answer sentence of the real dialog per language (sample catalogue); the Korean name beside
 #: the gloss is not read by these voices and is left out of the reference
 SENTENCES = {
-    "zh": "기초연금（基础养老金）是每月发放的现金补助。",
-    "vi": "Xin lỗi, tôi chưa tìm được dịch vụ phù hợp.",
+    "zh": "기초연금（基础养老金）是每月发放的现金补助。 请到居住地的行政福利中心咨询或申请。",
+    "vi": "Muốn nói chuyện với nhân viên, xin nói “nhân viên”.",
 }
-#: bounds on the round-trip CER (the measured figures are in the comments; greedy whisper and
-#: Kokoro are deterministic, the margin covers onnxruntime or CPU differences between machines)
-MAX_CER = {"zh": 0.35, "vi": 0.35}
+#: bounds on the round-trip CER. Measured for these texts (greedy whisper and Kokoro are deterministic):
+#: zh 0.625, vi 0.395 — single short texts come out worse than the bench's 24 s clips (held-out zh 0.345,
+#: vi 0.530); eSpeak gives above 1 for zh and 0.76 for vi. The margin covers onnxruntime or CPU differences;
+#: a broken mapping (symbols dropped, wrong voice) gives near 1.
+MAX_CER = {"zh": 0.75, "vi": 0.50}
 
 
 @pytest.mark.parametrize("language", ["zh", "vi"])

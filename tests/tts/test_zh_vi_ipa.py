@@ -7,8 +7,8 @@ import json
 import pytest
 
 from malbeot_core.models import resolve
-from tts.vi_ipa import KOKORO_SYMBOLS as VI_SYMBOLS
 from tts.vi_ipa import KOKORO_STYLE, VietnamesePhonemizer, ViStyle, espeak_to_kokoro
+from tts.vi_ipa import KOKORO_SYMBOLS as VI_SYMBOLS
 from tts.zh_ipa import KOKORO_SYMBOLS as ZH_SYMBOLS
 from tts.zh_ipa import ChinesePhonemizer, ZhStyle, number_words, read_numbers, syllable_ipa
 
