@@ -20,9 +20,13 @@ GENERAL_REQUESTS = {
            "please speak slowly", "goodbye", "let me talk to a person"),
     "ja": ("高齢者の支援はありますか", "障害者の手当を教えてください", "外国人も受けられる支援",
            "ゆっくり話してください", "さようなら", "担当者と話したいです"),
+    "zh": ("老年人有什么补助", "残疾人福利有哪些", "外国人也能领取的补助", "请说慢一点", "再见", "我想和工作人员通话"),
+    "vi": ("Người cao tuổi có những hỗ trợ nào?", "phúc lợi cho người khuyết tật", "hỗ trợ cho người nước ngoài",
+           "xin nói chậm lại", "tạm biệt", "tôi muốn nói chuyện với nhân viên"),
 }
 ASK = {"ko": ("{name} 알려주세요", "더 자세히"), "en": ("Tell me about {name}", "more"),
-       "ja": ("{name}について教えてください", "詳しく")}
+       "ja": ("{name}について教えてください", "詳しく"), "zh": ("请介绍一下{name}", "详细一点"),
+       "vi": ("Cho tôi biết về {name}", "chi tiết hơn")}
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,7 @@ class SentenceSet:
 
 
 def answer_sentences(language: str = "ko") -> list[str]:
-    """Distinct sentences of the real dialog's answers about the sample catalogue (ko, en or ja)."""
+    """Distinct sentences of the real dialog's answers about the sample catalogue (ko, en, ja, zh or vi)."""
     from dialog.answer_language import display_name
     from dialog.answers import sentences
     from dialog.embed_registry import create_embedder
@@ -53,7 +57,8 @@ def answer_sentences(language: str = "ko") -> list[str]:
     ask, more = ASK[language]
     for programme in catalogue:
         state = DialogState()
-        name = (programme.name_ko if language == "ko" else display_name(programme, language) if language == "ja"
+        glossed = language in ("ja", "zh", "vi")
+        name = (programme.name_ko if language == "ko" else display_name(programme, language) if glossed
                 else programme.name_en or programme.name_ko)
         add(manager.respond(ask.format(name=name), language, state).text)
         add(manager.respond(more, language, state).text)

@@ -15,6 +15,10 @@ English answers, split the same way.
     .venv/bin/python bench/voices.py [--half held_out] [--limit 50] [--languages ko,en]
         [--backends kokoro,piper,espeak]
         [--voice jm_kumo] [--speed 1.1] [--clause-pause 0] [--style tense_mark=ʔ] [--out results.json]
+
+Chinese and Vietnamese (``--languages zh,vi``) are Kokoro from IPA (``tts/zh_ipa.py``, ``tts/vi_ipa.py``)
+beside eSpeak; ``--style`` then sets a ``ZhStyle`` / ``ViStyle`` field (``tones=false``,
+``tone_at_end=true``). Hangul (a Korean programme name beside its gloss) is left out of both sides.
 """
 
 from __future__ import annotations
@@ -96,8 +100,18 @@ def spoken(text: str, language: str) -> str:
         from tts.ko_readout import read_out
 
         text = read_out(text)
-    if language == "ja":  # the Japanese voice has no reading for Hangul (a Korean name is heard by its gloss)
+    if language in ("ja", "zh", "vi"):  # these voices have no reading for Hangul (a Korean name is heard by its gloss)
         text = re.sub(r"[\uac00-\ud7a3]+", "", text)
+    if language == "zh":  # digits as Chinese words, simplified script, on both sides (whisper writes either)
+        from zhconv import convert
+
+        from tts.zh_ipa import read_numbers
+
+        text = convert(read_numbers(text), "zh-cn")
+    if language == "vi":  # digits as Vietnamese digit words on both sides (whisper writes digits or words)
+        from tts.vi_ipa import read_digits
+
+        text = read_digits(text)
     return normalise(text).replace(" ", "")
 
 
@@ -162,8 +176,10 @@ def kokoro_factory(args: argparse.Namespace) -> Callable[[], Synthesizer]:
     def make() -> Synthesizer:
         from tts.ko_ipa import IpaStyle, KoreanPhonemizer
         from tts.kokoro import DEFAULT_VOICES, KokoroSynthesizer, KokoroVoice, japanese_phonemizer
+        from tts.vi_ipa import DEFAULT_TONES, VietnamesePhonemizer, ViStyle
+        from tts.zh_ipa import ChinesePhonemizer, ZhStyle
 
-        base = DEFAULT_VOICES["ko"]
+        base = DEFAULT_VOICES.get(args.language, DEFAULT_VOICES["ko"])
         voice = KokoroVoice(
             args.voice or base.voice,
             speed=args.speed if args.speed is not None else base.speed,
@@ -171,6 +187,14 @@ def kokoro_factory(args: argparse.Namespace) -> Callable[[], Synthesizer]:
             clause_pause=args.clause_pause if args.clause_pause is not None else base.clause_pause,
         )
         options: dict[str, Any] = dict(_style_items(args.style))
+        if args.language == "zh":
+            zh_style = ZhStyle(**options)
+            return KokoroSynthesizer(voices={"zh": voice}, phonemizers={"zh": lambda: ChinesePhonemizer(zh_style)})
+        if args.language == "vi":
+            tones = dict(DEFAULT_TONES) if options.pop("tones", True) else {k: "" for k in DEFAULT_TONES}
+            vi_style = ViStyle(tones=tones, **options)
+            return KokoroSynthesizer(voices={"vi": voice},
+                                     phonemizers={"vi": lambda: VietnamesePhonemizer(vi_style)})
         style = IpaStyle(**options)
         return KokoroSynthesizer(voices={"ko": voice, "ja": DEFAULT_VOICES["ja"]},
                                  phonemizers={"ko": lambda: KoreanPhonemizer(style), "ja": japanese_phonemizer})
@@ -204,7 +228,21 @@ def espeak_factory(args: argparse.Namespace) -> Callable[[], Synthesizer]:
 
 FACTORIES = {"kokoro": kokoro_factory, "piper": piper_factory, "espeak": espeak_factory}
 #: the backends measured for each language (espeak, the baseline, speaks all)
-SPEAKS = {"ko": ("kokoro", "espeak"), "en": ("piper", "espeak"), "ja": ("kokoro", "espeak")}
+SPEAKS = {"ko": ("kokoro", "espeak"), "en": ("piper", "espeak"), "ja": ("kokoro", "espeak"),
+          "zh": ("kokoro", "espeak"), "vi": ("kokoro", "espeak")}
+
+
+def _answers(language: str, cache: Path | None) -> list[str]:
+    from bench.voice_sentences import answer_sentences
+
+    path = cache / f"answers_{language}.json" if cache is not None else None
+    if path is not None and path.exists():
+        return list(json.loads(path.read_text(encoding="utf-8")))
+    out = answer_sentences(language)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    return out
 
 
 def main() -> None:
@@ -218,15 +256,18 @@ def main() -> None:
     parser.add_argument("--clause-pause", type=float)
     parser.add_argument("--style", action="append", default=[], help="IpaStyle field=value (repeatable)")
     parser.add_argument("--out", type=Path, help="write every clip said/heard here (JSON)")
+    parser.add_argument("--sentences-cache", type=Path,
+                        help="folder keeping each language's answer sentences (made once; saves minutes per run)")
     args = parser.parse_args()
 
     from asr.whisper import WhisperTranscriber
-    from bench.voice_sentences import answer_sentences, split
+    from bench.voice_sentences import split
 
     transcriber = WhisperTranscriber()
     results = []
     for language in args.languages.split(","):
-        halves = split(answer_sentences(language))
+        args.language = language
+        halves = split([s for s in _answers(language, args.sentences_cache) if spoken(s, language)])
         sentences = list(halves.half(args.half))[: args.limit]
         print(f"# {language}: {len(halves.tune)} tune / {len(halves.held_out)} held-out sentences; using "
               f"{len(sentences)} of {args.half}", flush=True)

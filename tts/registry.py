@@ -3,7 +3,8 @@
 Default preference (``VoicePreferences.default``): a Coqui voice where a model folder is
 configured for the language (``MALBEOT_COQUI_<LANG>=/path``, e.g. ``MALBEOT_COQUI_KO``), then the
 packaged backends that speak the language in the order of their measured round-trip CER
-(:data:`MEASURED_CER`: Korean and Japanese → kokoro, English → piper), then espeak as the last resort.
+(:data:`MEASURED_CER`: Korean, Japanese, Chinese and Vietnamese → kokoro, English → piper), then
+espeak as the last resort.
 :meth:`VoiceSelector.voices` says which voice serves (or will serve) each language.
 """
 
@@ -46,6 +47,12 @@ MEASURED_CER: Mapping[str, Mapping[str, float]] = {
     # dialog's Japanese answers, 2026-12-05 (Hangul names left out of the reference: no reading for them);
     # eSpeak reads kana only and whisper hallucinates on it (CER above 1)
     "ja": {"kokoro": 0.10, "espeak": 7.873},
+    # zh: Kokoro jf_alpha from pinyin with tone arrows (tts/zh_ipa.py); vi: Kokoro jm_kumo from eSpeak's
+    # phonemes, toneless (tts/vi_ipa.py). 20 held-out sentences of the dialog's answers, 2026-12-05, Hangul
+    # names left out of the reference, whisper's traditional characters made simplified, digits as words:
+    # ``bench/voices.py --languages zh --voice jf_alpha --speed 1.0`` (and vi with jm_kumo, tones=false)
+    "zh": {"kokoro": 0.345, "espeak": 3.215},
+    "vi": {"kokoro": 0.530, "espeak": 0.761},
 }
 
 

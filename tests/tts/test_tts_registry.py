@@ -43,8 +43,9 @@ def test_default_preferences_follow_the_measured_cer() -> None:
     assert MEASURED_CER["ko"]["kokoro"] < MEASURED_CER["ko"]["espeak"]
     assert prefs.by_language["ko"] == (kokoro, espeak)
     assert prefs.by_language["ja"] == (kokoro, espeak)  # Kokoro's own Japanese voice
-    for language in ("vi", "zh"):
-        assert prefs.by_language[language] == (espeak,)
+    for language in ("vi", "zh"):  # Kokoro from IPA (tts/zh_ipa.py, tts/vi_ipa.py)
+        assert MEASURED_CER[language]["kokoro"] < MEASURED_CER[language]["espeak"]
+        assert prefs.by_language[language] == (kokoro, espeak)
 
 
 def test_preferences_order_backends_by_cer(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -57,7 +58,7 @@ def test_default_preferences_with_a_coqui_voice(tmp_path: Path) -> None:
     prefs = VoicePreferences.default(coqui_dirs={"ko": tmp_path})
     coqui = VoiceChoice.of("coqui", model_dir=str(tmp_path), language="ko")
     assert prefs.by_language["ko"] == (coqui, VoiceChoice.of("kokoro"), VoiceChoice.of("espeak"))
-    assert prefs.by_language["vi"] == (VoiceChoice.of("espeak"),)
+    assert prefs.by_language["vi"] == (VoiceChoice.of("kokoro"), VoiceChoice.of("espeak"))
 
 
 def test_voices_say_which_voice_serves_each_language(registry: Registry[Synthesizer]) -> None:
@@ -118,12 +119,13 @@ def test_concurrent_first_use_creates_one_voice(registry: Registry[Synthesizer])
     assert CountingToneSynthesizer.created == 1
 
 
-def test_real_default_selector_gives_kokoro_for_korean_and_espeak_for_vietnamese() -> None:
+def test_real_default_selector_gives_kokoro_for_korean_and_vietnamese() -> None:
     select = VoiceSelector(VoicePreferences.default(coqui_dirs={}))
     assert select("ko").name == "kokoro"
-    assert select("vi").name == "espeak"
+    assert select("vi") is select("ko")  # one Kokoro speaks both
     assert select.voices()["ko"] == "kokoro/jm_kumo"
-    assert select.voices()["vi"] == "espeak/vi"
+    assert select.voices()["vi"] == "kokoro/jm_kumo"
+    assert select.voices()["zh"] == "kokoro"  # planned, not yet loaded for zh
     with pytest.raises(UnknownLanguage):
         select("de")
 
