@@ -289,3 +289,46 @@ def test_end_to_end_korean_question_at_the_kiosk(
     assert r["captions"]["user"] == user["text"] and r["captions"]["bot"] in bot["text"]
     assert r["debug"]["replySeconds"] > 1.0  # the reply was spoken (Kokoro), not only shown
     assert r["axe"]["violations"] == []
+
+
+@pytest.fixture(scope="module")
+def korean_recording(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A real Korean speaker (../shared/data/ko_speech_emotiontts, CC BY-NC-SA: read in place, never
+    copied into the repo) asking about designated daycare centres, with a long pause after it."""
+    import json
+
+    folder = shared_data / "ko_speech_emotiontts"
+    manifest = folder / "manifest.jsonl"
+    item = next(json.loads(line) for line in manifest.open() if '"wav/pfd00001.wav"' in line)
+    speech = decode_audio_file((folder / item["path"]).read_bytes(), AudioFormat(16000))
+    path = tmp_path_factory.mktemp("ko-real") / "question.wav"
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(16000)
+        silence = np.zeros(8000, "<i2").tobytes()
+        wav.writeframes(silence + speech + np.zeros(16000 * 20, "<i2").tobytes())
+    return path, str(item["transcript"])
+
+
+@pytest.mark.slow
+@pytest.mark.shared_data
+def test_real_korean_recording_at_the_kiosk(
+    real_services: Services, korean_recording: tuple[Path, str], node: NodeRunner
+) -> None:
+    from asr.metrics import cer
+    from voice_gateway.config import GatewayConfig
+
+    wav, transcript = korean_recording
+    with serve(create_app(GatewayConfig(), real_services), start_timeout=900) as url:
+        r = node.run("voice", script=KIOSK, base=url, wav=str(wav), answerMs=120000, timeout=300)
+    assert r["errors"] == []
+    user, bot = r["turns"][0], r["turns"][1]
+    print(f"\nheard: {user['text']!r}; answer: {bot['text'][:80]!r}…")
+    assert user["who"] == "user" and user["lang"] == "ko"
+    assert cer(transcript, user["text"]) < 0.3, user["text"]
+    assert r["captions"]["user"] == user["text"]
+    assert bot["who"] == "bot" and bot["programmes"], bot  # a daycare question gets a programme, shown as a card
+    assert {"KR-CHILDCARE-FEE", "KR-DAYCARE"} & set(bot["programmes"][:3]), bot["programmes"]
+    assert r["card"]["id"] == bot["programmes"][0]
+    assert r["debug"]["replySeconds"] > 1.0
