@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from dialog.civil.entry import TOPICS, CivilEntry
 from dialog.civil.vocab import BRING, FEE_FOR, ONLINE, WHERE
 
-from .staff_bodies import STRICT, Tags
+from .staff_bodies import STRICT, Tags, _json_int
 from .staff_text import Line, Long, Name
 
 Language = Literal["ko", "en", "zh", "vi", "ja"]
-Won = Annotated[int, Field(ge=0, le=100_000_000)]
+Won = Annotated[int, Field(ge=0, le=100_000_000), BeforeValidator(_json_int)]  # 5000.0 is a JSON integer
 
 
 def _enum(values: object) -> dict[str, Any]:
@@ -38,7 +38,9 @@ class CivilEntryBody(BaseModel):
     model_config = STRICT
 
     id: str = Field(..., min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.\-]+$")
-    names: dict[Language, Name] = Field(..., description="the name per language; ko is required")
+    names: dict[Language, Name] = Field(
+        ..., description="the name per language; ko is required", json_schema_extra={"required": ["ko"]}
+    )
     topic: str = Field(..., json_schema_extra=_enum(TOPICS))
     where: Annotated[list[str], Field(max_length=10, json_schema_extra={"items": _enum(WHERE)})] = []
     department_ko: Line = ""
