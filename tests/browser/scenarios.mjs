@@ -15,6 +15,35 @@ const shots = options.artifacts;
 const app = (query) => `${base}?${query}`;
 
 const SCENARIOS = {
+  /** The caller chooses a language by typing it on a Korean page: the page's strings follow. */
+  async chosenLanguage(result) {
+    const browser = await launch();
+    try {
+      const { page, errors } = await newPage(browser);
+      await openApp(page, app('lang=ko&mode=screenreader'));
+      const pageState = () => page.evaluate(() => ({
+        htmlLang: document.documentElement.lang,
+        menu: document.getElementById('language').value,
+        title: document.title,
+        saved: JSON.parse(window.localStorage.getItem('malbeot.settings.v1') || '{}').language || '',
+      }));
+      result.before = await pageState();
+      await page.fill('#question', options.choose);
+      await page.press('#question', 'Enter');
+      await waitTurns(page, 2, 120000);
+      await page.waitForFunction(() => document.documentElement.lang !== 'ko', null, { timeout: 10000 })
+        .catch(() => {});
+      result.after = await pageState();
+      await page.fill('#question', options.question);
+      await page.press('#question', 'Enter');
+      await waitTurns(page, 4, 120000);
+      result.turns = await turns(page);
+      result.errors = errors;
+    } finally {
+      await browser.close();
+    }
+  },
+
   /** A danger answer: the number in large text in a role="alert" region; the call goes on. */
   async emergency(result) {
     const browser = await launch();

@@ -399,3 +399,20 @@ def test_ui_only_a_danger_answer_shows_the_number_in_large_text(node: NodeRunner
     assert r["shown"]["fontSize"] >= 2 * r["shown"]["bodyFontSize"]
     assert r["axe"]["violations"] == []
     assert len(r["turns"]) == 4  # the conversation went on
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_end_to_end_a_language_chosen_by_the_caller_switches_the_page(node: NodeRunner, real_gateway: str) -> None:
+    """A Korean page; the caller types "Tiếng Việt được không?": the answer comes in Vietnamese and the
+    page's own strings, <html lang>, its menu and saved setting follow; the next question is answered
+    in Vietnamese too (the call's language went with it)."""
+    r = node.run("chosenLanguage", base=real_gateway, choose="Tiếng Việt được không?",
+                 question="Tôi 70 tuổi. Tôi có được nhận lương hưu cơ bản không?", timeout=400)
+    assert r["errors"] == [], r["errors"]
+    assert r["before"]["htmlLang"] == "ko" and r["before"]["menu"] == "ko"
+    assert r["after"] == {"htmlLang": "vi", "menu": "vi", "title": r["after"]["title"], "saved": "vi"}
+    assert r["after"]["title"] != r["before"]["title"]  # the page's strings, not only the attribute
+    bot_turns = [t for t in r["turns"] if t["who"] == "bot"]
+    assert [t["lang"] for t in bot_turns] == ["vi", "vi"]
+    assert "기초연금" in bot_turns[1]["text"], bot_turns[1]["text"]

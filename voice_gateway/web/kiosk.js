@@ -249,6 +249,8 @@ if (PTT_CODE) {
 
 // ---- wiring -----------------------------------------------------------------------------------
 for (const button of ui.langButtons) button.addEventListener('click', () => setLanguage(button.dataset.lang));
+// a language chosen by voice (malbeot.js changes the menu): the big buttons follow it too
+ui.language.addEventListener('change', applyKioskStrings);
 ui.print.addEventListener('click', () => window.print());
 ui.keep.addEventListener('click', touch);
 ui.staffCall.addEventListener('click', callStaff);

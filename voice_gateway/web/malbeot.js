@@ -203,6 +203,15 @@ function turnElement(turn) {
   return item;
 }
 
+// The caller chose a language by speaking or typing ("Tiếng Việt được không?"): the page's own
+// strings, its saved setting and the call follow, as if the language menu had been used.
+function followChosenLanguage(message) {
+  const chosen = String(message.language || '');
+  if (message.intent !== 'change_language' || !(chosen in LANGUAGES) || chosen === settings.language) return;
+  ui.language.value = chosen;
+  ui.language.dispatchEvent(new Event('change'));
+}
+
 function addTurn(who, text, language, programmes = [], intent = '') {
   const turn = {
     who,
@@ -728,6 +737,7 @@ function onServerMessage(message) {
       stopPlayback();
       const text = (message.text || '').trim();
       if (text) addTurn('bot', text, message.language, message.programmes || [], String(message.intent || ''));
+      followChosenLanguage(message);
       if (message.emergency && Array.isArray(message.emergency.numbers)) {
         // a caller in danger: the number(s) in large text, announced at once; the call goes on
         ui.emergency.lang = langTag(message.language || 'ko');
