@@ -33,6 +33,7 @@ sys.path.insert(0, str(REPO))
 from bench.bokjiro_queries import ENGLISH, ENGLISH_HELDOUT, KOREAN, KOREAN_HELDOUT, easylaw_queries  # noqa: E402
 from bench.civil_queries import civil_queries  # noqa: E402
 from bench.colloquial_queries import LANGUAGES, colloquial  # noqa: E402
+from bench.errand_worded_benefits import errand_worded  # noqa: E402
 from bench.retrieval_recall import MemoEmbedder, load_programmes  # noqa: E402
 from dialog.catalogue import Programme  # noqa: E402
 from dialog.civil.knowledge import CivilKnowledge  # noqa: E402
@@ -95,7 +96,7 @@ def benefit_figures(
             together += hit
     n = len(queries)
     print(
-        f"  {label:<26} n={n:<3} recall@1 alone={plain / n:.3f}  one search={together / n:.3f}  taken by civil={taken}"
+        f"  {label:<36} n={n:<3} recall@1 alone={plain / n:.3f}  one search={together / n:.3f}  taken by civil={taken}"
         f" (danger, answered by safety first: {danger_taken})"
     )
 
@@ -108,6 +109,8 @@ def benefit_sets(catalogue: str, shared: Path | None) -> dict[str, list[Labelled
             for lang in LANGUAGES
             for q in colloquial("sample" if catalogue == "sample" else "bokjiro", half, lang)  # type: ignore[arg-type]
         ]
+    if catalogue == "sample":
+        out["benefit errand-worded (never tuned)"] = errand_worded()
     if catalogue == "bokjiro" and shared is not None:
         easylaw = easylaw_queries(shared)
         out["benefit easylaw tuning"] = easylaw[0::2]
