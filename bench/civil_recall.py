@@ -110,7 +110,8 @@ def benefit_sets(catalogue: str, shared: Path | None) -> dict[str, list[Labelled
             for q in colloquial("sample" if catalogue == "sample" else "bokjiro", half, lang)  # type: ignore[arg-type]
         ]
     if catalogue == "sample":
-        out["benefit errand-worded (never tuned)"] = errand_worded()
+        out["benefit errand-worded (looked at)"] = errand_worded()
+        out["benefit errand-worded sealed"] = errand_worded(sealed=True)
     if catalogue == "bokjiro" and shared is not None:
         easylaw = easylaw_queries(shared)
         out["benefit easylaw tuning"] = easylaw[0::2]

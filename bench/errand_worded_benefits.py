@@ -2,8 +2,10 @@
 
 Written on 2026-12-05, after the civil search was tuned, to probe it afresh: each asks for a *benefit*
 of the sample catalogue with an errand word in it (서류, 예약, 잃어버렸, 수강, 고지서, 丢, 预约, làm mất,
-予約, 申し込み …). No rule or threshold has been tuned on them; ``bench/civil_recall.py`` reports how
-many the one search hands to civil services (each one a wrong answer a caller would hear).
+予約, 申し込み …); ``bench/civil_recall.py`` reports how many the one search hands to civil services
+(each one a wrong answer a caller would hear). ``QUESTIONS`` showed the weakness and was looked at
+while changing the cues (so it now overstates); ``SEALED`` was written before that change and
+measured only before and after it.
 """
 
 from __future__ import annotations
@@ -73,8 +75,55 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def errand_worded() -> list[LabelledQuery]:
-    return [LabelledQuery(text, frozenset({expected}), "errand-worded") for text, expected in QUESTIONS]
+#: a second set, written before the cue change (``dialog.civil.cues``) and run only to measure it
+SEALED: tuple[tuple[str, str], ...] = (
+    ("장애수당 받으려면 진단서 떼 와야 돼요", "KR-DISABILITY-ALLOWANCE"),
+    ("활동지원 서비스 신청 서류 어디서 받아요", "KR-DISABILITY-ACTIVITY"),
+    ("부모급여 신청은 온라인으로 해도 돼요", "KR-PARENT-ALLOWANCE"),
+    ("아동수당 통장 바꾸려면 뭐 가져가요", "KR-CHILD-ALLOWANCE"),
+    ("국민행복카드 새로 발급받고 싶어요", "KR-PREGNANCY-VOUCHER"),
+    ("에너지바우처 카드 잃어버렸어요", "KR-ENERGY-VOUCHER"),
+    ("경로당 등록하려면 어떻게 해요", "KR-SENIOR-CENTRE"),
+    ("복지관 프로그램 수강하고 싶어요", "KR-SENIOR-CENTRE"),
+    ("도시락 배달 신청 서류 있어요", "KR-SENIOR-MEALS"),
+    ("응급 안전 호출기 고장 났어요", "KR-EMERGENCY-SAFETY"),
+    ("임플란트 건강보험 되는지 확인서 떼야 돼요", "KR-DENTURES"),
+    ("난임 시술비 지원 서류 제출 어디로 해요", "KR-INFERTILITY"),
+    ("한부모 양육비 신청할 때 필요한 증명서", "KR-SINGLE-PARENT"),
+    ("청년도약계좌 가입 예약해야 돼요", "KR-YOUTH-SAVINGS"),
+    ("주거급여 받는데 이사 가면 다시 신고해요", "KR-HOUSING-BENEFIT"),
+    ("교육급여 신청 기간 지났어요", "KR-EDUCATION-BENEFIT"),
+    ("자활근로 등록하려면 어디 가요", "KR-SELF-SUFFICIENCY"),
+    ("임대주택 신청서 어디서 내요", "KR-PUBLIC-RENTAL"),
+    ("정신건강 상담 예약하고 싶어요", "KR-MENTAL-HEALTH"),
+    ("보건소 진료 예약 어떻게 해요", "KR-HEALTH-CENTRE"),
+    ("평생교육바우처 카드 분실했어요", "KR-LIFELONG-VOUCHER"),
+    ("외국인 주민센터 한국어 교실 등록", "KR-FOREIGNER-CENTRE"),
+    ("다문화 가족센터 프로그램 신청하고 싶어요", "KR-FAMILY-CENTRE"),
+    ("How do I renew my disability allowance", "KR-DISABILITY-ALLOWANCE"),
+    ("Which documents do I bring for the housing benefit", "KR-HOUSING-BENEFIT"),
+    ("I lost my culture voucher card", "KR-CULTURE-VOUCHER"),
+    ("Can I book a dementia screening", "KR-DEMENTIA-SUPPORT"),
+    ("How do I register for senior jobs", "KR-SENIOR-JOBS"),
+    ("我的文化卡丢了", "KR-CULTURE-VOUCHER"),
+    ("老人交通卡怎么补办", "KR-SENIOR-TRANSPORT"),
+    ("怎么预约痴呆检查", "KR-DEMENTIA-SUPPORT"),
+    ("申请住房补贴需要什么证明", "KR-HOUSING-BENEFIT"),
+    ("Tôi muốn đăng ký việc làm cho người cao tuổi", "KR-SENIOR-JOBS"),
+    ("Làm sao đặt lịch tiêm chủng cho con", "KR-VACCINATION"),
+    ("Tôi bị mất thẻ năng lượng", "KR-ENERGY-VOUCHER"),
+    ("Giấy tờ xin trợ cấp nhà ở là gì", "KR-HOUSING-BENEFIT"),
+    ("障害者タクシーの予約はどうしますか", "KR-DISABILITY-TAXI"),
+    ("予防接種の予約をしたいです", "KR-VACCINATION"),
+    ("文化カードをなくしました", "KR-CULTURE-VOUCHER"),
+    ("住宅手当の申請書類は何ですか", "KR-HOUSING-BENEFIT"),
+)
 
 
-__all__ = ["QUESTIONS", "errand_worded"]
+def errand_worded(sealed: bool = False) -> list[LabelledQuery]:
+    rows = SEALED if sealed else QUESTIONS
+    group = "errand-worded-sealed" if sealed else "errand-worded"
+    return [LabelledQuery(text, frozenset({expected}), group) for text, expected in rows]
+
+
+__all__ = ["QUESTIONS", "SEALED", "errand_worded"]

@@ -36,6 +36,14 @@ BENEFIT_QUESTIONS = [
     "기초수급자 신청하려면 무슨 서류 필요해요",
     "장애인 주차증 발급 받으려면",
     "補聴器が高すぎます",
+    # an errand verb alone (서류, 고지서, 잃어버렸, 丢, 预约, làm mất, 予約) is no cue: the thing asked about decides
+    "우리 엄마 요양등급 받으려면 서류 뭐 내요",
+    "월세가 밀려서 고지서가 계속 와요 도와주는 거 있어요",
+    "I lost my senior transit card can I get a new one",
+    "儿童餐卡丢了怎么办",
+    "怎么预约免费体检",
+    "Tôi làm mất thẻ ăn của con thì làm sao",
+    "健康診断の予約をしたいです",
 ]
 
 
