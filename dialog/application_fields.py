@@ -25,6 +25,8 @@ from .field_values import (
     spoken_digits,
 )
 from .numerals import say_digits_english, say_digits_ko
+from .templates import numbers
+from .templates.flows import FLOW_LANGUAGES, READBACK, field_text, phrase
 
 
 def _tail(digits: str, n: int = 4) -> str:
@@ -104,18 +106,42 @@ class FieldSpec:
     retry_en: str = ""
 
     def label(self, language: str) -> str:
+        if language in FLOW_LANGUAGES:
+            return field_text(self.name, language)[0]
         return self.label_ko if language == "ko" else self.label_en
 
     def prompt(self, language: str) -> str:
+        if language in FLOW_LANGUAGES:
+            return field_text(self.name, language)[1]
         return self.prompt_ko if language == "ko" else self.prompt_en
 
     def retry(self, language: str) -> str:
         """The question asked again, saying what is needed ("성함만 말씀해 주세요. 예를 들면 …")."""
+        if language in FLOW_LANGUAGES:
+            return field_text(self.name, language)[2]
         text = self.retry_ko if language == "ko" else self.retry_en
         return text or self.prompt(language)
 
     def speak(self, value: str, language: str) -> str:
+        if language in FLOW_LANGUAGES:
+            return speak_templated(self.name, value, language)
         return self.speak_ko(value) if language == "ko" else self.speak_en(value)
+
+
+def speak_templated(name: str, value: str, language: str) -> str:
+    """A value read back in Chinese, Vietnamese or Japanese, masked like the Korean and English ones."""
+    match name:
+        case "rrn":
+            return phrase(READBACK, "rrn", language, six=numbers.digits(value[:6], language),
+                          one=numbers.digits(value[6], language))
+        case "phone":
+            return phrase(READBACK, "phone", language, tail=numbers.digits(_tail(value), language))
+        case "account":
+            bank, _, digits = value.partition(" ")
+            return phrase(READBACK, "account", language, bank=bank, tail=numbers.digits(_tail(digits), language))
+        case "address":
+            return _street(value)
+    return value
 
 
 def _street(v: str) -> str:
