@@ -350,7 +350,7 @@ def parse_income(text: str, profile: ResidentProfile | None = None) -> IncomeVal
     """Monthly household income: an amount ("한 달에 백오십만 원", "150만원", "1.5 million won"),
     "no income", a recipient status ("기초생활수급자") or a median-income percentage."""
     lower = text.lower()
-    if asian.SCRIPT.search(text):  # "每月150万韩元", "1,5 triệu", "月150万ウォン"
+    if asian.SCRIPT.search(text) or asian.DOT_THOUSANDS.search(text):  # "每月150万韩元", "1,5 triệu", "1.500.000"
         said = asian.income(text)
         if said == "recipient":
             return IncomeValue(Span(0, 50), label="recipient")

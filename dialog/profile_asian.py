@@ -176,6 +176,8 @@ def age(text: str, *, bare: bool = True) -> tuple[str, int] | None:
 _MONEY_CJK = re.compile(rf"({CJK_NUMBER})\s*(万|萬|亿|億)?\s*(韩元|韓元|韩币|韓幣|元|块|ウォン|won|円)?")
 _YEN = re.compile(r"円")
 _VI_MONEY = re.compile(r"\d|triệu|nghìn|ngàn|trăm|mươi|rưỡi|\bwon\b|\bvnd\b|đồng")
+#: "1.500.000": dots group thousands (Vietnamese and European writing), never a decimal point
+DOT_THOUSANDS = re.compile(r"\b\d{1,3}(?:\.\d{3})+\b")
 _CJK_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NO_INCOME = re.compile(r"没有收入|没收入|无收入|沒有收入|收入为零|không có thu nhập|không có lương|"
                         r"收入はありません|収入がない|収入なし|無収入")
@@ -295,6 +297,7 @@ PREGNANT = re.compile(r"我(?:正在|现在)?怀孕|我懷孕|tôi (?:đang )?ma
 
 __all__ = [
     "CJK_NUMBER",
+    "DOT_THOUSANDS",
     "SCRIPT",
     "FEMALE",
     "FIRST_PERSON",
