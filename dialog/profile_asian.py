@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 #: text written in Chinese or Japanese characters or with Vietnamese letters (what these readers are for)
-SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff10-\uff19]|[áàéèíìóòúùýãõũĩăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]",
-                    re.IGNORECASE)
+SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff10-\uff19]"
+                    r"|[áàéèíìóòúùýãõũĩăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
 # -- numbers -----------------------------------------------------------------------------------------
@@ -181,7 +181,8 @@ DOT_THOUSANDS = re.compile(r"\b\d{1,3}(?:\.\d{3})+\b")
 _CJK_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NO_INCOME = re.compile(r"没有收入|没收入|无收入|沒有收入|收入为零|không có thu nhập|không có lương|"
                         r"收入はありません|収入がない|収入なし|無収入")
-_RECIPIENT = re.compile(r"基本生活保障|低保|最低生活|次贫|trợ cấp sinh hoạt|hộ nghèo|cận nghèo|生活保護|基礎生活|受給者")
+_RECIPIENT = re.compile(r"基本生活保障|低保|最低生活|次贫|trợ cấp sinh hoạt|hộ nghèo|cận nghèo|"
+                        r"生活保護|基礎生活|受給者")
 _YEARLY = re.compile(r"每年|一年|年收入|年收|mỗi năm|một năm|hằng năm|年間|年に")
 _BARE_MONEY_CJK = re.compile(rf"^(?:每月|一个月|一個月|月|大概|大约|差不多|约)*\s*({CJK_NUMBER})\s*(万|萬)?"
                              r"\s*(?:左右|ぐらい|くらい|です|吧|的样子)?$")
@@ -216,7 +217,7 @@ def income(text: str) -> int | str | None:
         return None
     if _YEARLY.search(lower):
         amount /= 12
-    return int(round(amount))
+    return round(amount)
 
 
 # -- household, yes/no, other answers ----------------------------------------------------------------------
@@ -289,8 +290,9 @@ KOREAN = re.compile(r"韩国国籍|韓國國籍|韩国人|韓國人|入籍|quố
 FEMALE = re.compile(r"女|nữ|phụ nữ|đàn bà|bà\b")
 MALE = re.compile(r"男|\bnam\b|đàn ông|ông\b")
 #: the caller speaks of themselves (a volunteered age is theirs, not a parent's)
-FIRST_PERSON = re.compile(r"我(?![父母爸妈爷奶外公婆丈老儿女孩家的])|(?<!bố )(?<!mẹ )(?<!ông )(?<!bà )(?<!vợ )(?<!chồng )"
-                          r"(?<!con )(?<!của )\btôi\b|私|わたし|僕|自分")
+FIRST_PERSON = re.compile(r"我(?![父母爸妈爷奶外公婆丈老儿女孩家的])"
+                          r"|(?<!bố )(?<!mẹ )(?<!ông )(?<!bà )(?<!vợ )(?<!chồng )(?<!con )(?<!của )\btôi\b"
+                          r"|私|わたし|僕|自分")
 LIVES_ALONE = re.compile(r"一个人住|一個人住|独居|獨居|sống một mình|ở một mình|一人暮らし|ひとり暮らし|独り暮らし")
 PREGNANT = re.compile(r"我(?:正在|现在)?怀孕|我懷孕|tôi (?:đang )?mang thai|tôi có thai|妊娠しています|妊娠中です")
 
@@ -298,7 +300,6 @@ PREGNANT = re.compile(r"我(?:正在|现在)?怀孕|我懷孕|tôi (?:đang )?ma
 __all__ = [
     "CJK_NUMBER",
     "DOT_THOUSANDS",
-    "SCRIPT",
     "FEMALE",
     "FIRST_PERSON",
     "FLAG_WORDS",
@@ -307,6 +308,7 @@ __all__ = [
     "LIVES_ALONE",
     "MALE",
     "PREGNANT",
+    "SCRIPT",
     "age",
     "cjk_number",
     "dont_know",

@@ -104,7 +104,8 @@ def asked_attribute(text: str, language: str) -> str:
 
 
 def asked_field(text: str, language: str) -> str:
-    return next(name for name, texts in flows.FIELDS.items() if texts[language][1] in text or texts[language][2] in text)
+    return next(name for name, texts in flows.FIELDS.items()
+                if texts[language][1] in text or texts[language][2] in text)
 
 
 @pytest.mark.parametrize("language", sorted(CALLERS))
