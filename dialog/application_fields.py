@@ -233,8 +233,13 @@ def masked(values: dict[str, str]) -> dict[str, str]:
 
 
 _TAIL_CORRECTION = re.compile(
-    r"(?:끝\s*자리|뒷\s*자리|마지막(?:\s*숫자|\s*자리)?|ends? (?:in|with)|last (?:digit|digits|number))"
+    r"(?:끝\s*자리|뒷\s*자리|마지막(?:\s*숫자|\s*자리)?|ends? (?:in|with)|last (?:digit|digits|number)|"
+    r"尾号|尾數|尾数|最后(?:一位|几位|的数字)|末尾|下[0-9一二三四]桁|(?:bốn |các )?(?:chữ )?số cuối)"
 )
+#: digits said as Chinese/Japanese characters or Vietnamese words, for a tail correction ("尾号是四")
+_DIGIT_WORDS = {**{c: str(i) for i, c in enumerate("零一二三四五六七八九")}, "〇": "0", "两": "2",
+                **{w: str(i) for i, w in enumerate(("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám",
+                                                    "chín"))}}
 
 
 def correct_tail(spec: FieldSpec, value: str, text: str) -> str | None:
@@ -242,6 +247,8 @@ def correct_tail(spec: FieldSpec, value: str, text: str) -> str | None:
     if not spec.digits or not _TAIL_CORRECTION.search(text.lower()):
         return None
     after = _TAIL_CORRECTION.split(text.lower(), maxsplit=1)[-1]
+    after = re.sub(r"\b(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)\b|[零〇一二两三四五六七八九]",
+                   lambda m: f" {_DIGIT_WORDS[m.group(0)]} ", after)
     new = spoken_digits(after)
     if not new or len(new) > 8:
         return None

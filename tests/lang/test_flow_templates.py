@@ -13,6 +13,7 @@ import pytest
 from dialog import application_flow, check_flow, facilities, questions
 from dialog.advice import advice
 from dialog.application_fields import FIELDS as FIELD_SPECS
+from dialog.application_fields import correct_tail
 from dialog.eligibility import assess_all, conditions_of
 from dialog.field_values import parse_account, parse_address, parse_name
 from dialog.intents import IntentName, detect_intent
@@ -298,3 +299,8 @@ def test_application_values_said_in_these_languages() -> None:
     assert parse_address("钟路区 社稷路 161") == "钟路区 社稷路 161"
     assert parse_account("国民银行 123456789012") == "국민 123456789012"
     assert parse_account("農協 302 1234 5678 91") == "농협 3021234567891"
+
+
+@pytest.mark.parametrize("said", ["不对，尾号是五六七九", "không, bốn số cuối là năm sáu bảy chín", "いいえ、末尾は5679です"])
+def test_a_read_back_number_is_corrected_by_its_last_digits(said: str) -> None:
+    assert correct_tail(FIELD_SPECS["phone"], "01012345678", said) == "01012345679"
