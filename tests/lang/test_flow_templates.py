@@ -304,3 +304,16 @@ def test_application_values_said_in_these_languages() -> None:
 @pytest.mark.parametrize("said", ["不对，尾号是五六七九", "không, bốn số cuối là năm sáu bảy chín", "いいえ、末尾は5679です"])
 def test_a_read_back_number_is_corrected_by_its_last_digits(said: str) -> None:
     assert correct_tail(FIELD_SPECS["phone"], "01012345678", said) == "01012345679"
+
+
+def test_the_vietnamese_voice_reads_an_amount_in_words_without_pauses() -> None:
+    import shutil
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed")
+    from tts.vi_ipa import VietnamesePhonemizer
+
+    phonemize = VietnamesePhonemizer()
+    words = phonemize(numbers.amount(1_500_000, "vi"))
+    assert not re.search(r"[.,;]", words), words  # một triệu năm trăm nghìn won, in one breath
+    assert "." in phonemize("1.500.000 won")  # the digits would be read "một. năm trăm. không không không"
