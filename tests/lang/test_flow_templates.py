@@ -301,7 +301,9 @@ def test_application_values_said_in_these_languages() -> None:
     assert parse_account("農協 302 1234 5678 91") == "농협 3021234567891"
 
 
-@pytest.mark.parametrize("said", ["不对，尾号是五六七九", "không, bốn số cuối là năm sáu bảy chín", "いいえ、末尾は5679です"])
+@pytest.mark.parametrize(
+    "said", ["不对，尾号是五六七九", "không, bốn số cuối là năm sáu bảy chín", "いいえ、末尾は5679です"]
+)
 def test_a_read_back_number_is_corrected_by_its_last_digits(said: str) -> None:
     assert correct_tail(FIELD_SPECS["phone"], "01012345678", said) == "01012345679"
 
