@@ -1,4 +1,7 @@
-"""Eligibility advice in plain Korean and English: likely / maybe / unlikely, with the reasons.
+"""Eligibility advice in plain language: likely / maybe / unlikely, with the reasons.
+
+Korean and English are written here; Chinese, Vietnamese and Japanese come from the project's
+templates (``dialog.templates.flows.ADVICE``), with programme names in Korean and a short gloss.
 
 Advice is never a decision: every answer says that the district office decides, and offers a
 person (and, for programmes that can be applied for online, to apply now).
@@ -8,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .answer_language import programme_name
 from .answers import josa
 from .eligibility import Assessment, Verdict
 from .profile import Fact, readback
+from .templates.flows import ADVICE, CHECK, FLOW_LANGUAGES, phrase
 
 MAX_PROGRAMMES = 3
 _ORDER = {Verdict.MEETS: 0, Verdict.UNKNOWN: 1, Verdict.FAILS: 2}
@@ -28,7 +33,27 @@ def euro(word: str) -> str:
 def heard(fact: Fact, language: str) -> str:
     """The read-back of one answer: "천구백오십팔년생으로 들었어요." / "Noted: born in nineteen fifty-eight."."""
     said = readback(fact, language)
+    if language in FLOW_LANGUAGES:
+        return phrase(CHECK, "heard", language, said=said)
     return f"{euro(said)} 들었어요." if language == "ko" else f"Noted: {said}."
+
+
+def _one_templated(a: Assessment, language: str) -> str:
+    name = programme_name(a.programme, language)
+    sep = phrase(ADVICE, "sep", language)
+    met = sep.join(_conds(a, Verdict.MEETS, language))
+    match a.verdict:
+        case Verdict.MEETS if met:
+            return phrase(ADVICE, "meets", language, name=name, conds=met)
+        case Verdict.MEETS:
+            return phrase(ADVICE, "meets_open", language, name=name)
+        case Verdict.UNKNOWN:
+            open_ = sep.join(_conds(a, Verdict.UNKNOWN, language))
+            also = f" {phrase(ADVICE, 'unknown_met', language, met=met)}" if met else ""
+            return phrase(ADVICE, "unknown", language, name=name, open=open_) + also
+        case _:
+            failed = sep.join(_conds(a, Verdict.FAILS, language))
+            return phrase(ADVICE, "fails", language, name=name, failed=failed)
 
 
 def _conds(assessment: Assessment, verdict: Verdict, language: str) -> list[str]:
@@ -36,6 +61,8 @@ def _conds(assessment: Assessment, verdict: Verdict, language: str) -> list[str]
 
 
 def _one(a: Assessment, language: str) -> str:
+    if language in FLOW_LANGUAGES:
+        return _one_templated(a, language)
     name = a.programme.text("name", language)
     met = _conds(a, Verdict.MEETS, language)
     if language == "ko":
@@ -66,10 +93,14 @@ def _one(a: Assessment, language: str) -> str:
 
 def _likely(group: Sequence[Assessment], language: str) -> str:
     """Several likely programmes in one sentence, with the conditions they were judged on."""
-    names = [a.programme.text("name", language) for a in group]
+    names = [programme_name(a.programme, language) for a in group]
     conds: list[str] = []
     for a in group:
         conds += [c for c in _conds(a, Verdict.MEETS, language) if c not in conds]
+    if language in FLOW_LANGUAGES:
+        sep, and_ = phrase(ADVICE, "sep", language), phrase(ADVICE, "and", language)
+        listed = f"{sep.join(names[:-1])}{and_}{names[-1]}"
+        return phrase(ADVICE, "likely", language, names=listed, conds=sep.join(conds))
     if language == "ko":
         return (f"{josa(', '.join(names), '은', '는')} 받으실 가능성이 높아요. "
                 f"{', '.join(conds)} 조건에 맞으시기 때문이에요.")
@@ -85,7 +116,12 @@ def advice(assessments: Sequence[Assessment], language: str, offer_to_apply: str
     likely = [a for a in ranked if a.verdict is Verdict.MEETS and a.checks]
     parts = [_likely(likely, language)] if len(likely) > 1 else []
     parts += [_one(a, language) for a in ranked if len(likely) <= 1 or a not in likely]
-    if language == "ko":
+    if language in FLOW_LANGUAGES:
+        parts.append(phrase(ADVICE, "advice_only", language))
+        if offer_to_apply:
+            parts.append(phrase(ADVICE, "offer", language, name=offer_to_apply))
+        parts.append(phrase(ADVICE, "agent", language))
+    elif language == "ko":
         parts.append("이건 안내일 뿐이고, 소득과 재산 같은 나머지 기준과 최종 결정은 주소지 행정복지센터에서 해요.")
         if offer_to_apply:
             parts.append(f"원하시면 지금 전화로 {offer_to_apply} 신청을 도와드릴게요. 신청하시겠어요?")

@@ -33,6 +33,11 @@ def templated(language: str) -> bool:
     return language in TEMPLATED_ONLY
 
 
+def programme_name(p: Programme, language: str) -> str:
+    """A programme's name as a conversation says it: written (ko, en) or Korean with a gloss (zh, vi, ja)."""
+    return display_name(p, language) if templated(language) else p.text("name", language)
+
+
 def display_name(p: Programme, language: str) -> str:
     """The Korean name with a short gloss in ``language``: "기초연금（基础养老金）", "기초연금 (lương hưu cơ bản)"."""
     note = gloss(p.id, language) or kind(p.support_form, language)

@@ -4,7 +4,8 @@ Full answers are written for Korean and English. Chinese, Vietnamese and Japanes
 answered from the project's templates over the catalogue's structured fields
 (``dialog.answer_language``, ``dialog.templates``); the fixed sentences below exist in all five
 languages. Conversations that span turns (eligibility checks, applications, facilities) are
-written in Korean and English only (``content_language``) and are marked as such.
+written in Korean and English beside their code and templated for Chinese, Vietnamese and Japanese
+(``dialog.templates.flows``).
 """
 
 from __future__ import annotations

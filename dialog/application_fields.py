@@ -25,6 +25,8 @@ from .field_values import (
     spoken_digits,
 )
 from .numerals import say_digits_english, say_digits_ko
+from .templates import numbers
+from .templates.flows import FLOW_LANGUAGES, READBACK, field_text, phrase
 
 
 def _tail(digits: str, n: int = 4) -> str:
@@ -104,18 +106,42 @@ class FieldSpec:
     retry_en: str = ""
 
     def label(self, language: str) -> str:
+        if language in FLOW_LANGUAGES:
+            return field_text(self.name, language)[0]
         return self.label_ko if language == "ko" else self.label_en
 
     def prompt(self, language: str) -> str:
+        if language in FLOW_LANGUAGES:
+            return field_text(self.name, language)[1]
         return self.prompt_ko if language == "ko" else self.prompt_en
 
     def retry(self, language: str) -> str:
         """The question asked again, saying what is needed ("성함만 말씀해 주세요. 예를 들면 …")."""
+        if language in FLOW_LANGUAGES:
+            return field_text(self.name, language)[2]
         text = self.retry_ko if language == "ko" else self.retry_en
         return text or self.prompt(language)
 
     def speak(self, value: str, language: str) -> str:
+        if language in FLOW_LANGUAGES:
+            return speak_templated(self.name, value, language)
         return self.speak_ko(value) if language == "ko" else self.speak_en(value)
+
+
+def speak_templated(name: str, value: str, language: str) -> str:
+    """A value read back in Chinese, Vietnamese or Japanese, masked like the Korean and English ones."""
+    match name:
+        case "rrn":
+            return phrase(READBACK, "rrn", language, six=numbers.digits(value[:6], language),
+                          one=numbers.digits(value[6], language))
+        case "phone":
+            return phrase(READBACK, "phone", language, tail=numbers.digits(_tail(value), language))
+        case "account":
+            bank, _, digits = value.partition(" ")
+            return phrase(READBACK, "account", language, bank=bank, tail=numbers.digits(_tail(digits), language))
+        case "address":
+            return _street(value)
+    return value
 
 
 def _street(v: str) -> str:
@@ -207,8 +233,13 @@ def masked(values: dict[str, str]) -> dict[str, str]:
 
 
 _TAIL_CORRECTION = re.compile(
-    r"(?:끝\s*자리|뒷\s*자리|마지막(?:\s*숫자|\s*자리)?|ends? (?:in|with)|last (?:digit|digits|number))"
+    r"(?:끝\s*자리|뒷\s*자리|마지막(?:\s*숫자|\s*자리)?|ends? (?:in|with)|last (?:digit|digits|number)|"
+    r"尾号|尾數|尾数|最后(?:一位|几位|的数字)|末尾|下[0-9一二三四]桁|(?:bốn |các )?(?:chữ )?số cuối)"
 )
+#: digits said as Chinese/Japanese characters or Vietnamese words, for a tail correction ("尾号是四")
+_DIGIT_WORDS = {**{c: str(i) for i, c in enumerate("零一二三四五六七八九")}, "〇": "0", "两": "2",
+                **{w: str(i) for i, w in enumerate(("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám",
+                                                    "chín"))}}
 
 
 def correct_tail(spec: FieldSpec, value: str, text: str) -> str | None:
@@ -216,6 +247,8 @@ def correct_tail(spec: FieldSpec, value: str, text: str) -> str | None:
     if not spec.digits or not _TAIL_CORRECTION.search(text.lower()):
         return None
     after = _TAIL_CORRECTION.split(text.lower(), maxsplit=1)[-1]
+    after = re.sub(r"\b(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)\b|[零〇一二两三四五六七八九]",
+                   lambda m: f" {_DIGIT_WORDS[m.group(0)]} ", after)
     new = spoken_digits(after)
     if not new or len(new) > 8:
         return None

@@ -14,12 +14,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from .answer_language import programme_name
 from .application_fields import FIELDS, FieldSpec, correct_tail, fields_for
 from .catalogue import Programme
 from .check_flow import CONTROL_INTENTS, FlowReply
 from .intents import IntentName
 from .numerals import say_digits_english, say_digits_ko
 from .profile import parse_yes_no
+from .templates import numbers
+from .templates.flows import APPLICATION, FLOW_LANGUAGES, phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,8 @@ class ApplicationState:
         return FIELDS[self.fields[self.index]]
 
 
-_SUBMIT = re.compile(r"제출|접수|신청해|신청할게|보내|submit|send it|go ahead|apply now")
+_SUBMIT = re.compile(r"제출|접수|신청해|신청할게|보내|submit|send it|go ahead|apply now|"
+                     r"提交|递交|申请吧|gửi đi|gửi đơn|nộp đơn|送信|提出|申請して")
 
 _TEXT = {
     "intro": ("{name} 신청을 도와드릴게요. {labels}를 차례로 여쭤볼게요. 말씀하신 정보는 암호화해서 신청에만 쓰고, "
@@ -104,13 +108,31 @@ _TEXT = {
 
 
 def _t(key: str, language: str, **values: str) -> str:
+    """An application sentence: Korean and English here, Chinese, Vietnamese and Japanese from the
+    project's templates (``dialog.templates.flows.APPLICATION``; a missing one is a ``KeyError``)."""
+    if language in FLOW_LANGUAGES:
+        return phrase(APPLICATION, key, language, **values)
     ko, en = _TEXT[key]
     return (ko if language == "ko" else en).format(**values)
 
 
+def _sep(language: str) -> str:
+    return phrase(APPLICATION, "list_sep", language) if language in FLOW_LANGUAGES else ", "
+
+
+def _item(spec: FieldSpec, value: str, language: str) -> str:
+    spoken = spec.speak(value, language)
+    if language in FLOW_LANGUAGES:
+        return phrase(APPLICATION, "item", language, label=spec.label(language), spoken=spoken)
+    return f"{spec.label(language)} {spoken}"
+
+
 def speak_receipt(number: str, language: str) -> str:
-    """"MB-261123-4821" → "이육일일이삼 다시 사팔이일" / "two six one one two three, four eight two one"."""
+    """"MB-261123-4821" → "이육일일이삼 다시 사팔이일" / "two six one one two three, four eight two one"
+    ("二六一一二三，四八二一" / "hai sáu một một hai ba, bốn tám hai một" / "二六一一二三の四八二一")."""
     groups = re.findall(r"\d+", number)
+    if language in FLOW_LANGUAGES:
+        return numbers.number_groups(number, language)
     if language == "ko":
         return " 다시 ".join(say_digits_ko(g) for g in groups)
     return ", ".join(say_digits_english(g) for g in groups)
@@ -123,8 +145,8 @@ class ApplicationFlow:
     def start(self, programme: Programme, language: str) -> tuple[ApplicationState, FlowReply]:
         specs = fields_for(programme)
         app = ApplicationState(programme.id, tuple(s.name for s in specs))
-        labels = ", ".join(s.label(language) for s in specs)
-        intro = _t("intro", language, name=programme.text("name", language), labels=labels)
+        labels = _sep(language).join(s.label(language) for s in specs)
+        intro = _t("intro", language, name=programme_name(programme, language), labels=labels)
         return app, self._reply(f"{intro} {app.spec.prompt(language)}", language, "application_field", programme)
 
     def turn(self, app: ApplicationState, programme: Programme, intent: IntentName, said: str, language: str,
@@ -196,8 +218,8 @@ class ApplicationFlow:
 
     def _summary(self, app: ApplicationState, programme: Programme, language: str) -> FlowReply:
         app.stage, app.editing = "summary", False
-        items = ", ".join(f"{FIELDS[n].label(language)} {FIELDS[n].speak(app.values[n], language)}" for n in app.fields)
-        return self._reply(_t("summary", language, name=programme.text("name", language), items=items), language,
+        items = _sep(language).join(_item(FIELDS[n], app.values[n], language) for n in app.fields)
+        return self._reply(_t("summary", language, name=programme_name(programme, language), items=items), language,
                            "application_summary", programme)
 
     def _summary_turn(self, app: ApplicationState, programme: Programme, intent: IntentName, said: str,
@@ -215,7 +237,7 @@ class ApplicationFlow:
         if yes and parse_yes_no(said) is not False:
             return self._submit(app, programme, language, conversation_id)
         app.stage = "which_field"
-        labels = ", ".join(FIELDS[n].label(language) for n in app.fields)
+        labels = _sep(language).join(FIELDS[n].label(language) for n in app.fields)
         return self._reply(_t("which", language, labels=labels), language, "application_edit", programme)
 
     def _which(self, app: ApplicationState, programme: Programme, intent: IntentName, said: str, language: str,
@@ -224,7 +246,7 @@ class ApplicationFlow:
         if named is None and (intent in (IntentName.AFFIRM, IntentName.APPLY) or _SUBMIT.search(said.lower())):
             return self._submit(app, programme, language, conversation_id)  # nothing to change after all
         if named is None:
-            labels = ", ".join(FIELDS[n].label(language) for n in app.fields)
+            labels = _sep(language).join(FIELDS[n].label(language) for n in app.fields)
             return self._reply(_t("which", language, labels=labels), language, "application_edit", programme)
         app.index, app.editing, app.stage = app.fields.index(named), True, "value"
         return self._reply(FIELDS[named].prompt(language), language, "application_field", programme)
@@ -261,9 +283,11 @@ class ApplicationFlow:
     @staticmethod
     def _named_field(app: ApplicationState, said: str, language: str) -> str | None:
         lower = said.lower()
-        aliases = {"rrn": ("주민", "registration"), "phone": ("전화", "휴대폰", "핸드폰", "phone", "number"),
-                   "address": ("주소", "address"), "account": ("계좌", "통장", "account", "bank"),
-                   "name": ("성함", "이름", "name")}
+        aliases = {"rrn": ("주민", "registration", "登录号码", "登録番号", "số đăng ký"),
+                   "phone": ("전화", "휴대폰", "핸드폰", "phone", "number", "电话", "電話", "điện thoại"),
+                   "address": ("주소", "address", "地址", "住所", "địa chỉ"),
+                   "account": ("계좌", "통장", "account", "bank", "账户", "账号", "口座", "tài khoản"),
+                   "name": ("성함", "이름", "name", "姓名", "名字", "名前", "họ tên")}
         for name in app.fields:
             if any(a in lower for a in aliases.get(name, ())):
                 return name

@@ -19,12 +19,14 @@ from datetime import date
 from typing import Literal
 
 from .advice import advice, heard
+from .answer_language import programme_name
 from .catalogue import Programme
 from .eligibility import Verdict, assess_all
 from .intents import IntentName
 from .profile import Attribute, DontKnow, Fact, ResidentProfile, parse_answer, parse_yes_no, volunteered
 from .query_facts import about
 from .questions import NextQuestion, next_question
+from .templates.flows import CHECK, FLOW_LANGUAGES, phrase
 
 MAX_QUESTIONS = 6
 #: intents the caller may use in the middle of a check without leaving it
@@ -60,7 +62,11 @@ _TEXT = {
 
 
 def text(key: str, language: str) -> str:
+    """A check sentence: Korean and English here, Chinese, Vietnamese and Japanese from the project's
+    templates (``dialog.templates.flows``; a missing one is a ``KeyError``, never English)."""
     ko, en = _TEXT[key]
+    if language in FLOW_LANGUAGES:
+        return phrase(CHECK, key, language)
     return ko if language == "ko" else en
 
 
@@ -196,7 +202,7 @@ class EligibilityChecker:
              if a.verdict is not Verdict.FAILS and a.programme.online_application),
             None,
         )
-        offer_name = offer.text("name", language) if offer is not None else ""
+        offer_name = programme_name(offer, language) if offer is not None else ""
         body = f"{prefix} {advice(assessments, language, offer_name)}".strip()
         return FlowReply(body, language, "eligibility_advice", tuple(a.programme for a in assessments), done=True,
                          offer=offer.id if offer is not None else "")

@@ -22,6 +22,7 @@ from typing import Literal
 
 from .catalogue import Eligibility, Programme
 from .profile import Attribute, ChildValue, Fact, ResidentProfile, Span, readback
+from .templates.flows import ADVICE, CONDITIONS, FACTS, FLOW_LANGUAGES, phrase
 
 
 class Verdict(StrEnum):
@@ -65,7 +66,25 @@ class Condition:
     en: str = ""
 
     def phrase(self, language: str) -> str:
+        if language in FLOW_LANGUAGES:
+            return self._templated(language)
         return self.ko if language == "ko" else self.en
+
+    def _templated(self, language: str) -> str:
+        """The condition in Chinese, Vietnamese or Japanese (``dialog.templates.flows.CONDITIONS``)."""
+        v = f"{self.threshold:g}"
+        key = self.key
+        if self.attribute is Attribute.CHILD_AGE:
+            key = "child_baby" if key == "max_age" and self.threshold == 0 else \
+                "child_max" if key == "max_age" else "child_min"
+        elif key == "household_types":
+            or_ = phrase(CONDITIONS, "household_or", language)
+            return or_.join(phrase(FACTS, t, language) if t in FACTS else t for t in self.options)
+        elif key == "sex":
+            key = f"sex:{self.required}"
+        elif key == "districts":
+            v = phrase(ADVICE, "sep", language).join(self.options)
+        return phrase(CONDITIONS, key, language, v=v)
 
     def evaluate(self, profile: ResidentProfile) -> Check:
         verdict = self._verdict(profile)

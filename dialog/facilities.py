@@ -24,15 +24,19 @@ from .answers import josa
 from .check_flow import CONTROL_INTENTS, FlowReply
 from .intents import IntentName
 from .numerals import say_english, say_sino
+from .templates import numbers
+from .templates.flows import FACILITY, FACILITY_KINDS, FLOW_LANGUAGES, phrase
 
 #: kind → (Korean name, English name, words that ask for it)
 KINDS: dict[str, tuple[str, str, str]] = {
-    "shelter": ("대피소", "shelter", r"대피소|대피\s*시설|민방위|shelter|bunker"),
-    "heat_shelter": ("무더위·한파 쉼터", "heat and cold shelter", r"쉼터|무더위|한파|cooling|heat shelter|warming"),
+    "shelter": ("대피소", "shelter", r"대피소|대피\s*시설|민방위|shelter|bunker|避难所|避難所|nơi trú ẩn|hầm trú"),
+    "heat_shelter": ("무더위·한파 쉼터", "heat and cold shelter", r"쉼터|무더위|한파|cooling|heat shelter|warming|"
+                     r"避暑|避寒|暑さ|寒さ|tránh nóng|tránh rét"),
     "community_centre": ("행정복지센터", "community centre", r"주민\s*센터|행정\s*복지\s*센터|동사무소|동\s*주민|"
-                         r"community cent(?:re|er)"),
-    "library": ("도서관", "library", r"도서관|library"),
-    "health_centre": ("보건소", "health centre", r"보건소|health cent(?:re|er)"),
+                         r"community cent(?:re|er)|行政福利中心|居民中心|住民センター|行政福祉センター|"
+                         r"trung tâm hành chính|ủy ban phường"),
+    "library": ("도서관", "library", r"도서관|library|图书馆|図書館|thư viện"),
+    "health_centre": ("보건소", "health centre", r"보건소|health cent(?:re|er)|保健所|trạm y tế"),
 }
 DEFAULT_KIND = "community_centre"
 
@@ -136,7 +140,20 @@ def kind_of(text: str) -> str | None:
 
 
 def say_distance(metres: float, language: str) -> str:
-    """Distances as said aloud: "약 팔백 미터", "약 일 점 이 킬로미터", "about 800 metres"."""
+    """Distances as said aloud: "약 팔백 미터", "약 일 점 이 킬로미터", "about 800 metres" (zh, vi, ja:
+    "800米", "tám trăm mét", "1.2キロメートル" — the sentence around it says "about")."""
+    if language in FLOW_LANGUAGES:
+        if metres < 1000:
+            m = max(100, round(metres / 100.0) * 100)
+            n = numbers.vi_words(m) if language == "vi" else str(m)
+            return phrase(FACILITY, "metres", language, n=n)
+        km = round(metres / 1000.0, 1)
+        whole, tenth = int(km), round((km - int(km)) * 10)
+        if language == "vi":  # the vi voice cuts at "." and ",": the decimal in words
+            n = numbers.vi_words(whole) + (f" phẩy {numbers.vi_words(tenth)}" if tenth else "")
+        else:
+            n = f"{whole}.{tenth}" if tenth else str(whole)
+        return phrase(FACILITY, "kilometres", language, n=n)
     if metres < 1000:
         m = max(100, round(metres / 100.0) * 100)
         return f"약 {say_sino(m)} 미터" if language == "ko" else f"about {say_english(m)} metres"
@@ -154,7 +171,24 @@ class FacilityState:
     kind: str
 
 
+def _answer_templated(finder: FacilityFinder, kind: str, place: Place, language: str) -> FlowReply:
+    """The nearest facility in Chinese, Vietnamese or Japanese; Korean names and addresses kept as they
+    are (what the caller will see on the signs), the kind of place said in the caller's language."""
+    found = finder.nearest(kind, place, 1)
+    kind_name = phrase(FACILITY_KINDS, kind, language)
+    place_name = place.name_en or place.name if language == "vi" else place.name
+    if not found:
+        return FlowReply(phrase(FACILITY, "none_near", language, place=place_name, kind=kind_name), language,
+                         "facility", done=True)
+    facility, metres = found[0]
+    text = phrase(FACILITY, "nearest", language, place=place_name, kind=kind_name, name=facility.name_ko,
+                  distance=say_distance(metres, language), address=facility.address_ko)
+    return FlowReply(text[:1].upper() + text[1:], language, "facility", done=True)
+
+
 def _answer(finder: FacilityFinder, kind: str, place: Place, language: str) -> FlowReply:
+    if language in FLOW_LANGUAGES:
+        return _answer_templated(finder, kind, place, language)
     found = finder.nearest(kind, place, 1)
     ko_kind, en_kind, _ = KINDS[kind]
     if not found:
@@ -180,6 +214,7 @@ def find_facility(finder: FacilityFinder, text: str, language: str) -> tuple[Fac
     if place is not None:
         return None, _answer(finder, kind, place, language)
     ask = ("어느 동에 계세요? 동 이름이나 주소를 말씀해 주시면 가장 가까운 곳을 알려 드릴게요." if language == "ko"
+           else phrase(FACILITY, "where", language) if language in FLOW_LANGUAGES
            else "Which dong or address are you at? I will tell you the nearest one.")
     return FacilityState(kind), FlowReply(ask, language, "facility_where")
 

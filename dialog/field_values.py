@@ -113,6 +113,15 @@ _FRAME_EN = re.compile(r"^(?:(?:my|the|applicant'?s?)\s+(?:full\s+)?name(?:'s|\s
 _ENDING_KO = re.compile(r"\s*(?:이?라고\s*(?:합니다|해요|하고요|해|하는데요)|입니다|이에요|이예요|예요|에요|이요|"
                         r"이고요|인데요|요)$")
 _ENDING_EN = re.compile(r"[\s,]+(?:please|thanks|thank you)$", re.IGNORECASE)
+#: Chinese, Japanese and Vietnamese framing of a name ("我叫王芳", "名前は山田花子です", "tên tôi là Lan")
+_FRAME_ASIAN = re.compile(r"^(?:我叫|我的名字是|我的名字叫|我姓名是|申请人(?:是|叫)|名前は|私は|わたしは|申請者は|"
+                          r"tên tôi là|tôi tên là|tôi là|tên là|tên)\s*", re.IGNORECASE)
+_ENDING_ASIAN = re.compile(r"\s*(?:です|と申します|といいます|でございます|ạ)$")
+#: answers, commands and sentence words in Chinese, Japanese and Vietnamese — never a name
+_NOT_NAME_ASIAN = re.compile(r"吗|嗎|呢|吧|请|請|是的|^是$|^对|^好|不是|没有|可以|什么|申请|提交|取消|谢谢|知道|"
+                             r"です|ます|はい|いいえ|お願い|申請|キャンセル|ください|わかり|"
+                             r"(?:^|\s)(?:vâng|có|không|đúng|gửi|hủy|đi|được|dạ|rồi|ạ|xin|đăng|ký|tôi|biết|nhân|viên)(?:\s|$)",
+                             re.IGNORECASE)
 
 #: pieces of answers, commands, requests and sentences — never part of a name
 _NOT_NAME_KO = re.compile(
@@ -197,7 +206,8 @@ def parse_name(text: str) -> str | None:
     s = _FRAME_KO.sub("", s, count=1).strip(" ,")
     s = _FRAME_EN.sub("", s, count=1).strip(" ,")
     s = _ENDING_KO.sub("", s).strip(" ,.")
-    if not s:
+    s = _ENDING_ASIAN.sub("", _FRAME_ASIAN.sub("", s, count=1)).strip(" ,.。、")
+    if not s or _NOT_NAME_ASIAN.search(s):
         return None
     if re.search(r"[가-힣]", s):
         return _korean_name(s)
@@ -262,6 +272,10 @@ def _place_part(word: str) -> str:
         return "place"
     if _CITIES.match(word) or re.fullmatch(r"[가-힣]+\d+가", word):
         return "place"
+    if re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff]{1,10}[市道区區郡洞路街里邑面]", word):  # "钟路区", "社稷路"
+        return "place"
+    if re.fullmatch(r"\d+[号號番]地?|\d+(?:丁目|番地)", word):
+        return "number"
     if _SINO_ONLY.fullmatch(word) and len(word) >= 2:  # "백육십일"
         return "number"
     return ""
@@ -291,6 +305,13 @@ BANKS_EN = {"kookmin": "국민", "kb": "국민", "shinhan": "신한", "woori": "
             "toss": "토스뱅크", "sc first": "SC제일", "standard chartered": "SC제일", "k bank": "케이뱅크"}
 
 
+#: Chinese and Japanese names of the banks → the Korean bank name stored
+BANKS_CJK = {"国民": "국민", "國民": "국민", "新韩": "신한", "新韓": "신한", "友利": "우리", "韩亚": "하나",
+             "韓亞": "하나",
+             "ハナ": "하나", "农协": "농협", "農協": "농협", "邮局": "우체국", "郵便局": "우체국", "邮政": "우체국",
+             "企业": "기업", "企業": "기업", "新协": "신협", "信協": "신협"}
+
+
 def bank_en(bank: str) -> str:
     return next((en.title() for en, ko in BANKS_EN.items() if ko == bank), bank)
 
@@ -307,7 +328,10 @@ def parse_account(text: str) -> str | None:
             if re.search(rf"\b{en}\b", lower):
                 bank, rest = ko, re.sub(rf"\b{en}\b", " ", lower)
                 break
-    digits = number_digits(re.sub(r"은행|bank", " ", rest, flags=re.IGNORECASE))
+        for cjk, ko in BANKS_CJK.items():
+            if bank is None and cjk.lower() in lower:
+                bank, rest = ko, lower.replace(cjk.lower(), " ")
+    digits = number_digits(re.sub(r"은행|bank|银行|銀行|ngân hàng|账号|账户|口座|番号", " ", rest, flags=re.IGNORECASE))
     if bank is None or not 10 <= len(digits) <= 14:
         return None
     return f"{bank} {digits}"

@@ -176,9 +176,11 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         IntentName.CANCEL,
         compact=(r"^(?:신청)?취소(?:할게요|할게|해주세요|해줘|요|합니다|)$", r"^그만할래요$", r"신청안할래",
-                 r"신청안할게", r"신청그만"),
+                 r"신청안할게", r"신청그만",
+                 r"^(?:取消|取消申请|不申请了|不要申请了|算了)(?:吧)?$",
+                 r"^(?:キャンセル|取り消し|やめます|申請をやめます)(?:します|して|してください|で)?(?:ください)?$"),
         spaced=(r"^cancel(?: it| that| the application)?(?: please)?$", r"^stop the application\b",
-                r"\bi don'?t want to apply\b"),
+                r"\bi don'?t want to apply\b", r"^hủy(?: đơn| đăng ký| bỏ)?(?: đi| ạ)?$", r"^không đăng ký nữa\b"),
         max_len=16,
     ),
     _Rule(
@@ -187,11 +189,16 @@ _RULES: tuple[_Rule, ...] = (
             r"(?:가까운|가장가까운|근처|주변|제일가까운)(?:\S*?)(?:대피소|대피시설|쉼터|주민센터|행정복지센터|동사무소|도서관|"
             r"복지관|경로당|보건소)",
             r"(?:대피소|대피시설|쉼터|주민센터|행정복지센터|동사무소|도서관|복지관|경로당|보건소)(?:가|는|이|은)?(?:어디|어딨|어디에)",
+            r"(?:最近的|附近的?|离我最近|近くの|一番近い|最寄りの)\S*?(?:避难所|避暑|图书馆|保健所|行政福利中心|居民中心|"
+            r"避難所|図書館|住民センター|行政福祉センター)",
+            r"(?:避难所|图书馆|保健所|行政福利中心|居民中心|避難所|図書館|住民センター|行政福祉センター)\S{0,3}"
+            r"(?:在哪|在什么地方|はどこ|どこ)",
         ),
         spaced=(
             r"\b(?:nearest|closest|near me|nearby)\b.*\b(?:shelter|community cent(?:re|er)|library|"
             r"welfare cent(?:re|er)|senior cent(?:re|er)|health cent(?:re|er))",
             r"\bwhere(?: is|'s) (?:the |a )?(?:shelter|community cent(?:re|er)|library|health cent(?:re|er))",
+            r"(?:nơi trú ẩn|thư viện|trạm y tế|trung tâm hành chính)\b.*\b(?:gần nhất|ở đâu|chỗ nào)",
         ),
     ),
     _Rule(
@@ -202,12 +209,20 @@ _RULES: tuple[_Rule, ...] = (
             r"^(?!.*(?:어떻게|어디|방법|서류)).*(?:자격이(?:되|있|돼)|받을자격|수급자격|자격확인|자격(?:이)?(?:되나|될까))",
             # "기초연금 받을 수 있는지 확인해 주세요", "대상인지 알아봐 주세요"
             r"(?:받을수있는지|받을수있나|대상인지|대상이되는지|해당되는지)(?:좀|한번)?(?:확인|알아봐|알아보|봐주|체크)",
+            # zh/ja: the caller asks about themselves ("我能领吗", "私はもらえますか"), not about a parent
+            r"^(?!.*(?:怎么|如何|哪里|どうやって|どこで|方法)).*我(?:也)?(?:能|可以|能不能|可不可以)(?:领|領|拿|申请|得到|享受)",
+            r"我\S{0,4}(?:有资格|符合条件|符合资格|够条件)",
+            r"(?:帮我|给我)(?:确认|查一下|看一下)(?:能不能|是否|有没有资格)",
+            r"^(?!.*(?:どうやって|どこで|方法)).*(?:私|わたし|自分)(?:は|も)?\S{0,12}"
+            r"(?:もらえ|受けられ|受け取れ|対象になり|対象になる|対象ですか|申請でき|資格)",
         ),
         spaced=(
             r"\bam i eligible\b", r"\b(?:do|would|could) i qualify\b", r"\bwould i be eligible\b",
             r"\bam i entitled\b", r"\bcan i (?:get|receive|claim) (?:it|this|that|them)\b",
             r"\bcheck (?:if|whether) i (?:can|qualify|am eligible)\b", r"\bcheck my eligibility\b",
             r"\bdo i meet the\b", r"\bam i able to get\b", r"^(?!.*\bwho\b).*\b(?:i|me)\b.*\b(?:eligible|qualify)\b",
+            r"(?<!bố )(?<!mẹ )(?<!ông )(?<!bà )(?<!vợ )(?<!chồng )\btôi có (?:được nhận|đủ điều kiện|thể nhận)",
+            r"\bkiểm tra (?:giúp tôi|xem tôi|cho tôi)", r"\btôi có đủ điều kiện\b",
         ),
     ),
     _Rule(
@@ -215,10 +230,14 @@ _RULES: tuple[_Rule, ...] = (
         compact=(
             r"^(?!.*(?:어떻게|어디|방법|서류|뭐가|무엇)).*(?:신청해(?:주세요|줘|주실|줄래|주시)|신청할게|신청하고싶|신청할래|"
             r"지금신청|바로신청|전화로신청|여기서신청|접수해(?:주세요|줘)|신청하겠습니다|신청하기)",
+            r"^(?!.*(?:怎么|如何|哪里|在哪|方法|どうやって|どこで)).*(?:我(?:想|要)申请|帮我申请|给我申请|现在申请|"
+            r"申请吧|(?:申請|申し込み)(?:したい|します|をお願い|してください|お願いします)|今申請)",
         ),
         spaced=(
             r"^(?!.*\bhow\b).*\b(?:i(?:'d| would)? (?:like|want) to apply|apply now|sign me up|"
             r"submit (?:an |the |my )?application|let'?s apply|please apply for me|apply for me)\b",
+            r"^(?!.*\b(?:cách|thế nào|ở đâu|làm sao)\b).*\b(?:tôi muốn đăng ký|đăng ký (?:giúp|cho) tôi|đăng ký ngay|"
+            r"tôi đăng ký luôn)",
         ),
     ),
     _Rule(
@@ -248,23 +267,26 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         IntentName.AFFIRM,
         compact=(r"^(?:네|예|응|어|그래요|좋아요|그래|알려주세요|부탁해요|부탁합니다|네네|네알려주세요|네부탁해요)$",
-                 r"^是$", r"^好的?$", r"^はい$"),
+                 r"^(?:是|是的|对|對|对的|好|好的|可以|行|没错|对啊|是啊|嗯|要|要的|好啊)$",
+                 r"^(?:はい|ええ|そうです|はいそうです|お願いします|はいお願いします|うん|はい申請します)$"),
         spaced=(r"^(?:yes|yeah|yep|sure|ok|okay|please|yes,? please|sure,? please|(?:ok|okay,? )?go ahead)[.!]?$",
-                r"^vâng$", r"^có$"),
+                r"^(?:vâng|có|dạ|dạ vâng|vâng ạ|có ạ|được|được ạ|đúng|đúng rồi|đúng ạ|ừ|vâng,? đúng rồi)[.!]?$"),
         max_len=10,
         confidence=0.7,
     ),
     _Rule(
         IntentName.DENY,
-        compact=(r"^(?:아니요|아니오|아뇨|아니|괜찮아요|아니에요)$", r"^不用", r"^いいえ$"),
-        spaced=(r"^(?:no|nope|no,? thanks|no,? thank you|not now)[.!]?$", r"^không$"),
+        compact=(r"^(?:아니요|아니오|아뇨|아니|괜찮아요|아니에요)$", r"^不用", r"^(?:不是|不|不对|不要|没有|不了)$",
+                 r"^(?:いいえ|いえ|違います|ちがいます|いいえ違います|結構です)$"),
+        spaced=(r"^(?:no|nope|no,? thanks|no,? thank you|not now)[.!]?$",
+                r"^(?:không|không ạ|không phải|dạ không|sai rồi|không đúng)[.!]?$"),
         max_len=10,
         confidence=0.7,
     ),
 )
 
 _COMPILED = tuple((rule, _rx(rule.compact), _rx(rule.spaced)) for rule in _RULES)
-_PUNCT = re.compile(r"[\s.,!?~…·'\"“”‘’()\[\]:;-]+")
+_PUNCT = re.compile(r"[\s.,!?~…·'\"“”‘’()\[\]:;\-、。，！？「」『』（）]+")
 _CONTENT = re.compile(r"[가-힣a-zA-Z\u3040-\u30ff\u4e00-\u9fff\u00c0-\u024f\u1e00-\u1eff0-9]")
 
 

@@ -13,9 +13,11 @@ these applies, once (never multiplied together).
 Languages (``dialog.call_language``): a caller is answered in the language each turn is said in,
 until they choose one ("영어로 말해 주세요", "Tiếng Việt được không?"), which then holds until they
 choose another. Korean and English answers are written out; Chinese, Vietnamese and Japanese
-answers are composed from the project's templates (``dialog.answer_language``). Conversations that
-span turns (checks, applications, facilities) are Korean and English only: their answers say
-``language == "en"`` and a translation stage may translate them.
+answers are composed from the project's templates (``dialog.answer_language``); so are the
+conversations that span turns (checks, applications, facilities: ``dialog.templates.flows``). While
+such a conversation waits for an answer, an answer said in another script — an address or a dong
+name said in Korean by a Vietnamese caller — is taken as the answer and does not change the call's
+language.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from .clarify import clarifying_question
 from .facilities import FacilityFinder, FacilityState, facility_turn, find_facility
 from .intents import Intent, IntentName, detect_intent
 from .overview_answer import overview_reply, related
-from .profile import ResidentProfile, parse_yes_no
+from .profile import Fact, ResidentProfile, parse_answer, parse_yes_no
 from .query_facts import about
 from .retrieval import HybridRetriever, Ranked
 from .safety import Danger, SafetyClassifier, danger_reply
@@ -165,7 +167,8 @@ class DialogManager:
         """Answer one utterance; ``language`` is what speech recognition (or the web page) says."""
         state.turns += 1
         heard = normalise_language(language)
-        state.language = state.call.turn(heard)
+        if heard == state.language or not self._answers_pending(text, state):
+            state.language = state.call.turn(heard)
         danger = self.safety.detect(text, heard)
         if danger is not None:
             return self._danger(danger, text, state)
@@ -195,9 +198,31 @@ class DialogManager:
         return self._remember(answer, state)
 
     # -- conversations that span turns -------------------------------------------------------------
+    def _answers_pending(self, text: str, state: DialogState) -> bool:
+        """The turn is a plausible answer to what a conversation in progress asked (a field value, a
+        yes/no to a read-back, a dong, an eligibility answer): it keeps the conversation's language."""
+        if detect_intent(text).name is IntentName.CHANGE_LANGUAGE:
+            return False
+        app = state.application
+        if app is not None and self.applications is not None:
+            if app.stage == "value" and app.spec.parse(text) is not None:
+                return True
+            if app.stage in ("confirm", "summary") and parse_yes_no(text) is not None:
+                return True
+        if state.facility is not None and self.facilities is not None and self.facilities.locate(text) is not None:
+            return True
+        if state.offered_application and parse_yes_no(text) is not None:  # "có" to "shall I help you apply?"
+            return True
+        check = state.check
+        if check is not None and check.awaiting is not None:
+            if check.awaiting == "consent":
+                return parse_yes_no(text) is not None
+            return isinstance(parse_answer(check.awaiting, text, state.profile, self.today()), Fact)
+        return False
+
     def _flows(self, intent: Intent, text: str, state: DialogState) -> BenefitAnswer | None:
         """An utterance that belongs to an application, a check or a facility question in progress."""
-        lang = answers.content_language(state.language)
+        lang = answers.answer_language(state.language)
         name = intent.name
         if state.facility is not None and self.facilities is not None:
             reply = facility_turn(self.facilities, state.facility, name, text, lang)
@@ -260,11 +285,11 @@ class DialogManager:
     def _start_check(self, text: str, state: DialogState) -> BenefitAnswer:
         candidates = self._check_candidates(text, state)
         if not candidates:
-            reply = FlowReply(check_text("which", answers.content_language(state.language)),
-                              answers.content_language(state.language), IntentName.CHECK_ELIGIBILITY)
+            reply = FlowReply(check_text("which", answers.answer_language(state.language)),
+                              answers.answer_language(state.language), IntentName.CHECK_ELIGIBILITY)
             return self._flow_answer(reply, state)
         state.check, reply = self.checker.start(candidates, state.profile, text,
-                                                answers.content_language(state.language))
+                                                answers.answer_language(state.language))
         if reply.done:
             state.check = None
             state.offered_application = reply.offer
@@ -285,7 +310,7 @@ class DialogManager:
         return []
 
     def _start_application(self, programme: Programme, state: DialogState) -> BenefitAnswer:
-        lang = answers.content_language(state.language)
+        lang = answers.answer_language(state.language)
         if self.applications is None or not programme.online_application:
             reply = answers.details(programme, state.language)
             name = programme.text("name", lang)
@@ -313,7 +338,7 @@ class DialogManager:
         return self._plain(answers.fixed("which_programme", state.language), IntentName.APPLY, state)
 
     def _facility(self, text: str, state: DialogState) -> BenefitAnswer:
-        lang = answers.content_language(state.language)
+        lang = answers.answer_language(state.language)
         if self.facilities is None:
             return self._plain(answers.fixed("not_found", state.language), IntentName.FIND_FACILITY, state)
         state.facility, reply = find_facility(self.facilities, text, lang)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from . import profile_asian as asian
 from .numerals import (
     NATIVE_RUN,
     SINO_CHARS,
@@ -298,6 +299,10 @@ def parse_age(text: str, today: date | None = None, *, bare: bool = True) -> Age
             if 1900 <= value <= today.year:
                 return from_birth(value)
             return from_age(value)
+    said = asian.age(text, bare=bare)  # "七十岁", "72 tuổi", "1955年生まれ"
+    if said is not None:
+        kind, number = said
+        return from_birth(number) if kind == "birth_year" else from_age(number)
     return None
 
 
@@ -345,6 +350,11 @@ def parse_income(text: str, profile: ResidentProfile | None = None) -> IncomeVal
     """Monthly household income: an amount ("한 달에 백오십만 원", "150만원", "1.5 million won"),
     "no income", a recipient status ("기초생활수급자") or a median-income percentage."""
     lower = text.lower()
+    if asian.SCRIPT.search(text) or asian.DOT_THOUSANDS.search(text):  # "每月150万韩元", "1,5 triệu", "1.500.000"
+        said = asian.income(text)
+        if said == "recipient":
+            return IncomeValue(Span(0, 50), label="recipient")
+        return income_from_monthly(said, profile) if isinstance(said, int) else None
     if _INCOME_NONE.search(lower):
         return income_from_monthly(0, profile)
     if _RECIPIENT.search(lower):
@@ -387,6 +397,8 @@ _HOUSEHOLD_NONE = re.compile(r"해당\s*(?:사항)?\s*없|아무것도|아니|no
 def parse_household(text: str) -> frozenset[str] | None:
     """Household types named in an answer; an empty set for "none of those" / "with my wife"."""
     lower = text.lower()
+    if asian.SCRIPT.search(text):  # "一个人住", "sống một mình", "一人暮らし"
+        return asian.household(text)
     found = {name for name, rx in _HOUSEHOLD_WORDS if rx.search(lower)}
     if "한부모" in found or "조손" in found:
         found.discard("1인가구")  # "혼자 아이 키워요" is a single parent, not a one-person household
@@ -398,6 +410,8 @@ def parse_household(text: str) -> frozenset[str] | None:
 
 
 def parse_yes_no(text: str) -> bool | None:
+    if asian.SCRIPT.search(text):  # 是 / 不是, có / không, はい / いいえ
+        return asian.yes_no(text)
     lower = " ".join(text.lower().split()).strip(" .!?")
     if _NO.search(lower):
         return False
@@ -420,8 +434,12 @@ def parse_answer(attribute: Attribute, text: str, profile: ResidentProfile | Non
     """The answer to the question about ``attribute``; ``None`` when it could not be understood."""
     value: FactValue | None
     lower = text.lower()
-    if _DONT_KNOW.search(lower):
+    if _DONT_KNOW.search(lower) or asian.dont_know(text):
         return DontKnow(attribute)
+    if asian.SCRIPT.search(text) and attribute not in (Attribute.AGE, Attribute.CHILD_AGE, Attribute.INCOME,
+                                                         Attribute.HOUSEHOLD, Attribute.DISTRICT):
+        value = _asian_answer(attribute, text)
+        return None if value is None else Fact(attribute, value)
     match attribute:
         case Attribute.AGE:
             value = parse_age(text, today)
@@ -450,6 +468,25 @@ def parse_answer(attribute: Attribute, text: str, profile: ResidentProfile | Non
     return None if value is None else Fact(attribute, value)
 
 
+def _asian_answer(attribute: Attribute, text: str) -> FactValue | None:
+    """A yes/no, nationality or sex answer said in Chinese, Vietnamese or Japanese."""
+    lower = text.lower()
+    match attribute:
+        case Attribute.SEX:
+            return "female" if asian.FEMALE.search(lower) else "male" if asian.MALE.search(lower) else None
+        case Attribute.FOREIGN_RESIDENT:
+            if asian.KOREAN.search(lower):
+                return False
+            if asian.FOREIGN.search(lower) and asian.yes_no(text) is not False:
+                return True
+            return asian.yes_no(text)
+    value = asian.yes_no(text)
+    words = asian.FLAG_WORDS.get(attribute.value)
+    if value is None and words and re.search(words, lower):
+        return True
+    return value
+
+
 def volunteered(text: str, today: date | None = None) -> list[Fact]:
     """Facts a caller states unprompted in a question ("저는 칠십오년생인데…", "혼자 사는데…"):
     only unmistakable forms (an age with its unit, a birth year, living alone)."""
@@ -461,6 +498,17 @@ def volunteered(text: str, today: date | None = None) -> list[Fact]:
         facts.append(Fact(Attribute.HOUSEHOLD, frozenset({"1인가구"})))
     if re.search(r"임신\s*(?:중|했|하고)|i'?m pregnant|i am pregnant", text.lower()):
         facts.append(Fact(Attribute.PREGNANCY, True))
+    if asian.SCRIPT.search(text):  # "我七十岁，一个人住", "tôi 72 tuổi, sống một mình", "私は七十歳で一人暮らし"
+        said = asian.age(text, bare=False)
+        if said is not None and asian.FIRST_PERSON.search(text.lower()) and not any(
+                f.attribute is Attribute.AGE for f in facts):
+            value = parse_age(str(said[1]), today)  # 1955 is a birth year, 70 an age
+            if value is not None:
+                facts.append(Fact(Attribute.AGE, value))
+        if asian.LIVES_ALONE.search(text.lower()):
+            facts.append(Fact(Attribute.HOUSEHOLD, frozenset({"1인가구"})))
+        if asian.PREGNANT.search(text.lower()):
+            facts.append(Fact(Attribute.PREGNANCY, True))
     return facts
 
 
@@ -505,8 +553,51 @@ def say_age(value: AgeValue, language: str) -> str:
     return f"{say_english(age)} years old"
 
 
+def _readback_templated(fact: Fact, language: str) -> str:
+    """A fact in Chinese, Vietnamese or Japanese (``dialog.templates.flows.FACTS``, ``numbers``)."""
+    from .templates import numbers
+    from .templates.flows import FACTS, phrase
+
+    value = fact.value
+    match value:
+        case AgeValue(birth_year=int(year)):
+            return numbers.birth_year(year, language)
+        case AgeValue():
+            return numbers.age(value.age if value.age is not None else int(value.span.lo), language)
+        case ChildValue(has_children=False):
+            return phrase(FACTS, "no_children", language)
+        case ChildValue(months=int(months)):
+            return phrase(FACTS, "child_months", language, months=numbers.months(months, language))
+        case ChildValue(span=Span(lo=lo)):
+            return phrase(FACTS, "child_years", language, n=int(lo)) if int(lo) else phrase(
+                FACTS, "child_baby", language)
+        case IncomeValue(monthly_won=int(won)):
+            if won == 0:
+                return phrase(FACTS, "no_income", language)
+            return phrase(FACTS, "monthly", language, amount=numbers.amount(won, language))
+        case IncomeValue(label="recipient"):
+            return phrase(FACTS, "recipient", language)
+        case IncomeValue(span=span):
+            return phrase(FACTS, "pct", language, pct=int(span.hi))
+        case frozenset():
+            if not value:
+                return phrase(FACTS, "no_household_type", language)
+            return phrase(FACTS, "household_and", language).join(
+                phrase(FACTS, t, language) if t in FACTS else t for t in sorted(value))
+        case bool():
+            return phrase(FACTS, f"{fact.attribute.value}:{'yes' if value else 'no'}", language)
+        case str() if fact.attribute is Attribute.SEX:
+            return phrase(FACTS, value, language)
+        case str():
+            return value
+    return str(value)
+
+
 def readback(fact: Fact, language: str) -> str:
-    """A fact in words, as confirmed to the caller: "천구백칠십오년생" / "born in nineteen seventy-five"."""
+    """A fact in words, as confirmed to the caller: "천구백칠십오년생" / "born in nineteen seventy-five"
+    (zh, vi, ja: "1955年出生", "sinh năm 1955", "1955年生まれ")."""
+    if language in ("zh", "vi", "ja"):
+        return _readback_templated(fact, language)
     ko = language == "ko"
     value = fact.value
     match value:

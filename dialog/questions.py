@@ -75,6 +75,12 @@ QUESTIONS: dict[Attribute, tuple[str, str]] = {
 
 
 def question_text(attribute: Attribute, language: str) -> str:
+    """The question in ``language`` (zh, vi, ja: ``dialog.templates.flows.QUESTIONS``)."""
+    from .templates.flows import FLOW_LANGUAGES
+    from .templates.flows import QUESTIONS as WRITTEN
+
+    if language in FLOW_LANGUAGES:
+        return WRITTEN[attribute.value][language]
     ko, en = QUESTIONS[attribute]
     return ko if language == "ko" else en
 

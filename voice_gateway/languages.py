@@ -17,7 +17,8 @@ Parts:
 - ``programme_details``: the catalogue's free text beyond the structured fields (detailed
   conditions, documents): Korean, English where written; other callers are told it is Korean-only
   and offered the Danuri helpline (1577-1366) or a person;
-- ``conversations``: eligibility checks, voice applications and facility questions (ko, en).
+- ``conversations``: eligibility checks, voice applications and facility questions: written (ko, en),
+  templated (zh, vi, ja: ``dialog.templates.flows``, every phrase present), else missing.
 """
 
 from __future__ import annotations
@@ -55,6 +56,14 @@ def _prompts_missing(language: str) -> list[str]:
     return sorted(k for k, texts in PROMPTS.items() if language not in texts)
 
 
+def _conversations_missing(language: str) -> list[str]:
+    """The conversation phrases (``table:key``) not written in ``language`` (zh, vi, ja)."""
+    from dialog.templates.flows import TABLES
+
+    return sorted(f"{table}:{key}" for table, rows in TABLES.items() for key, texts in rows.items()
+                  if language not in texts)
+
+
 def _mt(translator: Translator | None, source: str, target: str) -> bool:
     return translator is not None and translator.supports(source, target) and source != target
 
@@ -75,7 +84,8 @@ def parts(language: str, translator: Translator | None) -> dict[str, Source]:
         "programme_names": "human_written" if written else "templated" if templated else fallback,
         # the answer says this text is Korean-only; a translator is not asked for it
         "programme_details": "human_written" if written else "missing",
-        "conversations": "human_written" if written else fallback,
+        "conversations": "human_written" if written
+        else "templated" if templated and not _conversations_missing(language) else fallback,
     }
 
 
@@ -105,8 +115,8 @@ def report(languages: Iterable[str], translator: Translator | None, programmes: 
         elif language != "ko":
             missing["programme_names"] = sorted(p.id for p in live if not gloss(p.id, language))
             missing["programme_details"] = sorted(p.id for p in live)  # Korean-only free text, said so
-        if parts(language, translator)["conversations"] == "missing":
-            missing["conversations"] = ["eligibility_check", "application", "facility"]
+        if language not in WRITTEN:
+            missing["conversations"] = _conversations_missing(language)
         out[language] = {
             "parts": parts(language, translator),
             "programmes": len(live),
@@ -117,7 +127,8 @@ def report(languages: Iterable[str], translator: Translator | None, programmes: 
         "notes": {
             "programme_names": "without a gloss a name is said in Korean with its kind of support",
             "programme_details": "said to be Korean-only; the caller is offered 다누리콜센터 1577-1366 or a person",
-            "conversations": 'answered in English (answer.language == "en") unless a translator serves the pair',
+            "conversations": "checks, applications and facility answers: zh/vi/ja from the project's templates; "
+                             "a phrase missing here is listed by table and key",
         },
     }
 

@@ -2,7 +2,7 @@
 
 Per language: where each part of what Malbeot says comes from (human-written, templated,
 machine-translated, missing) and what is missing item by item (fixed sentences, phone prompts,
-programmes without a gloss or English text, conversations answered in English), so that a
+programmes without a gloss or English text, conversation phrases not written), so that a
 missing translation is visible to staff. See :mod:`voice_gateway.languages`.
 """
 

@@ -43,18 +43,20 @@ def test_healthz_lists_per_language_what_is_written_templated_or_missing_without
     for lang in ("zh", "vi", "ja"):
         parts = languages[lang]
         assert {"fixed_sentences", "phone_prompts", "danger_answers"} <= set(parts["human_written"])
-        assert {"programme_answers", "programme_names"} <= set(parts["templated"])
+        assert {"programme_answers", "programme_names", "conversations"} <= set(parts["templated"])
         assert parts["machine_translated"] == []
-        assert set(parts["missing"]) == {"programme_details", "conversations"}  # said so, never silently English
+        assert set(parts["missing"]) == {"programme_details"}  # said so, never silently English
 
 
-def test_with_a_translator_english_only_parts_become_machine_translated() -> None:
+def test_with_a_translator_nothing_templated_is_machine_translated() -> None:
+    # checks, applications and facility answers are templated in zh/vi/ja: a translator is not asked for them
     backends = fake_services()
     backends.services.__dict__["translator"] = DictTranslator({("en", "vi"): {}})
     body = health(backends.services)
     assert body["loaded"]["translator"] is True
-    assert body["languages"]["vi"]["machine_translated"] == ["conversations"]
-    assert "conversations" in body["languages"]["zh"]["missing"]  # no en→zh pair
+    assert body["languages"]["vi"]["machine_translated"] == []
+    assert "conversations" in body["languages"]["vi"]["templated"]
+    assert "conversations" in body["languages"]["zh"]["templated"]
 
 
 def test_healthz_before_anything_is_loaded_still_reports_languages_and_loads_nothing() -> None:
@@ -91,7 +93,8 @@ def test_staff_coverage_report_shows_every_missing_translation(staff: tuple[Test
         assert entry["parts"]["programme_answers"] == "templated"
         assert "programme_names" not in entry["missing"]  # every sample programme has a gloss
         assert len(entry["missing"]["programme_details"]) == entry["programmes"]  # Korean-only, said so
-        assert entry["missing"]["conversations"] == ["eligibility_check", "application", "facility"]
+        assert entry["parts"]["conversations"] == "templated"
+        assert "conversations" not in entry["missing"]  # every check, application and facility phrase written
         assert "fixed_sentences" not in entry["missing"] and "phone_prompts" not in entry["missing"]
 
 
