@@ -33,6 +33,13 @@ KO_SUFFIXES: tuple[str, ...] = tuple(
             "할까요", "하나요", "되나요", "돼요", "됩니까", "주세요", "해주세요", "해줘", "알려줘",
             "알려주세요", "싶어요", "싶은데요", "싶은데", "있는", "하는", "받는", "할", "한",
             "하려면", "되는", "이라는", "라는", "이고", "고요",
+            # connective and sentence endings of spoken questions ("못 하는데", "낳으면",
+            # "있잖아요", "보내려는데"): without them the stem's bigrams are all that is left,
+            # and an ending never names a topic
+            "는데", "는데요", "은데", "은데요", "었는데", "았는데", "했는데", "하는데", "려는데",
+            "으려는데", "어서", "아서", "해서", "으면", "하면", "잖아요", "잖아", "거든요", "거든",
+            "던데", "던데요", "다던데", "다던데요", "니까", "으니까", "네요", "군요", "죠", "지요",
+            "려고", "으려고", "려고요", "는지", "은지", "을지",
         },
         key=len,
         reverse=True,
@@ -110,13 +117,24 @@ def stem_english(word: str) -> str:
     return word
 
 
+#: bigrams made only of grammatical endings (하는데 → 하는, 는데): never a topic, and rare in
+#: catalogue prose, so BM25 would give them a high weight
+KO_ENDING_BIGRAMS = frozenset(
+    {
+        "하는", "는데", "은데", "었는", "았는", "했는", "어서", "아서", "해서", "으면", "하면", "잖아",
+        "있잖", "거든", "던데", "니까", "으니", "려고", "으려", "려는", "는지", "있어", "없어", "있는",
+        "없는", "주는", "되는", "받는", "싶은", "싶어", "했어", "해요", "어요", "아요", "세요", "까요",
+    }
+)
+
+
 def korean_tokens(run: str) -> list[str]:
     word = strip_korean(run)
     if word in KO_STOPWORDS:
         return []
     out = [word]
     if len(word) > 2:
-        out.extend(bigrams(word))
+        out.extend(b for b in bigrams(word) if b not in KO_ENDING_BIGRAMS)
     return out
 
 
@@ -144,6 +162,7 @@ def has_hangul(text: str) -> bool:
 
 __all__ = [
     "EN_STOPWORDS",
+    "KO_ENDING_BIGRAMS",
     "KO_STOPWORDS",
     "KO_SUFFIXES",
     "bigrams",

@@ -71,3 +71,13 @@ def test_normalise_and_script_detection() -> None:
     assert normalise("ＡＢＣ１２３") == "abc123"
     assert has_hangul("pension 연금") and not has_hangul("pension")
     assert tokenize("") == [] and tokenize("?!...") == []
+
+
+def test_spoken_endings_leave_no_bigrams() -> None:
+    """ "못 하는데", "낳으면", "있잖아요": the endings are stripped and give no bigram that could
+    match catalogue prose (하는데 → 하는/는데 once matched 장제급여 with BM25 7)."""
+    tokens = tokenize("장애가 있어서 일을 못 하는데 매달 나오는 돈 없어요")
+    assert "장애" in tokens and "매달" in tokens
+    assert not {"하는데", "하는", "는데", "어서", "있어서"} & set(tokens)
+    assert "낳" in tokenize("아기 낳으면") and "으면" not in tokenize("아기 낳으면")
+    assert not {"잖아", "있잖"} & set(tokenize("그거 있잖아요"))
