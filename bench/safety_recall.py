@@ -10,7 +10,7 @@ is a detection. Printed per split (held-out first; the tuning half separately):
 - the same for the rules alone (``SafetyClassifier.by_rules``, in process) as a baseline.
 
     .venv/bin/python bench/safety_recall.py            # both halves, held-out first
-    .venv/bin/python bench/safety_recall.py --tune     # re-learn the e5 probe and its threshold (tuning half only) into dialog/safety/data/probe.npz
+    .venv/bin/python bench/safety_recall.py --tune     # re-learn the e5 probe (tuning half) into data/probe.npz
     .venv/bin/python bench/safety_recall.py --offline --half tune   # quick, in process, for rule work
 
 Held-out misses are not listed unless ``--show-heldout-misses``: rules and examples are written from
