@@ -66,8 +66,10 @@ class SoftmaxProbe:
 
     def save(self, path: Path, **setting: float) -> None:
         """Store the weights (and the setting they were chosen with) in an ``.npz`` file."""
-        np.savez_compressed(path, mean=self.mean, scale=self.scale, weights=self.weights, bias=self.bias,
-                            classes=np.array(CLASSES), **{k: np.array(v) for k, v in setting.items()})
+        arrays: dict[str, np.ndarray] = {"mean": self.mean, "scale": self.scale, "weights": self.weights,
+                                         "bias": self.bias, "classes": np.array(CLASSES)}
+        arrays.update({key: np.array(value) for key, value in setting.items()})
+        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
     @classmethod
     def load(cls, path: Path) -> tuple[SoftmaxProbe, dict[str, float]]:

@@ -96,3 +96,49 @@ def test_the_stored_setting_is_as_good_as_tuning_on_the_tuning_half(e5: Embedder
     assert best.false_alarm_rate <= FALSE_ALARM_BUDGET
     assert round(stored.recall * dangers) >= round(best.recall * dangers) - 2
     assert round(stored.false_alarm_rate * ordinary) <= FALSE_ALARM_BUDGET * ordinary + 2
+
+
+# Written for these tests on 2026-12-06, not in the labelled set, never seen by the probe: dangers in
+# words no rule knows, read by the stored probe (dialect, ASR-like spoken forms, indirect phrasings).
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("할매가 숨을 몬 쉬어예 빨리 좀 와 주이소", "ko", DangerKind.MEDICAL),
+        ("나 하나 없어져도 아무도 모를 거예요", "ko", DangerKind.SUICIDE),
+        ("아들이 술 먹고 들어와서 나를 발로 차요", "ko", DangerKind.ABUSE),
+        ("부엌에서 불이 확 올라왔어요", "ko", DangerKind.FIRE),
+        ("밤에 누가 자꾸 베란다로 올라오려고 해요", "ko", DangerKind.CRIME),
+        ("I fell in the bathroom and I can't move my leg I'm alone", "en", DangerKind.MEDICAL),
+        ("there's no reason for me to keep going", "en", DangerKind.SUICIDE),
+        ("the carer pinches my father and shouts at him", "en", DangerKind.ABUSE),
+        ("a stranger is trying to break down my front door", "en", DangerKind.CRIME),
+        ("我胸口压得很难受 出冷汗", "zh", DangerKind.MEDICAL),
+        ("tôi đau tim quá không thở nổi", "vi", DangerKind.MEDICAL),
+        ("có người lạ đang phá cửa nhà tôi", "vi", DangerKind.CRIME),
+        ("父がお風呂でぐったりしています", "ja", DangerKind.MEDICAL),
+        ("息子が怒鳴って物を投げてきます", "ja", DangerKind.ABUSE),
+    ],
+)
+def test_unseen_dangers_no_rule_knows_are_caught(classifier: SafetyClassifier, text: str, language: str,
+                                                 kind: DangerKind) -> None:
+    assert SafetyClassifier.by_rules(text, language) is None
+    found = classifier.detect(text, language)
+    assert found is not None and found.kind is kind and found.source == "embedding"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("가스 점검 언제 나와요", "ko"),
+        ("화재 보험금 청구는 어디로 해요", "ko"),
+        ("더워 죽겠네 무더위 쉼터 어디 있어요", "ko"),
+        ("I'm dying to see my grandchildren", "en"),
+        ("my back is killing me where can I get physiotherapy", "en"),
+        ("累死了 想找个地方休息", "zh"),
+        ("nóng chết đi được có điều hòa miễn phí không", "vi"),
+        ("暑くて死にそうです 涼める場所はありますか", "ja"),
+    ],
+)
+def test_ordinary_sentences_near_danger_words_stay_ordinary(classifier: SafetyClassifier, text: str,
+                                                            language: str) -> None:
+    assert classifier.detect(text, language) is None
