@@ -12,6 +12,7 @@ is a detection. Printed per split (held-out first; the tuning half separately):
     .venv/bin/python bench/safety_recall.py            # both halves, held-out first
     .venv/bin/python bench/safety_recall.py --tune     # re-learn the e5 probe (tuning half) into data/probe.npz
     .venv/bin/python bench/safety_recall.py --offline --half tune   # quick, in process, for rule work
+    .venv/bin/python bench/safety_recall.py --fresh    # 216 fresh sentences, never tuned on, in process
 
 Held-out misses are not listed unless ``--show-heldout-misses``: rules and examples are written from
 the tuning half only.
@@ -42,6 +43,8 @@ from voice_gateway.config import GatewayConfig  # noqa: E402
 from voice_gateway.embedded import free_port, serve  # noqa: E402
 
 LANGUAGES = ("ko", "en", "zh", "vi", "ja")
+#: sentences written on 2026-12-06 after the probe was stored, never tuned on, not in the labelled set
+FRESH = Path(__file__).with_name("safety_fresh_sentences.jsonl")
 
 
 async def ask(ws_url: str, row: Labelled) -> str:
@@ -132,11 +135,20 @@ def main() -> None:
     parser.add_argument("--half", choices=(HELDOUT, TUNE, "both"), default="both", help="which half to measure")
     parser.add_argument("--offline", action="store_true",
                         help="the classifier in process (rules + e5 probe), no gateway: quick, for rule work")
+    parser.add_argument("--fresh", action="store_true",
+                        help="read bench/safety_fresh_sentences.jsonl (never tuned on, not in the labelled set)")
     parser.add_argument("--show-heldout-misses", action="store_true",
                         help="list the held-out misses (do not write rules from them)")
     args = parser.parse_args()
     if args.tune:
         tune_only()
+        return
+    if args.fresh:
+        from dialog.embed_registry import create_embedder
+
+        fresh = [Labelled(r.text, r.language, r.label, "fresh") for r in load(FRESH)]
+        classifier = SafetyClassifier.with_embedder(create_embedder(args.embedder))
+        report("fresh sentences, in process (rules + e5 probe)", fresh, offline(fresh, classifier.detect), True)
         return
     rows = load()
     halves = (HELDOUT, TUNE) if args.half == "both" else (args.half,)
