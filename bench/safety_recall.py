@@ -43,7 +43,7 @@ from voice_gateway.config import GatewayConfig  # noqa: E402
 from voice_gateway.embedded import free_port, serve  # noqa: E402
 
 LANGUAGES = ("ko", "en", "zh", "vi", "ja")
-#: sentences written on 2026-12-06 after the probe was stored, never tuned on, not in the labelled set
+#: sentences written on 2026-12-06, not in the labelled set, never used to learn or tune the shipped probe
 FRESH = Path(__file__).with_name("safety_fresh_sentences.jsonl")
 
 
