@@ -12,7 +12,7 @@ is a detection. Printed per split (held-out first; the tuning half separately):
     .venv/bin/python bench/safety_recall.py            # both halves, held-out first
     .venv/bin/python bench/safety_recall.py --tune     # re-learn the e5 probe (tuning half) into data/probe.npz
     .venv/bin/python bench/safety_recall.py --offline --half tune   # quick, in process, for rule work
-    .venv/bin/python bench/safety_recall.py --fresh    # 216 fresh sentences, never tuned on, in process
+    .venv/bin/python bench/safety_recall.py --fresh    # 209 fresh sentences, never tuned on, in process
 
 Held-out misses are not listed unless ``--show-heldout-misses``: rules and examples are written from
 the tuning half only.
