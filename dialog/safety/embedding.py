@@ -1,35 +1,51 @@
-"""Danger by the e5 vectors: a linear read-out learnt from the labelled tuning examples.
+"""Danger by the e5 vectors: a linear read-out learnt offline from the labelled tuning examples.
 
-Examples and utterances are embedded with the retrieval model (multilingual-e5-small, ``query:``
-prompt); :class:`~dialog.safety.probe.SoftmaxProbe` is learnt on the tuning half of the labelled
-set. An utterance is a danger when the probe's P(ordinary) < ``tau``; ``tau`` and the probe's L2
-weight are tuned on the tuning half only (``dialog.safety.tuning``, 10-fold cross-validation).
+An utterance is embedded twice with the retrieval model (multilingual-e5-small, already loaded for
+search): with the ``query:`` and with the ``passage:`` prompt, the two vectors side by side (768
+numbers). :class:`~dialog.safety.probe.SoftmaxProbe`, learnt on the tuning half of the labelled set
+by ``bench/safety_recall.py --tune`` and stored in ``data/probe.npz``, reads them: a danger when its
+P(ordinary) < ``tau`` (stored with it). Nothing is learnt at start-up: the weights are only loaded.
 
-Measured on the tuning half at the same ≤ 2 % false alarms, this catches more dangers than the
-nearest labelled example with per-class thresholds (see docs/safety.md).
+Cross-validated by batch on the tuning half, both vectors catch 0.65 of the dangers at 1.9 % false
+alarms, the query vector alone 0.56 (docs/safety.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
 
 from ..embedder import Embedder
-from .dataset import Labelled
 from .probe import Reading, SoftmaxProbe
+
+STORED = Path(__file__).parent / "data" / "probe.npz"
+
+
+def features(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """(n, 2·dim): the query and the passage vector of each text, side by side."""
+    texts = list(texts)
+    return np.hstack([embedder.embed_queries(texts), embedder.embed_passages(texts)])
 
 
 class ExampleProbe:
-    """The labelled examples, embedded, and the probe learnt from them."""
+    """The stored probe, reading an utterance's e5 vectors."""
 
-    def __init__(self, embedder: Embedder, examples: Sequence[Labelled], l2: float) -> None:
-        if not any(e.danger for e in examples) or all(e.danger for e in examples):
-            raise ValueError("the examples need both danger and ordinary utterances")
+    def __init__(self, embedder: Embedder, probe: SoftmaxProbe, tau: float) -> None:
         self.embedder = embedder
-        vectors = embedder.embed_queries([e.text for e in examples])
-        self.probe = SoftmaxProbe.fit(vectors, [e.label for e in examples], l2)
+        self.probe = probe
+        self.tau = tau
+
+    @classmethod
+    def stored(cls, embedder: Embedder, path: Path = STORED) -> ExampleProbe:
+        probe, setting = SoftmaxProbe.load(path)
+        if probe.mean.shape[0] != 2 * embedder.dim:
+            raise ValueError(f"{path} was learnt on {probe.mean.shape[0]} numbers, not 2 x {embedder.dim}")
+        return cls(embedder, probe, setting["tau"])
 
     def read(self, text: str) -> Reading:
-        return self.probe.read(self.embedder.embed_queries([text]))[0]
+        return self.probe.read(features(self.embedder, [text]))[0]
 
 
-__all__ = ["ExampleProbe"]
+__all__ = ["STORED", "ExampleProbe", "features"]

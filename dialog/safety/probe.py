@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -62,6 +63,23 @@ class SoftmaxProbe:
             w -= rate * correction * m_w / (np.sqrt(v_w) + 1e-8)
             b -= rate * correction * m_b / (np.sqrt(v_b) + 1e-8)
         return cls(mean, scale, w, b)
+
+    def save(self, path: Path, **setting: float) -> None:
+        """Store the weights (and the setting they were chosen with) in an ``.npz`` file."""
+        arrays: dict[str, np.ndarray] = {"mean": self.mean, "scale": self.scale, "weights": self.weights,
+                                         "bias": self.bias, "classes": np.array(CLASSES)}
+        arrays.update({key: np.array(value) for key, value in setting.items()})
+        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+
+    @classmethod
+    def load(cls, path: Path) -> tuple[SoftmaxProbe, dict[str, float]]:
+        """The stored probe and its setting (``tau``, ``l2``): nothing is learnt at start-up."""
+        with np.load(path) as data:
+            if tuple(str(c) for c in data["classes"]) != CLASSES:
+                raise ValueError(f"{path}: classes {list(data['classes'])} are not {list(CLASSES)}")
+            probe = cls(data["mean"], data["scale"], data["weights"], data["bias"])
+            setting = {k: float(data[k]) for k in data.files if data[k].ndim == 0}
+        return probe, setting
 
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         z = (np.asarray(vectors, dtype=np.float64) - self.mean) / self.scale

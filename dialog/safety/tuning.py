@@ -1,46 +1,59 @@
-"""Choosing the probe's L2 weight and its threshold ``tau`` on the tuning half only.
+"""Learning the stored probe (``data/probe.npz``) and choosing its L2 weight and threshold, on the tuning half only.
 
-10-fold cross-validation over the tuning half (fold = row number mod 10, in file order): each
-tuning utterance is read by a probe learnt on the other nine folds. The embedding is a second,
-independent detector beside the rules (it is meant to catch dangers put in words the rules do not
+Run offline by ``python bench/safety_recall.py --tune``; the gateway only loads the result.
+
+The setting is chosen by cross-validation *by batch* over the tuning half: the labelled set was
+written in batches (``BATCHES``: the first line of each, in file order; see bench/README.md), and
+each batch's tuning utterances are read by a probe learnt on the other batches' tuning utterances.
+A batch was written in one sitting, so this asks what a new way of saying things gets, not how
+well a near-copy of a training line is read (fold-by-row-number gives higher, less honest figures).
+The embedding is a second detector beside the rules (for dangers put in words the rules do not
 know), so it is tuned on its own: the (l2, tau) pair with the most dangers caught with the right
 kind whose false alarms on the ordinary tuning utterances stay within ``FALSE_ALARM_BUDGET`` (ties:
-fewer alarms, then the larger l2, then the smaller tau). The call path flags a danger when the
-rules *or* the embedding do.
+fewer alarms, then the larger l2, then the smaller tau). The budget is below the 3 % goal because
+the rules' own false alarms add to it. The final probe is then learnt on the whole tuning half.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from ..embedder import Embedder
 from .dataset import Labelled
+from .embedding import STORED, features
 from .probe import Reading, SoftmaxProbe
 
-FALSE_ALARM_BUDGET = 0.02
-FOLDS = 10
-L2S = (0.01, 0.1, 0.3)
-TAUS = tuple(sorted({round(float(t), 4) for t in np.geomspace(1e-3, 0.5, 60)}))
+FALSE_ALARM_BUDGET = 0.015
+#: the first line (0-based, file order) of each batch the labelled set was written in
+BATCHES = (0, 298, 556, 676, 822, 982, 1062)
+L2S = (0.01, 0.03, 0.1)
+TAUS = tuple(sorted({round(float(t), 4) for t in np.geomspace(1e-3, 0.5, 80)}))
 
 
 @dataclass(frozen=True, slots=True)
 class Tuned:
     l2: float
     tau: float
-    #: the embedding alone, cross-validated on the tuning half
+    #: the embedding alone, cross-validated by batch on the tuning half
     recall: float
     false_alarm_rate: float
 
 
-def cross_validated(vectors: np.ndarray, rows: Sequence[Labelled], l2: float) -> list[Reading]:
-    folds = np.arange(len(rows)) % FOLDS
+def batch_of(line: int) -> int:
+    return int(np.searchsorted(BATCHES, line, side="right")) - 1
+
+
+def cross_validated(vectors: np.ndarray, rows: Sequence[Labelled], batches: Sequence[int],
+                    l2: float) -> list[Reading]:
+    groups = np.asarray(batches)
     readings: list[Reading | None] = [None] * len(rows)
-    for fold in range(FOLDS):
-        train = np.nonzero(folds != fold)[0]
-        test = np.nonzero(folds == fold)[0]
+    for group in np.unique(groups):
+        train = np.nonzero(groups != group)[0]
+        test = np.nonzero(groups == group)[0]
         probe = SoftmaxProbe.fit(vectors[train], [rows[int(i)].label for i in train], l2)
         for i, reading in zip(test, probe.read(vectors[test]), strict=True):
             readings[int(i)] = reading
@@ -59,21 +72,22 @@ def counts(rows: Sequence[Labelled], readings: Sequence[Reading], tau: float) ->
     return hits, alarms
 
 
-def evaluate(embedder: Embedder, rows: Sequence[Labelled], l2: float, tau: float) -> Tuned:
-    """The embedding alone at one setting, cross-validated on ``rows`` as :func:`tune` does."""
-    vectors = np.asarray(embedder.embed_queries([r.text for r in rows]))
-    hits, alarms = counts(rows, cross_validated(vectors, rows, l2), tau)
+def evaluate(embedder: Embedder, rows: Sequence[Labelled], batches: Sequence[int], l2: float,
+             tau: float) -> Tuned:
+    """The embedding alone at one setting, cross-validated as :func:`tune` does."""
+    vectors = features(embedder, [r.text for r in rows])
+    hits, alarms = counts(rows, cross_validated(vectors, rows, batches, l2), tau)
     dangers = sum(r.danger for r in rows)
     return Tuned(l2, tau, hits / dangers, alarms / (len(rows) - dangers))
 
 
-def tune(embedder: Embedder, rows: Sequence[Labelled]) -> Tuned:
-    vectors = np.asarray(embedder.embed_queries([r.text for r in rows]))
+def tune(embedder: Embedder, rows: Sequence[Labelled], batches: Sequence[int]) -> Tuned:
+    vectors = features(embedder, [r.text for r in rows])
     dangers = sum(r.danger for r in rows)
     ordinary = len(rows) - dangers
     best: tuple[tuple[int, int, float, float], Tuned] | None = None
     for l2 in L2S:
-        readings = cross_validated(vectors, rows, l2)
+        readings = cross_validated(vectors, rows, batches, l2)
         for tau in TAUS:
             hits, alarms = counts(rows, readings, tau)
             if alarms > FALSE_ALARM_BUDGET * ordinary:
@@ -86,4 +100,13 @@ def tune(embedder: Embedder, rows: Sequence[Labelled]) -> Tuned:
     return best[1]
 
 
-__all__ = ["FALSE_ALARM_BUDGET", "FOLDS", "L2S", "TAUS", "Tuned", "counts", "cross_validated", "evaluate", "tune"]
+def learn_and_store(embedder: Embedder, rows: Sequence[Labelled], setting: Tuned, path: Path = STORED) -> None:
+    """Learn the probe on all of ``rows`` (the tuning half) at ``setting`` and store it."""
+    vectors = features(embedder, [r.text for r in rows])
+    probe = SoftmaxProbe.fit(vectors, [r.label for r in rows], setting.l2)
+    probe.save(path, l2=setting.l2, tau=setting.tau, cv_recall=setting.recall,
+               cv_false_alarm_rate=setting.false_alarm_rate)
+
+
+__all__ = ["BATCHES", "FALSE_ALARM_BUDGET", "L2S", "TAUS", "Tuned", "batch_of", "counts", "cross_validated",
+           "evaluate", "learn_and_store", "tune"]
