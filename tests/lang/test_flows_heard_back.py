@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -43,6 +43,9 @@ from voice_gateway.app import create_app
 from voice_gateway.config import GatewayConfig
 from voice_gateway.services import Services
 
+if TYPE_CHECKING:
+    from asr.protocol import Transcriber
+
 from .hearing import cer, digit_run, normal
 from .test_typed_flows import CALLERS, asked_attribute, asked_field
 
@@ -52,37 +55,44 @@ LANGUAGES = ("zh", "vi", "ja")
 PARTS = ("verdict", "amount", "phone_tail", "receipt", "facility")
 ASR_RATE = 16_000
 MAX_CLIP_SECONDS = 24.0
-#: the receipt every application gets here: a fixed day and draw (a zero in it, as the day has)
+#: the day receipts are dated (their random part: RECEIPT_DRAWS)
 RECEIPT_DAY = datetime(2026, 12, 5, 3, 0, tzinfo=UTC)
-RECEIPT_DRAW = 304718
 
 #: a check whose programmes ask for the household's income (the amount is read back)
 INCOME_OPENING = {"zh": "我能领住房补助吗？", "vi": "Tôi có được nhận trợ cấp nhà ở không?",
                   "ja": "私は住居給付をもらえますか？"}
 
-#: what the caller must hear, per language and part, written as Malbeot says it (normalised as the
-#: transcript is: ``hearing.normal``); digits of the phone tail and receipt are checked separately
+#: what the caller must hear, per language and part, written as Malbeot says it (compared in the
+#: normal form of ``hearing.normal``, Vietnamese without tones); "#tail" is the phone number's last
+#: four digits and "#receipt" the receipt's twelve digits, found in order in what was heard
 MUST_HEAR: dict[str, dict[str, tuple[str, ...]]] = {
-    "zh": {"verdict": ("基础养老金", "很可能可以领取", "65岁以上"),
+    "zh": {"verdict": ("基础养老金", "可以领取", "符合", "65岁以上"),
            "amount": ("150万韩元",),
-           "phone_tail": ("尾号",),
-           "receipt": ("受理编号",),
-           "facility": ("行政福利中心", "100米")},
+           "phone_tail": ("尾号", "#tail"),
+           "receipt": ("受理编号", "#receipt"),
+           "facility": ("行政福利中心", "100米", "119")},
     "vi": {"verdict": ("lương hưu cơ bản", "nhiều khả năng nhận được", "từ 65 tuổi trở lên"),
            "amount": ("một triệu năm trăm nghìn won",),
-           "phone_tail": ("bốn số cuối",),
-           "receipt": ("số biên nhận",),
-           "facility": ("trung tâm hành chính phúc lợi", "một trăm mét")},
+           "phone_tail": ("bốn số cuối", "#tail"),
+           "receipt": ("số biên nhận", "#receipt"),
+           "facility": ("trung tâm hành chính phúc lợi", "một trăm mét", "119")},
     "ja": {"verdict": ("基礎年金", "可能性が高い", "65歳以上"),
            "amount": ("150万ウォン",),
-           "phone_tail": ("末尾",),
-           "receipt": ("受付番号",),
-           "facility": ("行政福祉センター", "100メートル")},
+           "phone_tail": ("末尾", "#tail"),
+           "receipt": ("受付番号", "#receipt"),
+           "facility": ("行政福祉センター", "100メートル", "119")},
 }
 
-#: the highest CER a part may have (measured figures in docs/languages.md; Vietnamese compared
-#: without tones, which its voice does not speak)
-MAX_CER = {"zh": 0.35, "vi": 0.35, "ja": 0.25}
+#: the receipt's random part per language (a zero in each; the day is fixed too): the same receipt
+#: every run, so what is heard of it is reproducible
+RECEIPT_DRAWS = {"zh": 304718, "vi": 520936, "ja": 108264}
+
+#: the highest CER each part may have: the measured figure (docs/languages.md) plus a small margin
+#: against whisper's int8 arithmetic on other CPUs. Vietnamese is compared without tones.
+MAX_CER: dict[tuple[str, str], float] = {}
+
+#: must-hear items that are reproducibly not heard: what whisper wrote instead (measured)
+KNOWN_NOT_HEARD: dict[tuple[str, str, str], str] = {}
 
 
 @dataclass
@@ -230,71 +240,97 @@ def clips(reply: Reply) -> Iterator[bytes]:
 
 @pytest.fixture(scope="module")
 def voiced(real_dialog: DialogManager, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    """The real voices and whisper (loaded once for the module), the real dialog with a records
-    database and the sample facilities; receipts drawn from a fixed day and number."""
+    """The real voices (loaded once for the module), the real dialog with a records database and the
+    sample facilities."""
     hub = RecordsHub(RecordsConfig.at(tmp_path_factory.mktemp("records")))
     hub.applications.clock = lambda: RECEIPT_DAY
     dialog = DialogManager(real_dialog.retriever, applications=hub.sink(), facilities=FacilityDirectory.sample(),
                            today=lambda: date(2026, 12, 5))
     services = Services(GatewayConfig(preload=False))
     services.__dict__.update(dialog=dialog, retriever=dialog.retriever, translator=IdentityTranslator())
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(records.applications, "secrets", types.SimpleNamespace(randbelow=lambda n: RECEIPT_DRAW % n))
-        yield services
+    yield services
     hub.close()
 
 
 @pytest.fixture(scope="module")
-def heard_back(voiced: Services) -> Iterator[dict[str, Heard]]:
-    """Per language, on first use: the conversations, their spoken replies heard back by whisper."""
-    class Lazy(dict[str, Heard]):
-        def __missing__(self, language: str) -> Heard:
-            with TestClient(create_app(voiced.config, voiced)) as client:
-                heard = converse(client, language)
-            for replies in heard.parts.values():
-                for reply in replies:
-                    reply.heard = " ".join(
-                        voiced.transcriber.transcribe(clip, language).text
-                        for clip in clips(reply)
-                    )
-            self[language] = heard
-            return heard
+def whisper() -> Transcriber:
+    """The packaged faster-whisper base as the gateway loads it, decoding greedily only (no sampled
+    fallback at higher temperatures), so the same audio is always heard the same way."""
+    from asr.whisper import WhisperTranscriber
 
-    cache = Lazy()
-    yield cache
+    return WhisperTranscriber(GatewayConfig().asr_model, temperatures=(0.0,))
+
+
+class HeardBack(dict[str, Heard | Exception]):
+    """Language → its conversations heard back, made on first use (a failure is kept and re-raised)."""
+
+    def __init__(self, services: Services, whisper: Transcriber) -> None:
+        super().__init__()
+        self.services, self.whisper = services, whisper
+
+    def __missing__(self, language: str) -> Heard | Exception:
+        draw = RECEIPT_DRAWS[language]
+        result: Heard | Exception
+        try:
+            app = create_app(self.services.config, self.services)
+            with pytest.MonkeyPatch.context() as patch, TestClient(app) as client:
+                patch.setattr(records.applications, "secrets", types.SimpleNamespace(randbelow=lambda n: draw % n))
+                result = converse(client, language)
+            for replies in result.parts.values():
+                for reply in replies:
+                    reply.heard = " ".join(self.whisper.transcribe(clip, language).text for clip in clips(reply))
+        except Exception as exc:  # kept, and raised again in every test of the language
+            result = exc
+        self[language] = result
+        return result
+
+    def of(self, language: str) -> Heard:
+        result = self[language]
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+
+@pytest.fixture(scope="module")
+def heard_back(voiced: Services, whisper: Transcriber) -> Iterator[HeardBack]:
+    heard = HeardBack(voiced, whisper)
+    yield heard
     report = os.environ.get("MALBEOT_HEARD_BACK_REPORT")
     if report:
         rows = [{"language": lang, "part": part, "said": h.said(part), "heard": h.heard(part),
                  "cer": round(cer(h.said(part), h.heard(part), lang), 3),
                  "cer_toneless": round(cer(h.said(part), h.heard(part), lang, tones=False), 3)}
-                for lang, h in cache.items() for part in PARTS]
+                for lang, h in heard.items() if isinstance(h, Heard) for part in PARTS]
         Path(report).write_text(json.dumps(rows, ensure_ascii=False, indent=1))
 
 
-def _known(language: str, part: str, reason: str) -> Any:
-    return pytest.param(language, part, marks=pytest.mark.xfail(strict=True, reason=reason))
+def _case(language: str, part: str, item: str) -> Any:
+    reason = KNOWN_NOT_HEARD.get((language, part, item))
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(language, part, item, marks=marks, id=f"{language}-{part}-{item}")
 
 
-#: parts that are reproducibly not heard (what whisper wrote instead), filled in from measurement
-KNOWN_NOT_HEARD: dict[tuple[str, str], str] = {}
-
-CASES = [_known(lang, part, KNOWN_NOT_HEARD[lang, part]) if (lang, part) in KNOWN_NOT_HEARD else (lang, part)
-         for lang in LANGUAGES for part in PARTS]
-
-
-@pytest.mark.parametrize(("language", "part"), CASES)
-def test_flow_reply_is_heard_back(heard_back: dict[str, Heard], language: str, part: str) -> None:
-    heard = heard_back[language]
-    said, transcript = heard.said(part), heard.heard(part)
-    tones = language != "vi"
-    rate = cer(said, transcript, language, tones=tones)
-    print(f"{language} {part}: CER {rate:.3f}\n  said:  {said}\n  heard: {transcript}")
-    heard_form = normal(transcript, language, tones=tones)
-    for words in MUST_HEAR[language][part]:
-        assert normal(words, language, tones=tones) in heard_form, (words, transcript)
-    if part == "phone_tail":
+@pytest.mark.parametrize(("language", "part", "item"),
+                         [_case(lang, part, item) for lang in LANGUAGES for part in PARTS
+                          for item in MUST_HEAR[lang][part]])
+def test_what_the_caller_must_hear_is_heard(heard_back: HeardBack, language: str, part: str, item: str) -> None:
+    heard = heard_back.of(language)
+    transcript = heard.heard(part)
+    if item == "#tail":
         assert "5678" in digit_run(transcript, language), transcript
-    if part == "receipt":
+    elif item == "#receipt":
         digits = "".join(ch for ch in heard.receipt if ch.isdigit())
         assert digits in digit_run(transcript, language), (heard.receipt, transcript)
-    assert rate <= MAX_CER[language], (rate, said, transcript)
+    else:
+        tones = language != "vi"
+        assert item in heard.said(part) or normal(item, language) in normal(heard.said(part), language)
+        assert normal(item, language, tones) in normal(transcript, language, tones), (item, transcript)
+
+
+@pytest.mark.parametrize(("language", "part"), [(lang, part) for lang in LANGUAGES for part in PARTS])
+def test_each_part_is_heard_within_its_error_rate(heard_back: HeardBack, language: str, part: str) -> None:
+    heard = heard_back.of(language)
+    said, transcript = heard.said(part), heard.heard(part)
+    rate = cer(said, transcript, language, tones=language != "vi")
+    print(f"{language} {part}: CER {rate:.3f}\n  said:  {said}\n  heard: {transcript}")
+    assert rate <= MAX_CER[language, part], (rate, said, transcript)
