@@ -8,7 +8,7 @@ gateway with its real voices (Kokoro: ``jf_alpha`` for ja and zh, ``jm_kumo`` fo
 docs/voices.md), and the reply audio is transcribed by the packaged faster-whisper base with the
 language forced. What is asserted is what the caller must take away — the verdict, the amount, the
 phone number's tail, the receipt's digits, the kind of place and its distance — in the normal form
-of ``hearing.py``, plus a ceiling on the character error rate of each part.
+of ``asr/heard_forms.py``, plus a ceiling on the character error rate of each part.
 
 Only the replies that are heard are synthesised (``config`` ``tts`` on for that turn, off again),
 so the file stays within a few minutes on two cores. The receipt is made deterministic (a fixed
@@ -33,6 +33,7 @@ from fastapi.testclient import TestClient
 from starlette.testclient import WebSocketTestSession
 
 import records.applications
+from asr.heard_forms import cer, digit_run, normal
 from dialog.facilities import FacilityDirectory
 from dialog.manager import DialogManager
 from dialog.templates import flows
@@ -46,7 +47,6 @@ from voice_gateway.services import Services
 if TYPE_CHECKING:
     from asr.protocol import Transcriber
 
-from .hearing import cer, digit_run, normal
 from .test_typed_flows import CALLERS, asked_attribute, asked_field
 
 pytestmark = pytest.mark.slow
@@ -62,37 +62,70 @@ RECEIPT_DAY = datetime(2026, 12, 5, 3, 0, tzinfo=UTC)
 INCOME_OPENING = {"zh": "我能领住房补助吗？", "vi": "Tôi có được nhận trợ cấp nhà ở không?",
                   "ja": "私は住居給付をもらえますか？"}
 
-#: what the caller must hear, per language and part, written as Malbeot says it (compared in the
-#: normal form of ``hearing.normal``, Vietnamese without tones); "#tail" is the phone number's last
-#: four digits and "#receipt" the receipt's twelve digits, found in order in what was heard
+#: what the caller must hear, per language and part, written as Malbeot says it and compared in the
+#: normal form of ``asr.heard_forms.normal`` (Vietnamese without tones); "a|b": either spelling
+#: ("受付番号" is as often written "受け付け番号"). "#5678": these digits, in order, among the digits
+#: heard (the phone number's tail, the emergency number); "#receipt": the receipt's twelve digits.
 MUST_HEAR: dict[str, dict[str, tuple[str, ...]]] = {
     "zh": {"verdict": ("基础养老金", "可以领取", "符合", "65岁以上"),
            "amount": ("150万韩元",),
-           "phone_tail": ("尾号", "#tail"),
+           "phone_tail": ("尾号", "#5678"),
            "receipt": ("受理编号", "#receipt"),
-           "facility": ("行政福利中心", "100米", "119")},
+           "facility": ("行政福利中心", "100米", "#119")},
     "vi": {"verdict": ("lương hưu cơ bản", "nhiều khả năng nhận được", "từ 65 tuổi trở lên"),
            "amount": ("một triệu năm trăm nghìn won",),
-           "phone_tail": ("bốn số cuối", "#tail"),
+           "phone_tail": ("bốn số cuối", "#5678"),
            "receipt": ("số biên nhận", "#receipt"),
-           "facility": ("trung tâm hành chính phúc lợi", "một trăm mét", "119")},
+           "facility": ("trung tâm hành chính phúc lợi", "một trăm mét", "#119")},
     "ja": {"verdict": ("基礎年金", "可能性が高い", "65歳以上"),
            "amount": ("150万ウォン",),
-           "phone_tail": ("末尾", "#tail"),
-           "receipt": ("受付番号", "#receipt"),
-           "facility": ("行政福祉センター", "100メートル", "119")},
+           "phone_tail": ("末尾", "#5678"),
+           "receipt": ("受付番号|受け付け番号", "#receipt"),
+           "facility": ("行政福祉センター", "100メートル", "#119")},
 }
 
 #: the receipt's random part per language (a zero in each; the day is fixed too): the same receipt
 #: every run, so what is heard of it is reproducible
 RECEIPT_DRAWS = {"zh": 304718, "vi": 520936, "ja": 108264}
 
-#: the highest CER each part may have: the measured figure (docs/languages.md) plus a small margin
-#: against whisper's int8 arithmetic on other CPUs. Vietnamese is compared without tones.
-MAX_CER: dict[tuple[str, str], float] = {}
+#: the highest CER each part may have: the figure measured on 2026-12-06 (docs/languages.md,
+#: "Heard back") plus a margin of 0.03-0.07 against whisper's int8 arithmetic on other CPUs. These
+#: ceilings catch a voice or template that gets worse; they do not say the part is understood
+#: (that is MUST_HEAR). Vietnamese is compared without tones (its voice speaks none).
+MAX_CER: dict[tuple[str, str], float] = {
+    ("zh", "verdict"): 0.45, ("zh", "amount"): 0.25, ("zh", "phone_tail"): 0.55, ("zh", "receipt"): 0.60,
+    ("zh", "facility"): 0.55,
+    ("vi", "verdict"): 0.35, ("vi", "amount"): 0.40, ("vi", "phone_tail"): 0.25, ("vi", "receipt"): 0.30,
+    ("vi", "facility"): 0.45,
+    ("ja", "verdict"): 0.15, ("ja", "amount"): 0.20, ("ja", "phone_tail"): 0.15, ("ja", "receipt"): 0.15,
+    ("ja", "facility"): 0.15,
+}
 
-#: must-hear items that are reproducibly not heard: what whisper wrote instead (measured)
-KNOWN_NOT_HEARD: dict[tuple[str, str, str], str] = {}
+#: must-hear items that are reproducibly not heard, with what whisper wrote instead (2026-12-06).
+#: Not done: these are what a caller of that language may miss.
+KNOWN_NOT_HEARD: dict[tuple[str, str, str], str] = {
+    ("zh", "verdict", "基础养老金"): "the gloss is heard as 集出洋老金",
+    ("zh", "verdict", "符合"): "因为符合这些条件 is heard as 您的衛福和這些條件",
+    ("zh", "amount", "150万韩元"): "每月150万韩元 is heard as 每月151号年",
+    ("zh", "phone_tail", "尾号"): "尾号是五六七八 is heard as 維後是5678 (the digits are heard)",
+    ("zh", "receipt", "受理编号"): "受理编号 is heard as 手裡編號",
+    ("zh", "receipt", "#receipt"): "二六一二零五，三零四七一八 is heard as 121125304718 (first group wrong)",
+    ("zh", "facility", "行政福利中心"): "行政福利中心 is heard as 到新政府裏中心",
+    ("vi", "verdict", "lương hưu cơ bản"): "heard as 'lung hướng cơ bán'",
+    ("vi", "verdict", "nhiều khả năng nhận được"): "heard as 'nhau hà năng nhìn đuất'",
+    ("vi", "verdict", "từ 65 tuổi trở lên"): "heard as 'tự sao môi lắm tối chè lên'",
+    ("vi", "amount", "một triệu năm trăm nghìn won"): "heard as 'một chiều nằm chăm in 1'",
+    ("vi", "phone_tail", "bốn số cuối"): "heard as 'bôn sò khôi'",
+    ("vi", "phone_tail", "#5678"): "năm sáu bảy tám is heard as 'nằm sâu bài tám'",
+    ("vi", "receipt", "số biên nhận"): "heard as 'sâu biên nhìn'",
+    ("vi", "receipt", "#receipt"): "heard as 'hài sâu mốt hài hùng nằm hài hùng chim bà sâu'",
+    ("vi", "facility", "trung tâm hành chính phúc lợi"): "heard as 'chúng đâm hình chín phút lấy'",
+    ("vi", "facility", "một trăm mét"): "heard as 'một chăm mệt'",
+    ("vi", "facility", "#119"): "119 is read as a number (một trăm mười chín) and heard as 'một chăm mỗi chín'",
+    ("ja", "amount", "150万ウォン"): "月150万ウォン is heard as 150万本",
+    ("ja", "phone_tail", "末尾"): "末尾 is heard as 末日 (the digits are heard)",
+    ("ja", "facility", "#119"): "119 is read as a number (ヒャクジューキュー) and heard as 199",
+}
 
 
 @dataclass
@@ -316,15 +349,18 @@ def _case(language: str, part: str, item: str) -> Any:
 def test_what_the_caller_must_hear_is_heard(heard_back: HeardBack, language: str, part: str, item: str) -> None:
     heard = heard_back.of(language)
     transcript = heard.heard(part)
-    if item == "#tail":
-        assert "5678" in digit_run(transcript, language), transcript
-    elif item == "#receipt":
+    if item == "#receipt":
         digits = "".join(ch for ch in heard.receipt if ch.isdigit())
         assert digits in digit_run(transcript, language), (heard.receipt, transcript)
+    elif item.startswith("#"):
+        assert item[1:] in digit_run(heard.said(part), language)  # it is said
+        assert item[1:] in digit_run(transcript, language), transcript
     else:
         tones = language != "vi"
-        assert item in heard.said(part) or normal(item, language) in normal(heard.said(part), language)
-        assert normal(item, language, tones) in normal(transcript, language, tones), (item, transcript)
+        spellings = item.split("|")
+        assert normal(spellings[0], language) in normal(heard.said(part), language)  # it is said
+        assert any(normal(s, language, tones) in normal(transcript, language, tones) for s in spellings), (
+            item, transcript)
 
 
 @pytest.mark.parametrize(("language", "part"), [(lang, part) for lang in LANGUAGES for part in PARTS])

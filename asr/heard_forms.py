@@ -1,4 +1,5 @@
-"""Comparing what Malbeot said with what whisper heard back, per language.
+"""Normal forms for comparing what a voice said with what whisper heard back, per language
+(``tests/lang/test_flows_heard_back.py``, ``bench/heard_digits.py``).
 
 Both sides go through the same normal form before they are compared:
 
