@@ -70,16 +70,19 @@ def cer(said: str, heard: str, language: str, tones: bool = True) -> float:
 
 
 def digit_run(text: str, language: str) -> str:
-    """The digits a text says, in order ("尾号是五六七八" → "5678", "năm sáu bảy tám" → "5678")."""
+    """The digits a text says, in order, "|" where a word that is not a digit comes between them
+    ("尾号是五六七八" → "|5678", "năm sáu bảy tám" → "5678", "261205の108,264" → "261205108264":
+    spaces, punctuation and の join groups; so "119" is found only where it is said as 1-1-9)."""
     text = unicodedata.normalize("NFKC", text)
     if language == "vi":
-        words = re.findall(r"\d|[^\W\d]+", _folded(text))
-        return "".join(w if w.isdigit() else str(_VI_DIGIT_WORDS[w]) for w in words
-                       if w.isdigit() or w in _VI_DIGIT_WORDS)
-    if language in ("zh", "ja"):
-        text = re.sub(r"ゼロ|ぜろ|〇|零", "0", text)
-        text = "".join(str(_ZH_DIGITS.index(c)) if c in _ZH_DIGITS else c for c in text)
-    return "".join(re.findall(r"\d", text))
+        tokens = re.findall(r"\d|[^\W\d_]+", _folded(text))
+        out = [t if t.isdigit() else str(_VI_DIGIT_WORDS[t]) if t in _VI_DIGIT_WORDS else "|" for t in tokens]
+    else:
+        if language in ("zh", "ja"):
+            text = re.sub(r"ゼロ|ぜろ|〇|零", "0", text)
+            text = "".join(str(_ZH_DIGITS.index(c)) if c in _ZH_DIGITS else c for c in text)
+        out = [c if c.isdigit() else "" if (c.isspace() or c == "の" or _NOT_WORD.match(c)) else "|" for c in text]
+    return re.sub(r"\|+", "|", "".join(out))
 
 
 __all__ = ["cer", "digit_run", "normal", "toneless"]
