@@ -178,6 +178,7 @@ class Call:
                 assert reply is not None and reply.audio, "audio before audio_start"
                 reply.audio[-1] += message["bytes"]
                 continue
+            assert "text" in message, message  # not closed
             event = json.loads(message["text"])
             assert event["type"] != "error", event
             if event["type"] == "answer":
@@ -279,7 +280,8 @@ def voiced(real_dialog: DialogManager, tmp_path_factory: pytest.TempPathFactory)
     hub.applications.clock = lambda: RECEIPT_DAY
     dialog = DialogManager(real_dialog.retriever, applications=hub.sink(), facilities=FacilityDirectory.sample(),
                            today=lambda: date(2026, 12, 5))
-    services = Services(GatewayConfig(preload=False))
+    # a long reply on a busy 2-core machine can take more than the default 60 s idle limit to speak
+    services = Services(GatewayConfig(preload=False, idle_timeout=600.0))
     services.__dict__.update(dialog=dialog, retriever=dialog.retriever, translator=IdentityTranslator())
     yield services
     hub.close()
