@@ -33,8 +33,8 @@ def submission(key: str = "conv-1:KR-BASIC-PENSION", **fields: str) -> Submissio
 
 
 @pytest.fixture
-def records(tmp_path: Path) -> Iterator[Records]:
-    opened = Records.open(RecordsConfig.at(tmp_path))
+def records(records_config: RecordsConfig) -> Iterator[Records]:
+    opened = Records.open(records_config)
     yield opened
     opened.close()
 

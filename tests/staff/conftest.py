@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -33,9 +32,10 @@ class StaffWorld:
 
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[StaffWorld]:
+def world(records_config: RecordsConfig) -> Iterator[StaffWorld]:
+    """Runs each staff test twice: on SQLite (the embedded default) and on PostgreSQL."""
     notifier = LogNotifier()
-    hub = RecordsHub(RecordsConfig.at(tmp_path), notifier=notifier, admin_token="mbt_bootstrap-admin-token-for-tests")
+    hub = RecordsHub(records_config, notifier=notifier, admin_token="mbt_bootstrap-admin-token-for-tests")
     services = Services(GatewayConfig(preload=False))
     services.records = hub
     _, alice = hub.staff.create("Alice (welfare team)")
