@@ -11,6 +11,7 @@ are reported as skipped ("not run"), never as passed.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import itertools
 import os
@@ -89,11 +90,9 @@ class PostgresServer:
         return self.url(name)
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
             self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop",
                       timeout=60)
-        except (OSError, subprocess.SubprocessError):
-            pass
         for _ in range(20):
             try:
                 shutil.rmtree(self.folder)

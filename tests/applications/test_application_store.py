@@ -208,3 +208,13 @@ def test_receipts_are_dated_by_the_injected_clock_in_korean_time(records: Record
     assert receipt.startswith(dated)
     stored = store.get(receipt)
     assert stored is not None and stored.created_at.replace(tzinfo=UTC) == now
+
+
+def test_postgresql_needs_an_explicit_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MALBEOT_RECORDS_URL", "postgresql+psycopg://u@/db?host=/nowhere")
+    monkeypatch.delenv("MALBEOT_RECORDS_KEY", raising=False)
+    with pytest.raises(ValueError, match="MALBEOT_RECORDS_KEY must be set"):
+        RecordsConfig.from_env()
+    key = Fernet.generate_key().decode()
+    monkeypatch.setenv("MALBEOT_RECORDS_KEY", key)
+    assert RecordsConfig.from_env().keys == (key,)
