@@ -27,11 +27,12 @@ class RecordsConfig:
     key_file: Path | None = None
 
     @classmethod
-    def from_env(cls) -> RecordsConfig:
+    def from_env(cls, *, need_key: bool = True) -> RecordsConfig:
+        """The configured records; ``need_key=False`` for work that opens no sealed value (migrating)."""
         var = var_dir()
         url = os.environ.get("MALBEOT_RECORDS_URL", "") or f"sqlite:///{var / 'records.db'}"
         keys = tuple(k.strip() for k in os.environ.get("MALBEOT_RECORDS_KEY", "").split(",") if k.strip())
-        if not keys and not url.startswith("sqlite"):
+        if need_key and not keys and not url.startswith("sqlite"):
             # replicas share the database, so they must share the key: a generated one would differ
             raise ValueError(
                 "MALBEOT_RECORDS_KEY must be set when MALBEOT_RECORDS_URL is not SQLite (every replica "

@@ -11,7 +11,7 @@ from records.config import RecordsConfig
 from records.models import Base
 
 config = context.config
-url = config.get_main_option("sqlalchemy.url") or RecordsConfig.from_env().url
+url = config.get_main_option("sqlalchemy.url") or RecordsConfig.from_env(need_key=False).url
 target_metadata = Base.metadata
 #: PostgreSQL advisory lock held while migrating: replicas starting together migrate one at a time
 #: (the second waits, then finds the schema current). Any fixed 64-bit number; this is "malbeot".

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import inspect, text
 
 from records.alerts import LogNotifier
 from records.config import RecordsConfig
@@ -29,6 +31,18 @@ class StaffWorld:
     @staticmethod
     def auth(token: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {token}"}
+
+    def stored_bytes(self) -> bytes:
+        """Everything the database holds: the SQLite files, or every row of every PostgreSQL table."""
+        engine = self.hub.records.engine
+        if engine.dialect.name == "sqlite":
+            path = Path(self.hub.config.url.removeprefix("sqlite:///"))
+            return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
+        rows: list[object] = []
+        with engine.connect() as conn:
+            for table in inspect(engine).get_table_names():
+                rows += conn.execute(text(f'SELECT * FROM "{table}"')).all()
+        return repr(rows).encode()
 
 
 @pytest.fixture
