@@ -12,6 +12,8 @@ records database can spare the second replica its embedding.
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +26,7 @@ from dialog.application_flow import Submission
 from dialog.embed_registry import create_embedder
 from records.vectors import PassageVectors
 from tests.postgres import PostgresServer
-from voice_gateway.app import create_app
+from voice_gateway.app import _sync_loop, create_app
 from voice_gateway.config import GatewayConfig
 from voice_gateway.services import Services
 
@@ -116,7 +118,37 @@ def test_a_staff_edit_on_one_is_answered_by_the_other_after_its_sync(replicas: t
     assert PROGRAMME["id"] not in b.search("김장김치 나눔")
 
 
-def test_the_gateway_syncs_by_itself(replicas: tuple[Replica, Replica]) -> None:
-    """The lifespan starts the sync loop on a shared database (its interval is the setting)."""
-    a, _ = replicas
-    assert a.services.records.shared and a.services.config.sync_seconds == 5.0
+def test_the_gateway_sync_loop_picks_up_an_edit(replicas: tuple[Replica, Replica],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loop the gateway runs on a shared database (here every 10 ms; 5 s by default) reloads B
+    after an edit on A. It waits on B's reload itself, not on a clock (60 s is only a deadlock guard)."""
+    a, b = replicas
+    body = {**PROGRAMME, "id": "JN-BRIQUETTE", "name_ko": "종로구 연탄 나눔", "name_en": "Jongno Briquette Sharing",
+            "summary_ko": "홀몸 어르신께 겨울 연탄을 나눠 드립니다."}
+    assert a.client.post("/v1/staff/programmes", json=body,
+                         headers={"Authorization": f"Bearer {ADMIN}"}).status_code == 201
+    synced = threading.Event()
+    original = b.services.sync_catalogue
+
+    def watched() -> bool:
+        changed = original()
+        if changed:
+            synced.set()
+        return changed
+
+    monkeypatch.setattr(b.services, "sync_catalogue", watched)
+
+    async def run() -> None:
+        task = asyncio.create_task(_sync_loop(b.services, 0.01))
+        await asyncio.to_thread(synced.wait, 60)
+        task.cancel()
+
+    asyncio.run(run())
+    assert synced.is_set()
+    assert b.search("연탄 나눔")[0] == "JN-BRIQUETTE"
+
+
+def test_the_sync_interval_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert GatewayConfig.from_env().sync_seconds == 5.0
+    monkeypatch.setenv("MALBEOT_SYNC_SECONDS", "2")
+    assert GatewayConfig.from_env().sync_seconds == 2.0
