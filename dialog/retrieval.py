@@ -44,6 +44,7 @@ from .glossary import expand_english, expand_korean, tag_words
 from .glossary_asian import expand_asian
 from .query_facts import about
 from .tokenize import has_hangul, tokenize
+from .vector_store import VectorStore, embed_missing
 
 Mode = Literal["hybrid", "dense", "bm25"]
 Fusion = Literal["weighted", "rrf"]
@@ -127,6 +128,7 @@ class HybridRetriever:
         cache_dir: str | Path | None = None,
         previous: HybridRetriever | None = None,
         today: Callable[[], date] = date.today,
+        vectors: VectorStore | None = None,
     ) -> None:
         if not 0.0 <= alpha <= 1.0:
             raise ValueError(f"alpha must be within [0, 1], got {alpha}")
@@ -147,6 +149,10 @@ class HybridRetriever:
         self._by_id = {p.id: p for p in programmes}
         self.texts = [passage_text(p) for p in programmes]
         self.bm25 = BM25Index([tokenize(t) for t in self.texts], k1=k1, b=b)
+        #: passage vectors shared outside the process (the records database: replicas embed once)
+        self.vectors = vectors
+        #: passages this build embedded (the rest came from the cache, ``previous`` or ``vectors``)
+        self.embedded = 0
         self.matrix = self._embed_passages(cache_dir, previous)
 
     # -- build -------------------------------------------------------------------------------------
@@ -173,21 +179,12 @@ class HybridRetriever:
 
         New passages are embedded ``EMBED_BATCH`` at a time: the embedder serialises its calls, so
         a search issued meanwhile waits for one small batch at most, never for the whole catalogue.
+        With ``vectors`` (the records database), stored vectors are used and new ones stored.
         """
         known: dict[str, np.ndarray] = {}
         if previous is not None and previous.embedder is self.embedder:
             known = {text: previous.matrix[i] for i, text in enumerate(previous.texts)}
-        matrix = np.zeros((len(self.texts), self.embedder.dim), dtype=np.float32)
-        missing = [i for i, text in enumerate(self.texts) if text not in known]
-        for i, text in enumerate(self.texts):
-            if text in known:
-                matrix[i] = known[text]
-        for start in range(0, len(missing), EMBED_BATCH):
-            rows = missing[start : start + EMBED_BATCH]
-            vectors = np.asarray(self.embedder.embed_passages([self.texts[i] for i in rows]), dtype=np.float32)
-            if vectors.shape != (len(rows), self.embedder.dim):
-                raise ValueError(f"embedder returned {vectors.shape}, expected {(len(rows), self.embedder.dim)}")
-            matrix[rows] = vectors
+        matrix, self.embedded = embed_missing(self.embedder, self.texts, known, self.vectors, EMBED_BATCH)
         return matrix
 
     # -- scoring -----------------------------------------------------------------------------------

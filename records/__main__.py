@@ -18,10 +18,10 @@ def main(argv: list[str] | None = None) -> None:
     create.add_argument("name")
     create.add_argument("--admin", action="store_true")
     args = parser.parse_args(argv)
-    config = RecordsConfig.from_env()
-    if args.command == "migrate":
-        migrate(config.url)
+    if args.command == "migrate":  # opens no sealed value: no key needed
+        migrate(RecordsConfig.from_env(need_key=False).url)
         return
+    config = RecordsConfig.from_env()
     records = Records.open(config)
     member, token = StaffStore(records).create(args.name, "admin" if args.admin else "staff")
     print(f"staff member {member.id} ({member.role}); token (shown once): {token}")

@@ -12,13 +12,13 @@ from datetime import datetime
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import Base, utcnow
+from .models import Base, Id, utcnow
 
 
 class CheckinResident(Base):
     __tablename__ = "checkin_residents"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
     #: sealed {"name", "phone", "contact_name", "contact_phone"}
     sealed: Mapped[str] = mapped_column(Text, nullable=False)
     name_masked: Mapped[str] = mapped_column(String(200), nullable=False, default="")
@@ -29,7 +29,7 @@ class CheckinResident(Base):
     windows: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
     consent: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
-    created_by: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    created_by: Mapped[int] = mapped_column(Id, nullable=False, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
 
@@ -40,8 +40,8 @@ class CheckinCall(Base):
     __tablename__ = "checkin_calls"
     __table_args__ = (UniqueConstraint("resident_id", "due_at"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    resident_id: Mapped[int] = mapped_column(ForeignKey("checkin_residents.id"), nullable=False, index=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    resident_id: Mapped[int] = mapped_column(Id, ForeignKey("checkin_residents.id"), nullable=False, index=True)
     due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     #: pending | dialing | retry | done
     state: Mapped[str] = mapped_column(String(12), nullable=False, default="pending", index=True)
@@ -64,8 +64,8 @@ class CheckinAttempt(Base):
 
     __tablename__ = "checkin_attempts"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    call_id: Mapped[int] = mapped_column(ForeignKey("checkin_calls.id"), nullable=False, index=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    call_id: Mapped[int] = mapped_column(Id, ForeignKey("checkin_calls.id"), nullable=False, index=True)
     number: Mapped[int] = mapped_column(Integer, nullable=False)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -18,6 +18,7 @@ from .models import ManagedCivilEntry, utcnow
 from .programmes import NotOwner
 from .staff import Member
 from .store import Records
+from .sync import bump
 
 
 class CivilRegistry:
@@ -46,6 +47,7 @@ class CivilRegistry:
                     data=json.dumps(entry.to_dict(), ensure_ascii=False),
                 )
             )
+            bump(session)  # other replicas reload within MALBEOT_SYNC_SECONDS
         self.knowledge.upsert(entry)
         return entry
 
@@ -59,6 +61,7 @@ class CivilRegistry:
                 session.add(ManagedCivilEntry(entry_id=entry.id, owner_id=actor.id, data=data, retired=entry.retired))
             else:
                 row.data, row.retired, row.updated_at = data, entry.retired, utcnow()
+            bump(session)
         self.knowledge.upsert(entry)
         return entry
 

@@ -27,6 +27,8 @@ from .programmes import ProgrammeRegistry
 from .safety import SafetyAlerts
 from .staff import StaffStore
 from .store import Records
+from .sync import CATALOGUE, version
+from .vectors import PassageVectors
 
 
 class RecordsHub:
@@ -85,6 +87,19 @@ class RecordsHub:
     def restore_civil(self, knowledge: CivilKnowledge) -> int:
         """Put staff-managed civil entries back into a fresh knowledge base (if a database exists)."""
         return self.civil(knowledge).restore_into() if self.exists() else 0
+
+    @property
+    def shared(self) -> bool:
+        """The records database is a server (PostgreSQL) that replicas share, not the embedded SQLite."""
+        return not self.config.url.startswith("sqlite")
+
+    def vectors(self) -> PassageVectors | None:
+        """Stored passage vectors, where replicas share the database (None on the embedded SQLite)."""
+        return PassageVectors(self.records) if self.shared else None
+
+    def catalogue_version(self) -> int:
+        """The catalogue's sync counter (moved by every staff edit; 0 when never edited)."""
+        return version(self.records, CATALOGUE) if self.exists() else 0
 
     def exists(self) -> bool:
         """A database is there already (SQLite file present, or any other configured URL)."""

@@ -4,12 +4,29 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+#: row ids: BIGINT on PostgreSQL (ids are never near 2**31 here, but an id in a URL may be anything up
+#: to 2**63 and must be "not found", not an error); INTEGER on SQLite, where only INTEGER PRIMARY KEY
+#: autoincrements (and is 64-bit anyway)
+Id = BigInteger().with_variant(Integer(), "sqlite")
 
 
 class Base(DeclarativeBase):
@@ -21,7 +38,7 @@ class Application(Base):
 
     __tablename__ = "applications"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
     receipt: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
     #: one application per key: a repeated "submit" or a retried request returns the stored receipt
     idempotency_key: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
@@ -40,7 +57,7 @@ class Application(Base):
 class StaffMember(Base):
     __tablename__ = "staff_members"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     #: "staff" (their own programmes and applications) or "admin" (everything, and staff accounts)
     role: Mapped[str] = mapped_column(String(20), nullable=False, default="staff")
@@ -53,8 +70,8 @@ class StaffToken(Base):
 
     __tablename__ = "staff_tokens"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_members.id"), nullable=False, index=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    staff_id: Mapped[int] = mapped_column(Id, ForeignKey("staff_members.id"), nullable=False, index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
     revoked: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
@@ -66,7 +83,7 @@ class ManagedProgramme(Base):
     __tablename__ = "managed_programmes"
 
     programme_id: Mapped[str] = mapped_column(String(100), primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("staff_members.id"), nullable=False, index=True)
+    owner_id: Mapped[int] = mapped_column(Id, ForeignKey("staff_members.id"), nullable=False, index=True)
     #: ``Programme.to_dict()`` as JSON
     data: Mapped[str] = mapped_column(Text, nullable=False)
     retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
@@ -80,7 +97,7 @@ class ManagedCivilEntry(Base):
     __tablename__ = "managed_civil_entries"
 
     entry_id: Mapped[str] = mapped_column(String(100), primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("staff_members.id"), nullable=False, index=True)
+    owner_id: Mapped[int] = mapped_column(Id, ForeignKey("staff_members.id"), nullable=False, index=True)
     #: ``CivilEntry.to_dict()`` as JSON
     data: Mapped[str] = mapped_column(Text, nullable=False)
     retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
@@ -120,7 +137,7 @@ class AlertSubscription(Base):
 
     __tablename__ = "alert_subscriptions"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
     #: "sms", "kakao", "webhook", "log" — which notifier adapter delivers
     channel: Mapped[str] = mapped_column(String(20), nullable=False)
     #: sealed {"address": …, "profile": …}
@@ -147,8 +164,8 @@ class AlertSent(Base):
     __tablename__ = "alerts_sent"
     __table_args__ = (UniqueConstraint("subscription_id", "programme_id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    subscription_id: Mapped[int] = mapped_column(ForeignKey("alert_subscriptions.id"), nullable=False)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    subscription_id: Mapped[int] = mapped_column(Id, ForeignKey("alert_subscriptions.id"), nullable=False)
     programme_id: Mapped[str] = mapped_column(String(100), nullable=False)
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
 
@@ -158,7 +175,7 @@ class SafetyAlert(Base):
 
     __tablename__ = "safety_alerts"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
     #: "medical", "suicide", "abuse", "fire", "crime"
     kind: Mapped[str] = mapped_column(String(20), nullable=False)
     language: Mapped[str] = mapped_column(String(8), nullable=False, default="ko")
@@ -172,16 +189,44 @@ class SafetyAlert(Base):
     acknowledged_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
+class PassageVector(Base):
+    """The embedding of one catalogue passage, so that a second replica (or a restart) does not embed it
+    again. Keyed by the embedder's name and the SHA-256 of the passage text: an edited passage gets a
+    new row, and a stale one is never used. The vector is float32 bytes (pgvector is not packaged for
+    Debian 12's PostgreSQL 15; the search is in memory)."""
+
+    __tablename__ = "passage_vectors"
+
+    model: Mapped[str] = mapped_column(String(200), primary_key=True)
+    text_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dim: Mapped[int] = mapped_column(Integer, nullable=False)
+    vector: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class SyncMark(Base):
+    """One counter per shared thing (``catalogue``): bumped by every staff edit, polled by replicas."""
+
+    __tablename__ = "sync_marks"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
 __all__ = [
     "AlertSent",
     "AlertSubscription",
     "Application",
     "Base",
     "Facility",
+    "Id",
     "ManagedProgramme",
+    "PassageVector",
     "Place",
     "SafetyAlert",
     "StaffMember",
     "StaffToken",
+    "SyncMark",
     "utcnow",
 ]

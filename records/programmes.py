@@ -17,6 +17,7 @@ from dialog.catalogue import Catalogue, Programme
 from .models import ManagedProgramme, utcnow
 from .staff import Member
 from .store import Records
+from .sync import bump
 
 
 class NotOwner(Exception):
@@ -43,6 +44,7 @@ class ProgrammeRegistry:
         with self.records.session.begin() as session:
             session.add(ManagedProgramme(programme_id=programme.id, owner_id=owner.id,
                                          data=json.dumps(programme.to_dict(), ensure_ascii=False), retired=False))
+            bump(session)  # other replicas reload within MALBEOT_SYNC_SECONDS
         self.catalogue.add(programme)
         return programme
 
@@ -57,6 +59,7 @@ class ProgrammeRegistry:
                                              retired=programme.retired))
             else:
                 row.data, row.retired, row.updated_at = data, programme.retired, utcnow()
+            bump(session)
         self.catalogue.upsert(programme)
         return programme
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(espeak-ng sox libsndfile1 libportaudio2 ffmpeg asterisk-core-sounds-en-wav asterisk-core-sounds-en sip-tester faketime chromium chromium-driver fonts-nanum nodejs npm)
+APT_PACKAGES=(espeak-ng sox libsndfile1 libportaudio2 ffmpeg asterisk-core-sounds-en-wav asterisk-core-sounds-en sip-tester faketime chromium chromium-driver fonts-nanum postgresql nodejs npm)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from records.config import RecordsConfig
+    from tests.postgres import PostgresServer
     from voice_gateway.config import GatewayConfig
     from voice_gateway.embedded import LiveGateway
     from voice_gateway.services import Services
@@ -64,3 +66,47 @@ def start_gateway(real_services: Services) -> Iterator[Callable[..., LiveGateway
     for gen in stack:
         for _ in gen:
             pass
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL cluster (Debian's binaries) for the session; skipped ("not run") without them."""
+    from tests.postgres import PostgresServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        pytest.skip("not run: PostgreSQL binaries (Debian package postgresql) not found")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("not run: psycopg (PyPI psycopg[binary]) not installed")
+    server = PostgresServer(bindir).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """The SQLAlchemy URL of a fresh, empty PostgreSQL database for one test."""
+    return postgres_server.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def records_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The records database of one test, once on SQLite (the embedded default) and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'records.db'}"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def records_config(records_url: str, tmp_path: Path) -> RecordsConfig:
+    """Records on ``records_url``: SQLite keeps its key file in ``tmp_path`` (the embedded default),
+    PostgreSQL gets an explicit key as replicas must (``MALBEOT_RECORDS_KEY``)."""
+    from cryptography.fernet import Fernet
+
+    from records.config import RecordsConfig
+
+    if records_url.startswith("sqlite"):
+        return RecordsConfig(url=records_url, key_file=tmp_path / "records.key")
+    return RecordsConfig(url=records_url, keys=(Fernet.generate_key().decode("ascii"),))

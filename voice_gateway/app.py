@@ -37,6 +37,16 @@ _STATUS = {
 }
 
 
+async def _sync_loop(services: Services, seconds: float) -> None:
+    """Every ``seconds``: staff edits made on another replica reach this one (``Services.sync_catalogue``)."""
+    while True:
+        await asyncio.sleep(seconds)
+        try:
+            await asyncio.to_thread(services.sync_catalogue)
+        except Exception:
+            log.exception("catalogue sync failed; retrying in %.0f s", seconds)
+
+
 def create_app(config: GatewayConfig | None = None, services: Services | None = None) -> FastAPI:
     config = config or GatewayConfig.from_env()
     setup_logging(config.log_level)
@@ -44,6 +54,7 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        _ = state.services.records  # reads MALBEOT_RECORDS_*: a missing shared key stops start-up here
         if config.preload:
             await asyncio.to_thread(state.services.warm)
         servers: list[AudioSocketServer | SipServer] = []
@@ -62,9 +73,16 @@ def create_app(config: GatewayConfig | None = None, services: Services | None = 
 
             checkin = start_checkin(state, sip_server, config.checkin)
         app.state.checkin = checkin
+        sync = None
+        if state.services.records.shared:  # replicas on one PostgreSQL: follow each other's staff edits
+            sync = asyncio.create_task(_sync_loop(state.services, config.sync_seconds))
         try:
             yield
         finally:
+            if sync is not None:
+                sync.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await sync
             if checkin is not None:
                 await checkin.stop()
             for server in servers:

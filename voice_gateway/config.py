@@ -50,6 +50,8 @@ class GatewayConfig:
     early_asr: bool = True
     #: synthesise a long first sentence's first clause on its own, so the first audio leaves sooner
     short_first_piece: bool = True
+    #: seconds between checks for staff catalogue edits made on another replica (shared records database)
+    sync_seconds: float = 5.0
     extra: dict[str, str] = field(default_factory=dict)
     #: phone channels (Twilio-format media streams, AudioSocket): voice_gateway/channels/config.py
     phone: PhoneConfig = field(default_factory=PhoneConfig)
@@ -79,6 +81,7 @@ class GatewayConfig:
             preload=_env("PRELOAD", "1") not in ("0", "false", "no"),
             early_asr=_env("EARLY_ASR", "1") not in ("0", "false", "no"),
             short_first_piece=_env("SHORT_FIRST_PIECE", "1") not in ("0", "false", "no"),
+            sync_seconds=float(_env("SYNC_SECONDS", "5")),
             phone=PhoneConfig.from_env(),
             checkin=CheckinConfig.from_env(),
         )

@@ -41,6 +41,8 @@ class Services:
         #: one index rebuild at a time (separate from ``_lock``, which model loading holds)
         self._reindex_lock = threading.Lock()
         self.load_seconds: dict[str, float] = {}
+        #: the records database's catalogue counter this replica last loaded (``sync_catalogue``)
+        self.catalogue_version = 0
 
     def _timed(self, name: str, factory: Any) -> Any:
         start = time.perf_counter()
@@ -77,6 +79,8 @@ class Services:
                 load_sample(catalogue)
             for path in self.config.import_files:
                 import_into(catalogue, import_records(read_records(path)))
+            if self.records.shared:
+                self.catalogue_version = self.records.catalogue_version()  # before reading: nothing missed
             self.records.restore_programmes(catalogue)  # programmes registered by staff
             return catalogue
 
@@ -87,8 +91,10 @@ class Services:
 
         with self._lock:
             embedder = self._timed("embedder", lambda: create_embedder(self.config.embedder))
+            vectors = self.records.vectors()  # shared by replicas (PostgreSQL); None on SQLite
             return self._timed(
-                "retrieval_index", lambda: HybridRetriever(self.catalogue, embedder, cache_dir=embedding_cache_dir())
+                "retrieval_index",
+                lambda: HybridRetriever(self.catalogue, embedder, cache_dir=embedding_cache_dir(), vectors=vectors),
             )
 
     def refresh_retrieval(self) -> None:
@@ -108,7 +114,8 @@ class Services:
         with self._reindex_lock:
             old = self.__dict__["retriever"]
             start = time.perf_counter()
-            fresh = HybridRetriever(self.catalogue, old.embedder, cache_dir=embedding_cache_dir(), previous=old)
+            fresh = HybridRetriever(self.catalogue, old.embedder, cache_dir=embedding_cache_dir(), previous=old,
+                                    vectors=old.vectors)
             self.load_seconds["retrieval_reindex"] = round(time.perf_counter() - start, 3)
             self.__dict__["retriever"] = fresh  # one assignment: a search sees the old or the new index
             if "dialog" in self.__dict__:
@@ -139,7 +146,9 @@ class Services:
 
         with self._lock:
             knowledge, embedder = self.civil_knowledge, self.retriever.embedder
-            return self._timed("civil_index", lambda: CivilDesk.build(knowledge, embedder, embedding_cache_dir()))
+            vectors = self.records.vectors()
+            return self._timed("civil_index",
+                               lambda: CivilDesk.build(knowledge, embedder, embedding_cache_dir(), vectors))
 
     def refresh_civil(self) -> None:
         """Rebuild the civil index after staff changed an entry (from a worker thread)."""
@@ -150,6 +159,25 @@ class Services:
             self.__dict__["civil"] = fresh
             if "dialog" in self.__dict__:
                 self.dialog.civil = fresh
+
+    def sync_catalogue(self) -> bool:
+        """Pick up staff edits made on another replica: when the records database's catalogue counter
+        moved since this replica last looked, reload staff programmes and civil entries and re-index
+        (only changed passages are embedded). Call from a worker thread; the gateway does it every
+        ``MALBEOT_SYNC_SECONDS``. True when something was reloaded."""
+        if not self.records.shared or "catalogue" not in self.__dict__:
+            return False
+        current = self.records.catalogue_version()
+        if current == self.catalogue_version:
+            return False
+        self.records.restore_programmes(self.catalogue)
+        if "civil_knowledge" in self.__dict__:
+            self.records.restore_civil(self.civil_knowledge)
+        self.catalogue_version = current
+        self.refresh_retrieval()
+        self.refresh_civil()
+        log.info("catalogue reloaded from the records database (version %d)", current)
+        return True
 
     @cached_property
     def safety(self) -> SafetyClassifier:

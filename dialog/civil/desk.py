@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..catalogue import Programme
     from ..embedder import Embedder
     from ..retrieval import HybridRetriever
+    from ..vector_store import VectorStore
 
 #: intents a civil question or follow-up can arrive as
 HANDLED = frozenset({IntentName.FIND_BENEFIT, IntentName.DETAILS, IntentName.APPLY, IntentName.FIND_FACILITY})
@@ -70,9 +71,12 @@ class CivilDesk:
         self.search = search
 
     @classmethod
-    def build(cls, knowledge: CivilKnowledge, embedder: Embedder, cache_dir: str | Path | None = None) -> CivilDesk:
-        """A desk over ``knowledge``; passage vectors are cached in ``cache_dir`` by content."""
-        return cls(knowledge, CivilSearch(CivilIndex(knowledge.active(), embedder, cache_dir=cache_dir)))
+    def build(cls, knowledge: CivilKnowledge, embedder: Embedder, cache_dir: str | Path | None = None,
+              vectors: VectorStore | None = None) -> CivilDesk:
+        """A desk over ``knowledge``; passage vectors are cached in ``cache_dir`` by content (and kept
+        in ``vectors``, the records database, where replicas share them)."""
+        return cls(knowledge, CivilSearch(CivilIndex(knowledge.active(), embedder, cache_dir=cache_dir,
+                                                     vectors=vectors)))
 
     def rebuilt(self) -> CivilDesk:
         """A desk over the knowledge base as it is now (after staff changed it)."""
@@ -80,7 +84,7 @@ class CivilDesk:
         return CivilDesk(
             self.knowledge,
             CivilSearch(
-                CivilIndex(self.knowledge.active(), index.embedder, previous=index),
+                CivilIndex(self.knowledge.active(), index.embedder, previous=index, vectors=index.vectors),
                 self.search.margin,
                 self.search.min_cosine,
                 self.search.cue_margin,

@@ -36,6 +36,7 @@ from ..bm25 import BM25Index
 from ..embedder import Embedder
 from ..retrieval import EMBED_BATCH
 from ..tokenize import tokenize
+from ..vector_store import VectorStore, embed_missing
 from .cues import BENEFIT_CUES, CIVIL_CUES, has_cue
 from .entry import CivilEntry
 
@@ -104,7 +105,11 @@ class CivilIndex:
         *,
         previous: CivilIndex | None = None,
         cache_dir: str | Path | None = None,
+        vectors: VectorStore | None = None,
     ) -> None:
+        #: passage vectors shared outside the process (``dialog.vector_store``); passages embedded here
+        self.vectors = vectors
+        self.embedded = 0
         self.entries = [e for e in entries if not e.retired]
         self.embedder = embedder
         self._aliases: list[list[str]] = [
@@ -139,13 +144,7 @@ class CivilIndex:
         known: dict[str, np.ndarray] = {}
         if previous is not None and previous.embedder is self.embedder:
             known = {t: previous.matrix[i] for i, t in enumerate(previous.texts)}
-        missing = [i for i, t in enumerate(texts) if t not in known]
-        rows: dict[int, np.ndarray] = {i: known[t] for i, t in enumerate(texts) if t in known}
-        for start in range(0, len(missing), EMBED_BATCH):
-            batch = missing[start : start + EMBED_BATCH]
-            vectors = np.asarray(self.embedder.embed_passages([texts[i] for i in batch]), dtype=np.float32)
-            rows.update(zip(batch, vectors, strict=True))
-        matrix = np.stack([rows[i] for i in range(len(texts))]).astype(np.float32)
+        matrix, self.embedded = embed_missing(self.embedder, texts, known, self.vectors, EMBED_BATCH)
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(".tmp.npy")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import stat
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from cryptography.fernet import Fernet
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import BigInteger, create_engine, inspect, text
 
 from dialog.application_flow import Submission
 from records.applications import ApplicationStore, mask_name, to_csv
@@ -33,8 +36,8 @@ def submission(key: str = "conv-1:KR-BASIC-PENSION", **fields: str) -> Submissio
 
 
 @pytest.fixture
-def records(tmp_path: Path) -> Iterator[Records]:
-    opened = Records.open(RecordsConfig.at(tmp_path))
+def records(records_config: RecordsConfig) -> Iterator[Records]:
+    opened = Records.open(records_config)
     yield opened
     opened.close()
 
@@ -71,7 +74,13 @@ def test_racing_submissions_with_one_key_make_one_row(records: Records) -> None:
 def test_sensitive_values_are_sealed_at_rest_and_masked_in_lists(records: Records, tmp_path: Path) -> None:
     store = ApplicationStore(records)
     receipt = store.submit(submission()).number
-    raw = b"".join(p.read_bytes() for p in tmp_path.glob("records.db*"))
+    if records.engine.dialect.name == "sqlite":  # the file itself
+        raw = b"".join(p.read_bytes() for p in tmp_path.glob("records.db*"))
+    else:  # every column of every row, as the server stores it
+        with records.engine.connect() as conn:
+            rows = conn.execute(text("SELECT * FROM applications")).all()
+        raw = repr([tuple(row) for row in rows]).encode()
+        assert b"conv-1:KR-BASIC-PENSION" in raw  # the row is there
     for value in ("5803051234567", "01098765432", "사직로 161", "123456789012", "홍길동"):
         assert value.encode() not in raw, value
     listed = store.list()[0]
@@ -83,9 +92,9 @@ def test_sensitive_values_are_sealed_at_rest_and_masked_in_lists(records: Record
     assert "5803051234567" not in repr(store.list()) and "01098765432" not in repr(submission())
 
 
-def test_keys_rotate_and_a_wrong_key_fails_loudly(tmp_path: Path) -> None:
+def test_keys_rotate_and_a_wrong_key_fails_loudly(records_url: str) -> None:
     old = Fernet.generate_key().decode()
-    config = RecordsConfig(url=f"sqlite:///{tmp_path / 'r.db'}", keys=(old,))
+    config = RecordsConfig(url=records_url, keys=(old,))
     receipt = ApplicationStore(Records.open(config)).submit(submission()).number
     new = Fernet.generate_key().decode()
     rotated = ApplicationStore(Records.open(RecordsConfig(url=config.url, keys=(new, old))))
@@ -115,8 +124,8 @@ def test_submission_logs_carry_no_values(records: Records, caplog: pytest.LogCap
         assert value not in text
 
 
-def test_migrations_match_the_models_and_go_both_ways(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'm.db'}"
+def test_migrations_match_the_models_and_go_both_ways(records_url: str) -> None:
+    url = records_url
     migrate(url)
     engine = create_engine(url)
     with engine.connect() as conn:
@@ -129,6 +138,39 @@ def test_migrations_match_the_models_and_go_both_ways(tmp_path: Path) -> None:
     assert set(inspect(create_engine(url)).get_table_names()) == {"alembic_version"}
     migrate(url)  # and up again
     assert "applications" in inspect(create_engine(url)).get_table_names()
+    engine.dispose()
+
+
+def test_ids_are_64_bit_on_postgresql(postgres_url: str) -> None:
+    migrate(postgres_url)
+    engine = create_engine(postgres_url)
+    columns = {c["name"]: c["type"] for c in inspect(engine).get_columns("applications")}
+    assert isinstance(columns["id"], BigInteger)
+    engine.dispose()
+
+
+def test_replicas_migrating_at_once_take_turns(postgres_url: str) -> None:
+    """Four replicas starting together (four processes): the advisory lock lets one migrate while the
+    others wait, then find the schema current."""
+    env = {**os.environ, "MALBEOT_RECORDS_URL": postgres_url}
+    procs = [subprocess.Popen([sys.executable, "-m", "records", "migrate"], env=env, stderr=subprocess.PIPE)
+             for _ in range(4)]
+    results = [(p.wait(timeout=120), p.stderr.read() if p.stderr else b"") for p in procs]
+    assert [rc for rc, _ in results] == [0, 0, 0, 0], results
+    engine = create_engine(postgres_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0006"
+    engine.dispose()
+
+
+def test_timestamps_are_utc(records: Records) -> None:
+    stored = ApplicationStore(records).submit(submission())
+    with records.engine.connect() as conn:
+        created = conn.execute(text("SELECT created_at FROM applications")).scalar_one()
+    if isinstance(created, str):  # SQLite keeps the text it was given
+        created = datetime.fromisoformat(created)
+    assert created.utcoffset() in (None, timedelta(0))
+    assert stored.created
 
 
 def test_env_configuration(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -166,3 +208,13 @@ def test_receipts_are_dated_by_the_injected_clock_in_korean_time(records: Record
     assert receipt.startswith(dated)
     stored = store.get(receipt)
     assert stored is not None and stored.created_at.replace(tzinfo=UTC) == now
+
+
+def test_postgresql_needs_an_explicit_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MALBEOT_RECORDS_URL", "postgresql+psycopg://u@/db?host=/nowhere")
+    monkeypatch.delenv("MALBEOT_RECORDS_KEY", raising=False)
+    with pytest.raises(ValueError, match="MALBEOT_RECORDS_KEY must be set"):
+        RecordsConfig.from_env()
+    key = Fernet.generate_key().decode()
+    monkeypatch.setenv("MALBEOT_RECORDS_KEY", key)
+    assert RecordsConfig.from_env().keys == (key,)

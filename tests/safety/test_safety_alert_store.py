@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import inspect
 
@@ -22,8 +21,8 @@ class Clock:
         return self.now
 
 
-def test_alerts_are_stored_redacted_listed_and_acknowledged_once(tmp_path: Path) -> None:
-    records = Records.open(RecordsConfig.at(tmp_path))
+def test_alerts_are_stored_redacted_listed_and_acknowledged_once(records_config: RecordsConfig) -> None:
+    records = Records.open(records_config)
     try:
         assert "safety_alerts" in inspect(records.engine).get_table_names()
         notifier = LogNotifier()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import inspect, text
 
 from records.alerts import LogNotifier
 from records.config import RecordsConfig
@@ -31,11 +32,24 @@ class StaffWorld:
     def auth(token: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {token}"}
 
+    def stored_bytes(self) -> bytes:
+        """Everything the database holds: the SQLite files, or every row of every PostgreSQL table."""
+        engine = self.hub.records.engine
+        if engine.dialect.name == "sqlite":
+            path = Path(self.hub.config.url.removeprefix("sqlite:///"))
+            return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
+        rows: list[object] = []
+        with engine.connect() as conn:
+            for table in inspect(engine).get_table_names():
+                rows += conn.execute(text(f'SELECT * FROM "{table}"')).all()
+        return repr(rows).encode()
+
 
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[StaffWorld]:
+def world(records_config: RecordsConfig) -> Iterator[StaffWorld]:
+    """Runs each staff test twice: on SQLite (the embedded default) and on PostgreSQL."""
     notifier = LogNotifier()
-    hub = RecordsHub(RecordsConfig.at(tmp_path), notifier=notifier, admin_token="mbt_bootstrap-admin-token-for-tests")
+    hub = RecordsHub(records_config, notifier=notifier, admin_token="mbt_bootstrap-admin-token-for-tests")
     services = Services(GatewayConfig(preload=False))
     services.records = hub
     _, alice = hub.staff.create("Alice (welfare team)")
