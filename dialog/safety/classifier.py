@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from ..embedder import Embedder
 from .embedding import ExampleProbe
 from .kinds import PRIORITY, Danger, DangerKind
@@ -22,8 +24,15 @@ class SafetyClassifier:
 
     @classmethod
     def with_embedder(cls, embedder: Embedder) -> SafetyClassifier:
-        """Rules and the stored probe, reading vectors from ``embedder`` (the search's, not a second copy)."""
-        return cls(ExampleProbe.stored(embedder))
+        """Rules and the stored probe, reading vectors from ``embedder`` (the search's, not a second copy).
+
+        An embedder the probe was not learnt for (another vector size) gets the rules alone, with a
+        warning: the gateway still starts and still hears danger by its rules."""
+        try:
+            return cls(ExampleProbe.stored(embedder))
+        except ValueError as exc:
+            logging.getLogger("malbeot.safety").warning("danger detection by rules alone: %s", exc)
+            return cls(None)
 
     def detect(self, text: str, language: str = "") -> Danger | None:
         found = self.by_rules(text, language)

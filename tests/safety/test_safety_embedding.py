@@ -142,3 +142,14 @@ def test_unseen_dangers_no_rule_knows_are_caught(classifier: SafetyClassifier, t
 def test_ordinary_sentences_near_danger_words_stay_ordinary(classifier: SafetyClassifier, text: str,
                                                             language: str) -> None:
     assert classifier.detect(text, language) is None
+
+
+def test_another_embedder_gets_the_rules_alone() -> None:
+    """A search embedder the probe was not learnt for (256 numbers) does not stop the gateway: the
+    classifier keeps its rules and still hears a clear danger."""
+    from tests.fakes import HashingEmbedder
+
+    classifier = SafetyClassifier.with_embedder(HashingEmbedder(dim=256))
+    assert classifier.probe is None
+    danger = classifier.detect("숨을 못 쉬겠어요 살려주세요", "ko")
+    assert danger is not None and danger.kind is DangerKind.MEDICAL
