@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -50,11 +50,11 @@ class PassageVectors:
             session.execute(statement)
 
     def count(self, model: str | None = None) -> int:
-        query = select(PassageVector.text_hash)
+        query = select(func.count()).select_from(PassageVector)
         if model is not None:
             query = query.where(PassageVector.model == model)
         with self.records.session() as session:
-            return len(session.scalars(query).all())
+            return int(session.scalar(query) or 0)
 
 
 __all__ = ["PassageVectors"]
