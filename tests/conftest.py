@@ -21,8 +21,20 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("MALBEOT_SHARED_DATA", REPO.parent / "shared" / "data")).resolve()
 
 
+def _uses_postgres(item: pytest.Item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    callspec = getattr(item, "callspec", None)
+    return "postgres_url" in names or "postgres_server" in names or (
+        callspec is not None and callspec.params.get("records_url") == "postgresql")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests that need ../shared/data are reported as *not run* (skipped), never passed, without it."""
+    """Tests that start a PostgreSQL server are marked ``postgres`` (the shifted-date run leaves them out:
+    libfaketime breaks servers). Tests that need ../shared/data are reported as *not run* (skipped),
+    never passed, without it."""
+    for item in items:
+        if _uses_postgres(item):
+            item.add_marker(pytest.mark.postgres)
     if SHARED_DATA.is_dir():
         return
     marker = pytest.mark.skip(reason=f"not run: {SHARED_DATA} (../shared/data) absent")
