@@ -172,6 +172,43 @@ def age(text: str, *, bare: bool = True) -> tuple[str, int] | None:
     return None
 
 
+# -- the youngest child -------------------------------------------------------------------------------
+_NO_CHILD = re.compile(r"^(?:没有|沒有|没|无|無)(?:孩子|小孩|子女|儿女|兒女)?(?:的|啊|呢)?$|没有孩子|沒有孩子|没有小孩|"
+                       r"没有子女|无子女|無子女|không có con|chưa có con|^không(?: có)?(?: ạ| đâu)?$|"
+                       r"^chưa(?: có)?(?: ạ)?$|子供はいません|子どもはいません|子供がいません|子どもがいません|"
+                       r"子供はいない|子どもはいない|子供はおりません|^いません|^いない|^おりません")
+_NEWBORN = re.compile(r"刚出生|剛出生|刚生|不到一岁|不到一歲|不满一岁|不滿一歲|没满周岁|沒滿週歲|还没满一岁|"
+                      r"mới sinh|chưa đầy (?:một|1) tuổi|chưa được (?:một|1) tuổi|chưa tròn (?:một|1) tuổi|"
+                      r"sơ sinh|生まれたばかり|1歳未満|一歳未満|0歳|ゼロ歳|新生児")
+_MONTHS_CJK = re.compile(rf"({CJK_NUMBER})\s*(?:个月|個月|か月|ヶ月|ケ月|カ月|ヵ月|箇月)")
+_MONTHS_VI = re.compile(r"((?:\d+|[a-zà-ỹđ]+)(?:\s+[a-zà-ỹđ]+)*?)\s*tháng")
+
+
+def child(text: str) -> tuple[str, int] | None:
+    """The youngest child said in zh, vi or ja: ("none", 0) for no children ("没有", "không có",
+    "いません"), ("months", n) for "八个月", "8 tháng", "生後8か月", ("baby", 0) for "刚出生",
+    "chưa đầy một tuổi", "1歳未満"; ``None`` otherwise
+    (years are read as ages)."""
+    s = " ".join(text.lower().split()).strip(" .!?。！？、，,")
+    if _NO_CHILD.search(s):
+        return "none", 0
+    if _NEWBORN.search(s):
+        return "baby", 0
+    if m := _MONTHS_CJK.search(s):
+        value = cjk_number(m.group(1))
+        if value is not None:
+            return "months", int(value)
+    if m := _MONTHS_VI.search(s):
+        words = m.group(1).split()
+        for start in range(len(words)):  # "con tôi được tám tháng": the number words before tháng
+            if all(w in _VI_WORDS or w.isdigit() for w in words[start:]):
+                value = vi_number(" ".join(words[start:]))
+                if value is not None:
+                    return "months", int(value)
+                break
+    return None
+
+
 # -- income -------------------------------------------------------------------------------------------
 _MONEY_CJK = re.compile(rf"({CJK_NUMBER})\s*(万|萬|亿|億)?\s*(韩元|韓元|韩币|韓幣|元|块|ウォン|won|円)?")
 _YEN = re.compile(r"円")
@@ -310,6 +347,7 @@ __all__ = [
     "PREGNANT",
     "SCRIPT",
     "age",
+    "child",
     "cjk_number",
     "dont_know",
     "household",

@@ -21,6 +21,7 @@ from dialog.profile import (
     FLAG_ATTRIBUTES,
     AgeValue,
     Attribute,
+    ChildValue,
     DontKnow,
     Fact,
     IncomeValue,
@@ -161,6 +162,36 @@ def test_ages_said_in_chinese_vietnamese_and_japanese(said: str, age: int | None
     fact = parse_answer(Attribute.AGE, said, ResidentProfile(), TODAY)
     assert isinstance(fact, Fact) and isinstance(fact.value, AgeValue), said
     assert (fact.value.age, fact.value.birth_year) == (age, birth_year)
+
+
+@pytest.mark.parametrize(
+    ("said", "children", "months", "read_back"),
+    [
+        # the answer each language's question asks for ("没有" / "không có" / "いません")
+        ("没有", False, None, ("zh", "没有孩子")),
+        ("我没有孩子", False, None, None),
+        ("không có", False, None, ("vi", "không có con")),
+        ("không", False, None, None),  # not "không" (zero) years old
+        ("tôi không có con ạ", False, None, None),
+        ("いません", False, None, ("ja", "子どもなし")),
+        ("子供はいません", False, None, None),
+        ("八个月", True, 8, ("zh", "最小的孩子8个月")),
+        ("8 tháng", True, 8, None),
+        ("con út tám tháng tuổi", True, 8, None),
+        ("生後8か月です", True, 8, None),
+        ("不到一岁", True, None, ("zh", "最小的孩子不满一岁")),
+        ("chưa đầy một tuổi", True, None, ("vi", "con út chưa đầy một tuổi")),
+        ("hai tuổi", True, None, ("vi", "con út 2 tuổi")),
+        ("三岁", True, None, None),
+    ],
+)
+def test_the_youngest_child_said_in_chinese_vietnamese_and_japanese(
+        said: str, children: bool, months: int | None, read_back: tuple[str, str] | None) -> None:
+    fact = parse_answer(Attribute.CHILD_AGE, said, ResidentProfile(), TODAY)
+    assert isinstance(fact, Fact) and isinstance(fact.value, ChildValue), said
+    assert (fact.value.has_children, fact.value.months) == (children, months)
+    if read_back is not None:
+        assert readback(fact, read_back[0]) == read_back[1]
 
 
 @pytest.mark.parametrize(
