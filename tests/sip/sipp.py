@@ -18,8 +18,20 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from malbeot_core.installed import MissingPackage, find_installed
+
 SIPP = shutil.which("sipp")
-SIPP_PCAPS = Path("/usr/share/sip-tester")  # RFC 2833 digit pcaps shipped with Debian's SIPp
+
+
+def _sipp_pcaps() -> Path:
+    """The folder of the RFC 2833 digit pcaps shipped with Debian's SIPp, asked of dpkg (the path moves)."""
+    try:
+        return find_installed("sip-tester", "dtmf_2833_0.pcap", ("sip-tester",)).parent
+    except MissingPackage:
+        return Path("/usr/share/sip-tester")  # not installed: the tests that need SIPp skip anyway
+
+
+SIPP_PCAPS = _sipp_pcaps()
 
 
 def rtp_pcap(payload: bytes, path: Path, payload_type: int = 0, frame: int = 160) -> Path:
