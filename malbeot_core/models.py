@@ -16,13 +16,13 @@ import contextlib
 import hashlib
 import importlib
 import json
-import os
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ModelHashMismatch, ModelMissing, NotFound
+from .service_settings import service_settings
 
 LOCK_PATH = Path(__file__).resolve().parent.parent / "models.lock"
 FETCH_HINT = "python -m voice_gateway models fetch {name}"
@@ -63,15 +63,15 @@ class ModelEntry:
 
 
 def allow_unpinned() -> bool:
-    return os.environ.get(ALLOW_UNPINNED_ENV) == "1"
+    return service_settings().allow_unpinned
 
 
 def home() -> Path:
-    return Path(os.environ.get("MALBEOT_HOME", Path.home() / ".cache" / "malbeot"))
+    return service_settings().home
 
 
 def load_lock(path: Path | None = None) -> dict[str, ModelEntry]:
-    path = path or Path(os.environ.get("MALBEOT_MODELS_LOCK", LOCK_PATH))
+    path = path or service_settings().models_lock
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     entries: dict[str, ModelEntry] = {}
     for raw in data.get("model", []):
@@ -162,7 +162,7 @@ def _check(model: ModelEntry, directory: Path) -> Path:
 
 
 def explicit_dir(name: str) -> Path | None:
-    root = os.environ.get("MALBEOT_MODEL_DIR")
+    root = service_settings().model_dir
     if root and (Path(root) / name).is_dir():
         return Path(root) / name
     return None

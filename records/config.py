@@ -10,13 +10,14 @@ other database (PostgreSQL, shared by replicas) the key is required and start-up
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from malbeot_core.service_settings import service_settings
+
 
 def var_dir() -> Path:
-    return Path(os.environ.get("MALBEOT_VAR_DIR", "var"))
+    return service_settings().var_dir
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,10 @@ class RecordsConfig:
     @classmethod
     def from_env(cls, *, need_key: bool = True) -> RecordsConfig:
         """The configured records; ``need_key=False`` for work that opens no sealed value (migrating)."""
-        var = var_dir()
-        url = os.environ.get("MALBEOT_RECORDS_URL", "") or f"sqlite:///{var / 'records.db'}"
-        keys = tuple(k.strip() for k in os.environ.get("MALBEOT_RECORDS_KEY", "").split(",") if k.strip())
+        env = service_settings()
+        var = env.var_dir
+        url = env.records_url or f"sqlite:///{var / 'records.db'}"
+        keys = env.records_keys
         if need_key and not keys and not url.startswith("sqlite"):
             # replicas share the database, so they must share the key: a generated one would differ
             raise ValueError(

@@ -15,6 +15,7 @@ from dialog.application_flow import ApplicationSink, Receipt, Submission
 from dialog.catalogue import Catalogue
 from dialog.civil.knowledge import CivilKnowledge
 from dialog.facilities import Facility, FacilityFinder, Place
+from malbeot_core.service_settings import service_settings
 
 from .alerts import AlertService, Notifier, create_notifier
 from .applications import ApplicationStore
@@ -36,7 +37,7 @@ class RecordsHub:
                  admin_token: str | None = None) -> None:
         self.config = config or RecordsConfig.from_env()
         self._notifier = notifier
-        self._admin_token = admin_token if admin_token is not None else os.environ.get("MALBEOT_ADMIN_TOKEN", "")
+        self._admin_token = admin_token if admin_token is not None else service_settings().admin_token
         self._lock = threading.RLock()
 
     @cached_property
@@ -70,7 +71,7 @@ class RecordsHub:
 
     @cached_property
     def alerts(self) -> AlertService:
-        notifier = self._notifier or create_notifier(os.environ.get("MALBEOT_NOTIFIER", "log"))
+        notifier = self._notifier or create_notifier(service_settings().notifier)
         return AlertService(self.records, notifier)
 
     @cached_property

@@ -8,7 +8,6 @@ unacknowledged first when asked) and acknowledge them with their name and the ti
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,6 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from malbeot_core.redact import redact
+from malbeot_core.service_settings import service_settings
 
 from .alerts import Alert, Notifier
 from .models import SafetyAlert, utcnow
@@ -24,7 +24,6 @@ from .store import Records
 log = logging.getLogger("malbeot.safety")
 
 #: where staff alerts go (an address for the notifier adapter: a staff phone, a messenger room…)
-STAFF_ADDRESS_ENV = "MALBEOT_STAFF_ALERT_TO"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +70,7 @@ class SafetyAlerts:
         self.records = records
         self.notifier = notifier
         self.clock = clock
-        self.staff_address = staff_address if staff_address is not None else os.environ.get(STAFF_ADDRESS_ENV,
-                                                                                               "staff")
+        self.staff_address = staff_address if staff_address is not None else service_settings().staff_alert_to
 
     def raise_alert(self, kind: str, language: str, said: str, numbers: tuple[str, ...], call_id: str,
                     channel: str) -> int:
@@ -108,4 +106,4 @@ class SafetyAlerts:
             return _view(row)
 
 
-__all__ = ["STAFF_ADDRESS_ENV", "SafetyAlertView", "SafetyAlerts", "staff_text"]
+__all__ = ["SafetyAlertView", "SafetyAlerts", "staff_text"]

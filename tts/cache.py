@@ -21,9 +21,9 @@ import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .protocol import Synthesizer, clamp_rate, require_language
+from malbeot_core.service_settings import service_settings
 
-CACHE_ENV = "MALBEOT_TTS_CACHE"
+from .protocol import Synthesizer, clamp_rate, require_language
 
 
 class CachedSynthesizer:
@@ -96,5 +96,4 @@ class CachedSynthesizer:
 
 
 def cache_dir_from_env(environ: dict[str, str] | None = None) -> Path | None:
-    value = (os.environ if environ is None else environ).get(CACHE_ENV, "")
-    return Path(value) if value else None
+    return service_settings(environ).tts_cache

@@ -11,7 +11,6 @@ espeak as the last resort.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Any
 
 from malbeot_core.errors import BackendFailed, UnknownLanguage
 from malbeot_core.registry import Registry
+from malbeot_core.service_settings import coqui_models
 
 from .protocol import Synthesizer
 
@@ -97,9 +97,7 @@ class VoicePreferences:
 
 def coqui_dirs_from_env(environ: Mapping[str, str] | None = None) -> dict[str, Path]:
     """``MALBEOT_COQUI_KO=/models/ko-vits`` → ``{"ko": Path("/models/ko-vits")}``."""
-    environ = os.environ if environ is None else environ
-    prefix = "MALBEOT_COQUI_"
-    return {k[len(prefix) :].lower(): Path(v) for k, v in environ.items() if k.startswith(prefix) and v}
+    return coqui_models(environ)
 
 
 @dataclass(frozen=True)

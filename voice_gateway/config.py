@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from malbeot_core.service_settings import service_settings
 from malbeot_core.settings import DEFAULT_LANGUAGES
 
 from .channels.config import PhoneConfig
 from .checkin.config import CheckinConfig
-
-
-def _env(name: str, default: str) -> str:
-    return os.environ.get(f"MALBEOT_{name}", default)
 
 
 @dataclass
@@ -60,28 +56,28 @@ class GatewayConfig:
 
     @classmethod
     def from_env(cls) -> GatewayConfig:
-        keep = _env("KEEP_AUDIO_DIR", "")
-        imports = tuple(Path(p) for p in _env("IMPORT", "").split(os.pathsep) if p)
+        """From the ``MALBEOT_*`` settings (``malbeot_core.service_settings``)."""
+        env = service_settings()
         return cls(
-            host=_env("HOST", "127.0.0.1"),
-            port=int(_env("PORT", "8080")),
-            catalogue_db=_env("CATALOGUE_DB", ":memory:"),
-            import_files=imports,
-            civil_import_files=tuple(Path(p) for p in _env("CIVIL_IMPORT", "").split(os.pathsep) if p),
-            asr_backend=_env("ASR_BACKEND", "faster-whisper"),
-            asr_model=_env("ASR_MODEL", "faster-whisper-base"),
-            vad=_env("VAD", "webrtc"),
-            embedder=_env("EMBEDDER", "sentence-transformers"),
-            translator=_env("TRANSLATOR", "none"),
-            languages=tuple(_env("LANGUAGES", ",".join(DEFAULT_LANGUAGES)).split(",")),
-            idle_timeout=float(_env("IDLE_TIMEOUT", "60")),
-            no_input_seconds=float(_env("NO_INPUT_SECONDS", "10")),
-            keep_audio_dir=Path(keep) if keep else None,
-            log_level=_env("LOG_LEVEL", "INFO"),
-            preload=_env("PRELOAD", "1") not in ("0", "false", "no"),
-            early_asr=_env("EARLY_ASR", "1") not in ("0", "false", "no"),
-            short_first_piece=_env("SHORT_FIRST_PIECE", "1") not in ("0", "false", "no"),
-            sync_seconds=float(_env("SYNC_SECONDS", "5")),
+            host=env.host,
+            port=env.port,
+            catalogue_db=env.catalogue_db,
+            import_files=env.import_files,
+            civil_import_files=env.civil_import,
+            asr_backend=env.asr_backend,
+            asr_model=env.asr_model,
+            vad=env.vad,
+            embedder=env.embedder,
+            translator=env.translator,
+            languages=env.languages,
+            idle_timeout=env.idle_timeout,
+            no_input_seconds=env.no_input_seconds,
+            keep_audio_dir=env.keep_audio_dir,
+            log_level=env.log_level,
+            preload=env.preload,
+            early_asr=env.early_asr,
+            short_first_piece=env.short_first_piece,
+            sync_seconds=env.sync_seconds,
             phone=PhoneConfig.from_env(),
             checkin=CheckinConfig.from_env(),
         )

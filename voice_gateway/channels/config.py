@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
-
-def _env(name: str, default: str) -> str:
-    return os.environ.get(f"MALBEOT_{name}", default)
+from malbeot_core.service_settings import service_settings
 
 
 @dataclass(frozen=True)
@@ -43,17 +40,19 @@ class PhoneConfig:
 
     @classmethod
     def from_env(cls) -> PhoneConfig:
+        """From the ``MALBEOT_*`` settings (``malbeot_core.service_settings``)."""
+        env = service_settings()
         return cls(
-            audiosocket_host=_env("AUDIOSOCKET_HOST", "127.0.0.1"),
-            audiosocket_port=int(_env("AUDIOSOCKET_PORT", "0")),
-            sip_host=_env("SIP_HOST", "127.0.0.1"),
-            sip_port=int(_env("SIP_PORT", "0")),
-            rtp_ports=_env("RTP_PORTS", ""),
-            language=_env("PHONE_LANGUAGE", "ko"),
-            notice=_env("PHONE_NOTICE", "1") not in ("0", "false", "no"),
-            silence_seconds=float(_env("PHONE_SILENCE_SECONDS", "10")),
-            elderly_silence_seconds=float(_env("PHONE_ELDERLY_SILENCE_SECONDS", "20")),
-            handoff_webhook=_env("HANDOFF_WEBHOOK", ""),
-            transfer_target=_env("TRANSFER_TARGET", ""),
-            twilio_auth_token=_env("TWILIO_AUTH_TOKEN", ""),
+            audiosocket_host=env.audiosocket_host,
+            audiosocket_port=env.audiosocket_port,
+            sip_host=env.sip_host,
+            sip_port=env.sip_port,
+            rtp_ports=env.rtp_ports,
+            language=env.phone_language,
+            notice=env.phone_notice,
+            silence_seconds=env.phone_silence_seconds,
+            elderly_silence_seconds=env.phone_elderly_silence_seconds,
+            handoff_webhook=env.handoff_webhook,
+            transfer_target=env.transfer_target,
+            twilio_auth_token=env.twilio_auth_token,
         )

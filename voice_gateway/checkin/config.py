@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from malbeot_core.service_settings import service_settings
+
 if TYPE_CHECKING:
     from .types import Clock
-
-
-def _env(name: str, default: str) -> str:
-    return os.environ.get(f"MALBEOT_CHECKIN_{name}", default)
 
 
 @dataclass(frozen=True)
@@ -44,14 +41,14 @@ class CheckinConfig:
 
     @classmethod
     def from_env(cls) -> CheckinConfig | None:
-        """None unless ``MALBEOT_CHECKIN`` is 1."""
-        if os.environ.get("MALBEOT_CHECKIN", "0") in ("0", "", "false", "no"):
+        """None unless ``MALBEOT_CHECKIN`` is 1; the rest from ``MALBEOT_CHECKIN_*``."""
+        env = service_settings()
+        if not env.checkin:
             return None
-        return cls(max_tries=int(_env("MAX_TRIES", "3")), retry_spacing=float(_env("RETRY_SECONDS", "600")),
-                   max_call_seconds=float(_env("MAX_CALL_SECONDS", "600")),
-                   ring_seconds=float(_env("RING_SECONDS", "30")),
-                   tick_seconds=float(_env("TICK_SECONDS", "30")), max_calls=int(_env("MAX_CALLS", "2")),
-                   staff_address=_env("STAFF_ADDRESS", "district-staff"), sip_trunk=_env("SIP_TRUNK", ""))
+        return cls(max_tries=env.checkin_max_tries, retry_spacing=env.checkin_retry_seconds,
+                   max_call_seconds=env.checkin_max_call_seconds, ring_seconds=env.checkin_ring_seconds,
+                   tick_seconds=env.checkin_tick_seconds, max_calls=env.checkin_max_calls,
+                   staff_address=env.checkin_staff_address, sip_trunk=env.checkin_sip_trunk)
 
 
 __all__ = ["CheckinConfig"]
