@@ -6,11 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from malbeot_core import models
 from malbeot_core.errors import ModelHashMismatch, ModelMissing
-from voice_gateway.cli import app
+from voice_gateway.cli import main
 
 PACKAGED = ("faster-whisper-base", "silero-vad-v6", "piper-en-joe-medium", "multilingual-e5-small-st")
 
@@ -51,13 +50,16 @@ def test_missing_model_names_the_fetch_command(monkeypatch: pytest.MonkeyPatch, 
         models.resolve("nllb-200-distilled-600M")
 
 
-def test_cli_list_and_verify() -> None:
-    runner = CliRunner()
-    listed = runner.invoke(app, ["models", "list"], env={"COLUMNS": "200"})
-    assert listed.exit_code == 0, listed.output
-    assert "faster-whisper-base" in listed.output and "MIT" in listed.output
-    verified = runner.invoke(app, ["models", "verify", *PACKAGED])
-    assert verified.exit_code == 0, verified.output
-    assert verified.output.count("ok") == len(PACKAGED)
-    unknown = runner.invoke(app, ["models", "verify", "no-such-model"])
-    assert unknown.exit_code == 1 and "not_found" in unknown.output
+def test_cli_list_and_verify(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["models", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "faster-whisper-base" in listed and "MIT" in listed
+    assert main(["models", "verify", *PACKAGED]) == 0
+    verified = capsys.readouterr().out
+    assert verified.count("ok") == len(PACKAGED), verified
+    assert main(["models", "verify", "no-such-model"]) == 1
+    assert "not_found" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as usage:  # argparse: bad usage is status 2
+        main(["models", "nothing"])
+    assert usage.value.code == 2
