@@ -54,6 +54,9 @@ class WebSocketTransport:
         return self.outbound.rate, self.outbound.encoding
 
     async def send_event(self, message: dict[str, Any]) -> None:
+        if message.get("type") == "audio_end":  # the reply's last resampled samples go before its end
+            for frame in self.outbound.flush():
+                await self.send_bytes(frame)
         async with self.send_lock:
             await self.ws.send_text(json.dumps(message, ensure_ascii=False))
 
@@ -67,6 +70,7 @@ class WebSocketTransport:
         self._playback_end = max(self._playback_end, time.perf_counter()) + chunk.duration
 
     async def clear(self) -> None:
+        self.outbound.drop()
         self._playback_end = 0.0
 
     def playing(self) -> bool:

@@ -9,6 +9,7 @@ from malbeot_core.audio import (
     INTERNAL,
     AudioChunk,
     AudioFormat,
+    HalfRate,
     StreamResampler,
     alaw_to_pcm16,
     check_pcm16,
@@ -107,3 +108,25 @@ def test_decode_wav_resamples_and_downmixes() -> None:
 def test_decode_garbage_is_bad_audio() -> None:
     with pytest.raises(BadAudio):
         decode_audio_file(b"this is not audio at all")
+
+
+@pytest.mark.parametrize(("freq", "low_db", "high_db"),
+                         [(300.0, -0.5, 0.5), (1000.0, -0.5, 0.5), (3400.0, -0.5, 0.5), (4300.0, -300.0, -60.0),
+                          (6000.0, -300.0, -60.0)])
+def test_half_rate_keeps_the_phone_band_and_stops_what_would_fold_into_it(freq: float, low_db: float,
+                                                                          high_db: float) -> None:
+    pcm = tone(freq, 1.0, 16000)
+    filt = HalfRate()
+    out = np.frombuffer(filt.process(pcm) + filt.tail(), dtype="<i2").astype(np.float64)[100:-100]
+    gain = 20 * np.log10(max(float(out.std()), 1e-9) / np.frombuffer(pcm, dtype="<i2").std())
+    assert low_db <= gain <= high_db, gain
+    if freq < 4000:
+        assert dominant_freq(np.rint(out).astype("<i2").tobytes(), 8000) == pytest.approx(freq, abs=2)
+
+
+def test_half_rate_is_one_stream_whatever_the_chunks() -> None:
+    pcm = tone(440.0, 0.5, 16000) + tone(1250.0, 0.5, 16000)
+    whole = HalfRate().process(pcm)
+    filt = HalfRate()
+    parts = b"".join(filt.process(pcm[i : i + 3202]) for i in range(0, len(pcm), 3202))  # odd sample counts
+    assert parts == whole and len(whole) == len(pcm) // 2
