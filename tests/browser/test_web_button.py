@@ -14,7 +14,6 @@ Screenshots go to test-artifacts/web/.
 
 from __future__ import annotations
 
-import re
 import wave
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,7 +32,6 @@ from tests.browser.fake_call_server import (
     PROGRAMME,
     FakeGateway,
 )
-from voice_gateway import web_routes
 from voice_gateway.services import Services
 
 # ---- end-to-end parameters ------------------------------------------------------------------------
@@ -142,15 +140,6 @@ def test_routes_serve_the_page_assets_and_widget(fake: tuple[FakeGateway, str]) 
         assert asset.status_code == 200, name
         assert asset.headers["content-type"].startswith(kind), name
         assert asset.headers["x-content-type-options"] == "nosniff"
-    # every ES module of the page (and each one a module imports) is served as JavaScript
-    web = Path(web_routes.WEB_DIR)
-    imports = re.compile(r"(?:from|import)\s+'\./([\w.-]+\.js)'")
-    imported = {name for source in web.glob("*.js") for name in imports.findall(source.read_text(encoding="utf-8"))}
-    assert imported, "no module imports found"
-    for name in sorted({p.name for p in web.glob("*.js")} - {"widget.js"} | imported):
-        asset = client.get(f"/static/{name}")
-        assert asset.status_code == 200, name
-        assert asset.headers["content-type"].startswith("application/javascript"), name
     widget = client.get("/widget.js")
     assert widget.headers["content-type"].startswith("application/javascript")
     assert widget.headers["access-control-allow-origin"] == "*"
