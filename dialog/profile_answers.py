@@ -151,10 +151,10 @@ def parse_child_age(text: str, today: date | None = None) -> ChildValue | None:
     if _NO_CHILD.search(lower) or _clean(lower) in ("없", "없어", "no", "none"):
         return ChildValue(False)
     if asian.SCRIPT.search(text) and (said := asian.child(text)) is not None:  # "没有", "8 tháng", "生後8か月"
-        kind, months = said
+        kind, count = said
         if kind == "none":
             return ChildValue(False)
-        return ChildValue(True, Span.exact(months // 12), months=months if kind == "months" else None)
+        return ChildValue(True, Span.exact(count // 12), months=count if kind == "months" else None)
     if m := _MONTHS.search(lower):
         raw = m.group(1) or m.group(2)
         months = parse_number(raw)
