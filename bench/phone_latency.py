@@ -28,15 +28,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests" / "phone"))
-sys.path.insert(0, str(REPO / "tests" / "sip"))
 
 from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
-from sip_caller import SipCaller  # noqa: E402
-from twilio_client import TwilioCarrier  # noqa: E402
 
 from malbeot_core.audio import AudioFormat, decode_audio_file, pcm16_to_mulaw  # noqa: E402
 from malbeot_core.installed import asterisk_recording  # noqa: E402
+from tests.phone.twilio_client import TwilioCarrier  # noqa: E402
+from tests.sip.sip_caller import SipCaller  # noqa: E402
 from voice_gateway.channels.config import PhoneConfig  # noqa: E402
 from voice_gateway.config import GatewayConfig  # noqa: E402
 from voice_gateway.embedded import free_port, serve  # noqa: E402

@@ -21,9 +21,6 @@ from typing import Literal
 
 from .numerals import NATIVE_TENS, parse_native, parse_sino
 from .profile import (
-    _AGE_NATIVE_KO,
-    _AGE_SINO_KO,
-    _BIRTH_KO,
     AgeValue,
     Attribute,
     ChildValue,
@@ -34,6 +31,7 @@ from .profile import (
     parse_income,
     volunteered,
 )
+from .profile_answers import _AGE_NATIVE_KO, _AGE_SINO_KO, _BIRTH_KO
 from .tokenize import tokenize
 
 Subject = Literal["self", "elder", "child", "spouse"]

@@ -26,14 +26,28 @@ class Asset:
     cross_origin: bool = False
 
 
-#: the static assets under ``/static/``; the AudioWorklet module must be served as JavaScript
+#: the page's ES modules (``malbeot.js`` is the entry; ``kiosk.js`` the kiosk's, which imports it).
+#: Browsers refuse a module or the AudioWorklet served without a JavaScript type, so each is listed.
+MODULES = (
+    "malbeot.js",
+    "settings.js",
+    "page.js",
+    "conversation.js",
+    "capture.js",
+    "playback.js",
+    "call.js",
+    "server-messages.js",
+    "debug.js",
+    "i18n.js",
+    "pcm-worklet.js",
+    "kiosk.js",
+)
+
+#: the static assets under ``/static/``
 ASSETS: dict[str, Asset] = {
     "malbeot.css": Asset("malbeot.css", "text/css; charset=utf-8"),
-    "malbeot.js": Asset("malbeot.js", JS),
-    "i18n.js": Asset("i18n.js", JS),
-    "pcm-worklet.js": Asset("pcm-worklet.js", JS),
     "kiosk.css": Asset("kiosk.css", "text/css; charset=utf-8"),
-    "kiosk.js": Asset("kiosk.js", JS),
+    **{name: Asset(name, JS) for name in MODULES},
 }
 WIDGET = Asset("widget.js", JS, cross_origin=True)
 INDEX = Asset("index.html", "text/html; charset=utf-8")

@@ -11,7 +11,6 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from asr.fake import ScriptedTranscriber
 from asr.metrics import word_recall
 from asr.protocol import Transcriber, Transcript
 from asr.segmenter import SegmenterConfig
@@ -33,6 +32,7 @@ from malbeot_core.events import (
 )
 from malbeot_core.settings import CallSettings
 from tests.asr.asr_clips import Clip
+from tests.fakes import ScriptedTranscriber
 
 RATE = INTERNAL.rate
 

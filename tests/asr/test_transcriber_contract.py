@@ -7,12 +7,12 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from asr.fake import ScriptedTranscriber
 from asr.metrics import word_recall
 from asr.protocol import Transcriber
 from asr.registry import create_transcriber, transcribers
 from malbeot_core.errors import BadAudio
 from tests.asr.asr_clips import Clip
+from tests.fakes import ScriptedTranscriber
 
 SPEECH_CLIP = "cannot-complete-as-dialed"
 

@@ -12,7 +12,8 @@ import pytest
 
 from tests.sip.conftest import needs_sipp
 from tests.sip.sipp import RtpRecorder
-from voice_gateway.channels.sip import SipLine, SipServer
+from voice_gateway.channels.sip import SipServer
+from voice_gateway.channels.sip_media import SipLine
 from voice_gateway.channels.sip_uac import OutboundDialog, place_call
 from voice_gateway.config import GatewayConfig
 from voice_gateway.services import Services

@@ -2,7 +2,7 @@
 
 - :class:`LevelDetector` is a ``SpeechDetector``: a 20 ms frame is speech when it is loud;
 - :func:`fake_services` fills a real :class:`~voice_gateway.services.Services` with a scripted
-  transcriber (``asr.fake.ScriptedTranscriber``), the dialog over the sample catalogue with a
+  transcriber (``tests.fakes.ScriptedTranscriber``), the dialog over the sample catalogue with a
   hashing embedder, the identity translator and a recording tone voice behind a real
   ``VoiceSelector``, so nothing loads a model.
 """
@@ -13,14 +13,13 @@ import dataclasses
 
 import numpy as np
 
-from asr.fake import ScriptedTranscriber
 from asr.vad import detectors
 from dialog.manager import DialogManager
 from dialog.retrieval import HybridRetriever
 from dialog.sample import sample_programmes
 from malbeot_core.audio import INTERNAL, AudioChunk
 from malbeot_core.registry import Registry
-from tests.fakes import HashingEmbedder
+from tests.fakes import HashingEmbedder, ScriptedTranscriber
 from tests.tts.tts_fakes import ToneSynthesizer
 from translate.identity import IdentityTranslator
 from tts.protocol import Synthesizer

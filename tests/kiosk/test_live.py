@@ -14,10 +14,10 @@ import pytest
 
 from asr.vad import WebRtcVad
 from kiosk_client.config import KioskConfig
-from kiosk_client.fake_audio import RecordedRoom
 from kiosk_client.gate import SpeechGate
 from kiosk_client.live import CONNECTED, LOST, RECONNECTED, LiveKiosk
 from malbeot_core.audio import resample
+from tests.kiosk.recorded_room import RecordedRoom
 from voice_gateway.config import GatewayConfig
 from voice_gateway.embedded import LiveGateway, free_port, serve
 from voice_gateway.services import Services

@@ -12,10 +12,10 @@ import numpy as np
 from websockets.asyncio.server import Server, ServerConnection, serve
 
 from kiosk_client.config import AudioSettings, KioskConfig
-from kiosk_client.fake_audio import RecordedRoom
 from kiosk_client.live import CONNECTED, LOST, OFFLINE_SPEECH, RECONNECTED, WIPED, LiveKiosk
 from malbeot_core.installed import asterisk_recording
 from tests.asr.asr_clips import read_pcm16k
+from tests.kiosk.recorded_room import RecordedRoom
 from voice_gateway.embedded import free_port
 
 SPEECH = read_pcm16k(asterisk_recording("vm-goodbye.wav"))

@@ -20,7 +20,7 @@ from typing import Any
 
 from voice_gateway.channels.audiosocket import KIND_SLIN, frame, read_message
 from voice_gateway.channels.rtp import RtpPacket
-from voice_gateway.channels.sip import next_packet
+from voice_gateway.channels.sip_media import next_packet
 from voice_gateway.channels.twilio import _receive_text
 
 #: event-loop steps to try before cancelling (each message read takes a few)

@@ -10,7 +10,8 @@ import pytest
 from malbeot_core.errors import BackendFailed, BadAudio, ProtocolViolation
 from voice_gateway.channels import sdp
 from voice_gateway.channels.rtp import DtmfDetector, RtpPacket, RtpSender, parse_rtp, parse_telephone_event
-from voice_gateway.channels.sip import RtpPorts, TokenBucket, _info_digit, _sipfrag_status
+from voice_gateway.channels.sip_dialog import info_digit, sipfrag_status
+from voice_gateway.channels.sip_media import RtpPorts, TokenBucket
 from voice_gateway.channels.sip_message import canonical, host_port, parse, response, tag_of, uri_of
 from voice_gateway.channels.twilio import call_options
 
@@ -153,12 +154,12 @@ def test_info_digits_and_refer_progress() -> None:
                 f"Content-Type: {content_type}\r\n" + (f"Event: {event}\r\n" if event else ""))
         return (head + f"Content-Length: {len(body)}\r\n\r\n{body}").encode()
 
-    assert _info_digit(parse(msg("application/dtmf-relay", "Signal=0\r\nDuration=160\r\n"))) == "0"
-    assert _info_digit(parse(msg("application/dtmf", "*"))) == "*"
-    assert _info_digit(parse(msg("text/plain", "Signal=1"))) == ""
-    assert _sipfrag_status(parse(msg("message/sipfrag", "SIP/2.0 200 OK\r\n", "refer"))) == 200
-    assert _sipfrag_status(parse(msg("message/sipfrag", "SIP/2.0 100 Trying", "refer;id=3"))) == 100
-    assert _sipfrag_status(parse(msg("message/sipfrag", "SIP/2.0 200 OK", "presence"))) == 0
+    assert info_digit(parse(msg("application/dtmf-relay", "Signal=0\r\nDuration=160\r\n"))) == "0"
+    assert info_digit(parse(msg("application/dtmf", "*"))) == "*"
+    assert info_digit(parse(msg("text/plain", "Signal=1"))) == ""
+    assert sipfrag_status(parse(msg("message/sipfrag", "SIP/2.0 200 OK\r\n", "refer"))) == 200
+    assert sipfrag_status(parse(msg("message/sipfrag", "SIP/2.0 100 Trying", "refer;id=3"))) == 100
+    assert sipfrag_status(parse(msg("message/sipfrag", "SIP/2.0 200 OK", "presence"))) == 0
 
 
 def test_twilio_format_streams_may_be_alaw() -> None:

@@ -24,7 +24,9 @@ from malbeot_core.errors import MalbeotError, ProtocolViolation
 from ..logs import logger
 from . import sdp
 from .phone import PhoneConversation, run_phone_call
-from .sip import RATE, T1, T2, TRANSACTION_TIMEOUT, Dialog, SipLine, SipReceiver, SipServer
+from .sip import SipServer
+from .sip_dialog import T1, T2, TRANSACTION_TIMEOUT, Dialog
+from .sip_media import RATE, SipLine, SipReceiver
 from .sip_message import SipMessage, host_port, new_tag, tag_of, uri_of
 
 log = logger("sip")

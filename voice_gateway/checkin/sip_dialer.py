@@ -8,7 +8,8 @@ import asyncio
 from malbeot_core.errors import ProtocolViolation
 
 from ..channels.phone import PhoneCallInfo
-from ..channels.sip import SipLine, SipServer
+from ..channels.sip import SipServer
+from ..channels.sip_media import SipLine
 from ..channels.sip_uac import OutboundDialog, converse_phone, place_call
 from ..state import GatewayState
 from .call import CheckinConversation

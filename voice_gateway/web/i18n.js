@@ -1,6 +1,6 @@
 // UI strings of the Malbeot web page, one table per language (ko, en, zh, vi, ja).
 // Keep strings short and plain: many readers are elderly or read a second language.
-// "{x}" placeholders are filled by t(key, {x: ...}) in malbeot.js.
+// "{x}" placeholders are filled by t(key, {x: ...}) in settings.js.
 
 /** Languages offered, with their names written in themselves and the BCP 47 tag used for lang="". */
 export const LANGUAGES = Object.freeze({

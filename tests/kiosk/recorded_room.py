@@ -7,7 +7,7 @@ import time
 
 import numpy as np
 
-from .audio_io import FRAME_BYTES, RATE
+from kiosk_client.audio_io import FRAME_BYTES, RATE
 
 
 class RecordedRoom:
