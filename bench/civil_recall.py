@@ -35,14 +35,14 @@ from bench.civil_queries import civil_queries  # noqa: E402
 from bench.colloquial_queries import LANGUAGES, colloquial  # noqa: E402
 from bench.errand_worded_benefits import errand_worded  # noqa: E402
 from bench.retrieval_recall import MemoEmbedder, load_programmes  # noqa: E402
-from dialog.catalogue import Programme  # noqa: E402
+from dialog.catalogue.programmes import Programme  # noqa: E402
+from dialog.catalogue.sample import sample_programmes  # noqa: E402
 from dialog.civil.knowledge import CivilKnowledge  # noqa: E402
 from dialog.civil.search import CivilIndex, CivilSearch  # noqa: E402
-from dialog.embed_registry import create_embedder  # noqa: E402
-from dialog.evaluation import LabelledQuery  # noqa: E402
-from dialog.retrieval import HybridRetriever  # noqa: E402
+from dialog.retrieval.embed_registry import create_embedder  # noqa: E402
+from dialog.retrieval.evaluation import LabelledQuery  # noqa: E402
+from dialog.retrieval.hybrid import HybridRetriever  # noqa: E402
 from dialog.safety import SafetyClassifier  # noqa: E402
-from dialog.sample import sample_programmes  # noqa: E402
 
 SHARED = Path(os.environ.get("MALBEOT_SHARED_DATA", REPO.parent / "shared" / "data"))
 

@@ -3,8 +3,8 @@
 Each *need* (a concept such as "a monthly pension for someone over 65") is asked the way a
 resident might ask it — with their own circumstances, approximately, without the programme's
 name — once per language, and labelled with the programmes that answer it in the sample
-catalogue (``dialog/sample_catalogue.json``) and in the real 461-service 복지로 list
-(``../shared/data/kr_bokjiro_central``, imported with ``dialog.importer``).
+catalogue (``dialog/catalogue/sample_catalogue.json``) and in the real 461-service 복지로 list
+(``../shared/data/kr_bokjiro_central``, imported with ``dialog.catalogue.importer``).
 
 The questions were written for issue 17 by a helper who had not read the glossary or the ranking
 code's tuning; they are still the project's own writing (the third-party questions are the
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bench import bokjiro_queries as B
-from dialog.evaluation import LabelledQuery
+from dialog.retrieval.evaluation import LabelledQuery
 
 LANGUAGES = ("ko", "en", "zh", "vi", "ja")
 Half = Literal["tuning", "heldout"]

@@ -1,7 +1,7 @@
 """Recall of the retrieval the caller gets, per set, language and half, on both catalogues.
 
-Figures, not pass/fail. For the sample catalogue (``dialog/sample_catalogue.json``) and, when
-``../shared/data`` is there, the real 461-service 복지로 list (imported with ``dialog.importer``),
+Figures, not pass/fail. For the sample catalogue (``dialog/catalogue/sample_catalogue.json``) and, when
+``../shared/data`` is there, the real 461-service 복지로 list (imported with ``dialog.catalogue.importer``),
 prints recall@1, recall@3 and MRR of ``HybridRetriever.retrieve`` — the ranking the dialog and
 ``/v1/benefits/search`` use — on:
 
@@ -37,11 +37,11 @@ from bench.bokjiro_queries import (  # noqa: E402
 )
 from bench.colloquial_queries import LANGUAGES, colloquial  # noqa: E402
 from bench.retrieval_recall import MemoEmbedder, load_programmes  # noqa: E402
-from dialog.catalogue import Programme  # noqa: E402
-from dialog.embed_registry import create_embedder  # noqa: E402
-from dialog.evaluation import LabelledQuery, Scores, evaluate  # noqa: E402
-from dialog.retrieval import HybridRetriever  # noqa: E402
-from dialog.sample import sample_programmes  # noqa: E402
+from dialog.catalogue.programmes import Programme  # noqa: E402
+from dialog.catalogue.sample import sample_programmes  # noqa: E402
+from dialog.retrieval.embed_registry import create_embedder  # noqa: E402
+from dialog.retrieval.evaluation import LabelledQuery, Scores, evaluate  # noqa: E402
+from dialog.retrieval.hybrid import HybridRetriever  # noqa: E402
 
 SHARED = Path(os.environ.get("MALBEOT_SHARED_DATA", REPO.parent / "shared" / "data"))
 

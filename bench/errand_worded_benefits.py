@@ -10,7 +10,7 @@ measured only before and after it.
 
 from __future__ import annotations
 
-from dialog.evaluation import LabelledQuery
+from dialog.retrieval.evaluation import LabelledQuery
 
 #: (question, the sample-catalogue programme it asks about)
 QUESTIONS: tuple[tuple[str, str], ...] = (

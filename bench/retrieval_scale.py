@@ -33,11 +33,11 @@ sys.path.insert(0, str(REPO))
 
 from bench.colloquial_queries import colloquial  # noqa: E402
 from bench.retrieval_recall import MemoEmbedder, load_programmes  # noqa: E402
-from dialog.catalogue import Programme  # noqa: E402
-from dialog.embed_registry import create_embedder  # noqa: E402
-from dialog.embedder import Embedder  # noqa: E402
-from dialog.retrieval import HybridRetriever  # noqa: E402
-from dialog.sample import sample_programmes  # noqa: E402
+from dialog.catalogue.programmes import Programme  # noqa: E402
+from dialog.catalogue.sample import sample_programmes  # noqa: E402
+from dialog.retrieval.embed_registry import create_embedder  # noqa: E402
+from dialog.retrieval.embedder import Embedder  # noqa: E402
+from dialog.retrieval.hybrid import HybridRetriever  # noqa: E402
 
 SHARED = Path(os.environ.get("MALBEOT_SHARED_DATA", REPO.parent / "shared" / "data"))
 

@@ -115,7 +115,7 @@ async def over_websocket(ws_url: str, rows: list[Labelled]) -> list[str | None]:
 
 
 def tune_only() -> None:
-    from dialog.embed_registry import create_embedder
+    from dialog.retrieval.embed_registry import create_embedder
     from dialog.safety.embedding import STORED
     from dialog.safety.tuning import batch_of, learn_and_store, tune
 
@@ -144,7 +144,7 @@ def main() -> None:
         tune_only()
         return
     if args.fresh:
-        from dialog.embed_registry import create_embedder
+        from dialog.retrieval.embed_registry import create_embedder
 
         fresh = [Labelled(r.text, r.language, r.label, "fresh") for r in load(FRESH)]
         classifier = SafetyClassifier.with_embedder(create_embedder(args.embedder))
@@ -153,7 +153,7 @@ def main() -> None:
     rows = load()
     halves = (HELDOUT, TUNE) if args.half == "both" else (args.half,)
     if args.offline:
-        from dialog.embed_registry import create_embedder
+        from dialog.retrieval.embed_registry import create_embedder
 
         classifier = SafetyClassifier.with_embedder(create_embedder(args.embedder))
         for name in halves:

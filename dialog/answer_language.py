@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .answers import WELFARE_CALL, Reply
-from .catalogue import Programme
-from .templates import TEMPLATED_ONLY
-from .templates.benefit import cycle, kind
-from .templates.facts import who_for
-from .templates.glosses import gloss
-from .templates.needs import need
-from .templates.phrases import frame
+from dialog.answers import WELFARE_CALL, Reply
+from dialog.catalogue.programmes import Programme
+from dialog.templates import TEMPLATED_ONLY
+from dialog.templates.benefit import cycle, kind
+from dialog.templates.facts import who_for
+from dialog.templates.glosses import gloss
+from dialog.templates.needs import need
+from dialog.templates.phrases import frame
 
 _WON_MAN = re.compile(r"(\d[\d,.]*)\s*만\s*원")
 _WON = re.compile(r"(\d{1,3}(?:,\d{3})+|\d{4,})\s*원")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .catalogue import Programme
+from dialog.catalogue.programmes import Programme
 
 #: languages with fully written answers
 ANSWER_LANGUAGES = ("ko", "en")
@@ -128,7 +128,7 @@ def target(p: Programme, language: str) -> str:
 
 # -- answers -----------------------------------------------------------------------------------------
 def find_benefit(best: Programme, second: Programme | None, language: str) -> Reply:
-    from . import answer_language
+    from dialog import answer_language
 
     if answer_language.templated(language):
         return answer_language.find_benefit(best, second, language)
@@ -144,7 +144,7 @@ def find_benefit(best: Programme, second: Programme | None, language: str) -> Re
 
 
 def details(p: Programme, language: str) -> Reply:
-    from . import answer_language
+    from dialog import answer_language
 
     if answer_language.templated(language):
         return answer_language.details(p, language)
@@ -227,7 +227,7 @@ _FIXED: dict[str, dict[str, str]] = {
 
 def fixed(key: str, language: str) -> Reply:
     """A fixed sentence in ``language`` when written, else in English."""
-    from .templates.phrases import FIXED
+    from dialog.templates.phrases import FIXED
 
     texts = {**_FIXED[key], **FIXED.get(key, {})}
     if language in texts:

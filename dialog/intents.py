@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .tokenize import normalise, tokenize
+from dialog.retrieval.tokenize import normalise, tokenize
 
 
 class IntentName(StrEnum):

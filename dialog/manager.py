@@ -28,27 +28,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from dialog import answers
+from dialog.answer_language import not_on_this_call, templated
+from dialog.applications.application_flow import ApplicationFlow, ApplicationSink, ApplicationState
+from dialog.call_language import CallLanguage
+from dialog.catalogue.amounts import amount_sentence, asks_amount
+from dialog.catalogue.programmes import Programme
+from dialog.civil.desk import CivilDesk
+from dialog.eligibility.check_flow import CONTROL_INTENTS, CheckState, EligibilityChecker, FlowReply
+from dialog.eligibility.check_flow import text as check_text
+from dialog.eligibility.profile import Fact, ResidentProfile, parse_answer, parse_yes_no
+from dialog.intents import Intent, IntentName, detect_intent
+from dialog.overview_answer import overview_reply, related
+from dialog.places.facilities import FacilityFinder, FacilityState, facility_turn, find_facility
+from dialog.retrieval.clarify import clarifying_question
+from dialog.retrieval.hybrid import HybridRetriever, Ranked
+from dialog.retrieval.query_facts import about
+from dialog.retrieval.tokenize import tokenize
+from dialog.safety import Danger, SafetyClassifier, danger_reply
 from malbeot_core.events import BenefitAnswer, Emergency, ProgrammeHit
 from malbeot_core.redact import redact
-
-from . import answers
-from .amounts import amount_sentence, asks_amount
-from .answer_language import not_on_this_call, templated
-from .application_flow import ApplicationFlow, ApplicationSink, ApplicationState
-from .call_language import CallLanguage
-from .catalogue import Programme
-from .check_flow import CONTROL_INTENTS, CheckState, EligibilityChecker, FlowReply
-from .check_flow import text as check_text
-from .civil.desk import CivilDesk
-from .clarify import clarifying_question
-from .facilities import FacilityFinder, FacilityState, facility_turn, find_facility
-from .intents import Intent, IntentName, detect_intent
-from .overview_answer import overview_reply, related
-from .profile import Fact, ResidentProfile, parse_answer, parse_yes_no
-from .query_facts import about
-from .retrieval import HybridRetriever, Ranked
-from .safety import Danger, SafetyClassifier, danger_reply
-from .tokenize import tokenize
 
 #: speaking rate after the caller asks for slower speech
 SLOW_RATE = 0.8

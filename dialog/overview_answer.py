@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .answers import Reply, content_language, josa, summary
-from .catalogue import Programme
+from dialog.answers import Reply, content_language, josa, summary
+from dialog.catalogue.programmes import Programme
 
 
 def overview_reply(programmes: Sequence[Programme], language: str, who: str = "") -> Reply:
-    from . import answer_language
+    from dialog import answer_language
 
     if answer_language.templated(language):
         return answer_language.overview(programmes, language)

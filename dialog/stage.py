@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 
+from dialog.manager import DialogManager, DialogState
 from malbeot_core.errors import BackendFailed, MalbeotError
 from malbeot_core.events import Event, FinalTranscript, TextInput
 from malbeot_core.settings import CallSettings
 from malbeot_core.stage import failure_event
-
-from .manager import DialogManager, DialogState
 
 
 class DialogStage:

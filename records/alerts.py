@@ -1,7 +1,7 @@
 """Alerts to residents who opted in: a newly registered programme that may suit them.
 
 A resident opts in with a channel (SMS, KakaoTalk-style messenger, webhook), an address and the
-few facts needed to match (``dialog.profile.profile_from_simple``); address and facts are sealed.
+few facts needed to match (``dialog.eligibility.profile.profile_from_simple``); address and facts are sealed.
 They get an opt-out code (only its hash is stored). The address is confirmed first: a short
 numeric code is sent to it through the notifier and the resident reads it back
 (``AlertService.confirm``) within ``CONFIRM_SECONDS`` and ``CONFIRM_TRIES`` tries; until then no
@@ -29,9 +29,9 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from dialog.catalogue import Programme
-from dialog.eligibility import Verdict, assess
-from dialog.profile import profile_from_simple
+from dialog.catalogue.programmes import Programme
+from dialog.eligibility.assess import Verdict, assess
+from dialog.eligibility.profile import profile_from_simple
 from malbeot_core.errors import BackendFailed
 
 from .models import AlertSent, AlertSubscription

@@ -21,8 +21,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from dialog.application_fields import FIELDS, mask_address, masked
-from dialog.application_flow import Receipt, Submission
+from dialog.applications.application_fields import FIELDS, mask_address, masked
+from dialog.applications.application_flow import Receipt, Submission
 
 from .models import Application, utcnow
 from .store import Records

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from dialog.application_fields import mask_phone
+from dialog.applications.application_fields import mask_phone
 
 from .applications import mask_name
 from .checkin_models import CheckinCall, CheckinResident

@@ -7,14 +7,14 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
-from dialog.facilities import Facility, FacilityDirectory, Place, read_sample_facilities
+from dialog.places.facilities import Facility, FacilityDirectory, Place, read_sample_facilities
 
 from . import models
 from .store import Records
 
 
 class FacilityStore:
-    """Implements ``dialog.facilities.FacilityFinder`` over the tables (re-read on each question)."""
+    """Implements ``dialog.places.facilities.FacilityFinder`` over the tables (re-read on each question)."""
 
     def __init__(self, records: Records) -> None:
         self.records = records

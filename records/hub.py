@@ -11,10 +11,10 @@ import os
 import threading
 from functools import cached_property
 
-from dialog.application_flow import ApplicationSink, Receipt, Submission
-from dialog.catalogue import Catalogue
+from dialog.applications.application_flow import ApplicationSink, Receipt, Submission
+from dialog.catalogue.programmes import Catalogue
 from dialog.civil.knowledge import CivilKnowledge
-from dialog.facilities import Facility, FacilityFinder, Place
+from dialog.places.facilities import Facility, FacilityFinder, Place
 from malbeot_core.service_settings import service_settings
 
 from .alerts import AlertService, Notifier, create_notifier

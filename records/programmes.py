@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from dialog.catalogue import Catalogue, Programme
+from dialog.catalogue.programmes import Catalogue, Programme
 
 from .models import ManagedProgramme, utcnow
 from .staff import Member

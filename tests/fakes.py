@@ -1,6 +1,6 @@
 """Small real implementations of Malbeot's protocols for tests (deterministic, no model files).
 
-- :class:`HashingEmbedder`: an embedder (``dialog.embedder.Embedder``) without a model;
+- :class:`HashingEmbedder`: an embedder (``dialog.retrieval.embedder.Embedder``) without a model;
 - :class:`ScriptedTranscriber`: a transcriber (``asr.protocol.Transcriber``) without a model: audio
   whose loudness stays below ``threshold`` is silence (empty text); anything louder "says" ``text``
   in ``spoken_language`` (or the first allowed language when that one is not allowed).
@@ -21,7 +21,7 @@ from asr.protocol import Transcript, check_input
 
 
 class HashingEmbedder:
-    """An :class:`dialog.embedder.Embedder`: hashed bag of character 1-3-grams, L2-normalised.
+    """An :class:`dialog.retrieval.embedder.Embedder`: hashed bag of character 1-3-grams, L2-normalised.
 
     Deterministic across processes (blake2b, not ``hash``); texts sharing character n-grams score
     high, so it ranks lexical overlap. Weak but real: no cross-lingual meaning.

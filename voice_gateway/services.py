@@ -16,11 +16,11 @@ from .logs import logger
 
 if TYPE_CHECKING:
     from asr.protocol import Transcriber
-    from dialog.catalogue import Catalogue
+    from dialog.catalogue.programmes import Catalogue
     from dialog.civil.desk import CivilDesk
     from dialog.civil.knowledge import CivilKnowledge
     from dialog.manager import DialogManager
-    from dialog.retrieval import HybridRetriever
+    from dialog.retrieval.hybrid import HybridRetriever
     from dialog.safety import SafetyClassifier
     from records.hub import RecordsHub
     from translate.protocol import Translator
@@ -69,9 +69,9 @@ class Services:
 
     @cached_property
     def catalogue(self) -> Catalogue:
-        from dialog.catalogue import Catalogue
-        from dialog.importer import import_into, import_records, read_records
-        from dialog.sample import load_sample
+        from dialog.catalogue.importer import import_into, import_records, read_records
+        from dialog.catalogue.programmes import Catalogue
+        from dialog.catalogue.sample import load_sample
 
         with self._lock:
             catalogue = Catalogue(self.config.catalogue_db)
@@ -86,8 +86,8 @@ class Services:
 
     @cached_property
     def retriever(self) -> HybridRetriever:
-        from dialog.embed_registry import create_embedder
-        from dialog.retrieval import HybridRetriever
+        from dialog.retrieval.embed_registry import create_embedder
+        from dialog.retrieval.hybrid import HybridRetriever
 
         with self._lock:
             embedder = self._timed("embedder", lambda: create_embedder(self.config.embedder))
@@ -109,7 +109,7 @@ class Services:
         """
         if "retriever" not in self.__dict__:
             return  # not built yet: it will be built from the current catalogue
-        from dialog.retrieval import HybridRetriever
+        from dialog.retrieval.hybrid import HybridRetriever
 
         with self._reindex_lock:
             old = self.__dict__["retriever"]

@@ -23,7 +23,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi import Path as FastPath
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from dialog.facilities import KINDS, Facility
+from dialog.places.facilities import KINDS, Facility
 from records.alerts import CONFIRM_SECONDS, Confirmation
 from records.applications import to_csv
 from records.hub import RecordsHub

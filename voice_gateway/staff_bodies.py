@@ -10,8 +10,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from dialog.catalogue import Eligibility, Programme
-from dialog.facilities import KINDS
+from dialog.catalogue.programmes import Eligibility, Programme
+from dialog.places.facilities import KINDS
 
 from .staff_text import Line, Long, Name, Tag
 
@@ -42,7 +42,7 @@ HouseholdSize = Annotated[int, Field(ge=1, le=100), BeforeValidator(_json_int)]
 
 # -- bodies -----------------------------------------------------------------------------------------------
 class EligibilityBody(BaseModel):
-    """Structured conditions (see ``dialog.catalogue.Eligibility``)."""
+    """Structured conditions (see ``dialog.catalogue.programmes.Eligibility``)."""
 
     model_config = STRICT
 
@@ -120,7 +120,7 @@ class FacilityBody(BaseModel):
 
 
 class ProfileBody(BaseModel):
-    """What ``dialog.profile.profile_from_simple`` reads (every key optional; no others)."""
+    """What ``dialog.eligibility.profile.profile_from_simple`` reads (every key optional; no others)."""
 
     model_config = ConfigDict(strict=True, extra="forbid")
 

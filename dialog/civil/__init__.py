@@ -8,7 +8,7 @@ online, what to bring, where) and ``desk`` (the dialog hook).
 
 from __future__ import annotations
 
-from .entry import KIND, CivilEntry, Fee
-from .knowledge import CivilKnowledge, read_entries
+from dialog.civil.entry import KIND, CivilEntry, Fee
+from dialog.civil.knowledge import CivilKnowledge, read_entries
 
 __all__ = ["KIND", "CivilEntry", "CivilKnowledge", "Fee", "read_entries"]

@@ -7,9 +7,9 @@ the phrases of ``vocab``, so the same facts are said in every language.
 
 from __future__ import annotations
 
-from ..answers import josa
-from .entry import CivilEntry, Fee
-from .vocab import BRING, FEE_FOR, LANGUAGES, ONLINE, WHERE, phrase
+from dialog.answers import josa
+from dialog.civil.entry import CivilEntry, Fee
+from dialog.civil.vocab import BRING, FEE_FOR, LANGUAGES, ONLINE, WHERE, phrase
 
 
 def answer_language(language: str) -> str:

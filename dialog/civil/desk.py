@@ -18,22 +18,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dialog.civil.compose import answer_language, field_sentence, overview, where_sentence
+from dialog.civil.entry import CivilEntry
+from dialog.civil.followup import asked_field, bare
+from dialog.civil.knowledge import CivilKnowledge
+from dialog.civil.search import CivilIndex, CivilSearch
+from dialog.civil.signup import as_programme
+from dialog.intents import IntentName
+from dialog.places.facilities import FacilityFinder, FacilityState, find_facility
 from malbeot_core.events import ProgrammeHit
 
-from ..facilities import FacilityFinder, FacilityState, find_facility
-from ..intents import IntentName
-from .compose import answer_language, field_sentence, overview, where_sentence
-from .entry import CivilEntry
-from .followup import asked_field, bare
-from .knowledge import CivilKnowledge
-from .search import CivilIndex, CivilSearch
-from .signup import as_programme
-
 if TYPE_CHECKING:
-    from ..catalogue import Programme
-    from ..embedder import Embedder
-    from ..retrieval import HybridRetriever
-    from ..vector_store import VectorStore
+    from dialog.catalogue.programmes import Programme
+    from dialog.retrieval.embedder import Embedder
+    from dialog.retrieval.hybrid import HybridRetriever
+    from dialog.retrieval.vector_store import VectorStore
 
 #: intents a civil question or follow-up can arrive as
 HANDLED = frozenset({IntentName.FIND_BENEFIT, IntentName.DETAILS, IntentName.APPLY, IntentName.FIND_FACILITY})

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .vocab import BRING, FEE_FOR, LANGUAGES, ONLINE, WHERE
+from dialog.civil.vocab import BRING, FEE_FOR, LANGUAGES, ONLINE, WHERE
 
 KIND = "civil"
 #: topics an entry belongs to (the kind of civil matter)
@@ -81,7 +81,7 @@ class CivilEntry:
     #: where the facts come from (a name and a URL)
     source: str = ""
     source_url: str = ""
-    #: a community-centre class that can be signed up for on the call (``dialog.application_flow``)
+    #: a community-centre class that can be signed up for on the call (``dialog.applications.application_flow``)
     sign_up: bool = False
     retired: bool = False
     kind: str = KIND

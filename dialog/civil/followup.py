@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..tokenize import tokenize
+from dialog.retrieval.tokenize import tokenize
 
 #: field → the words that ask for it (lower-case text); the order is the order of checking
 _FIELDS: tuple[tuple[str, str], ...] = (

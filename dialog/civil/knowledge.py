@@ -15,9 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from dialog.civil.entry import CivilEntry
 from malbeot_core.errors import NotFound
-
-from .entry import CivilEntry
 
 
 def read_entries(path: str | Path | None = None) -> list[CivilEntry]:

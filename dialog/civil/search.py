@@ -32,16 +32,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..bm25 import BM25Index
-from ..embedder import Embedder
-from ..retrieval import EMBED_BATCH
-from ..tokenize import tokenize
-from ..vector_store import VectorStore, embed_missing
-from .cues import BENEFIT_CUES, CIVIL_CUES, has_cue
-from .entry import CivilEntry
+from dialog.civil.cues import BENEFIT_CUES, CIVIL_CUES, has_cue
+from dialog.civil.entry import CivilEntry
+from dialog.retrieval.bm25 import BM25Index
+from dialog.retrieval.embedder import Embedder
+from dialog.retrieval.hybrid import EMBED_BATCH
+from dialog.retrieval.tokenize import tokenize
+from dialog.retrieval.vector_store import VectorStore, embed_missing
 
 if TYPE_CHECKING:
-    from ..retrieval import HybridRetriever
+    from dialog.retrieval.hybrid import HybridRetriever
 
 #: fused score weights: dense cosine, BM25, alias match
 W_DENSE, W_BM25, W_ALIAS = 0.5, 0.2, 0.3
@@ -107,7 +107,7 @@ class CivilIndex:
         cache_dir: str | Path | None = None,
         vectors: VectorStore | None = None,
     ) -> None:
-        #: passage vectors shared outside the process (``dialog.vector_store``); passages embedded here
+        #: passage vectors shared outside the process (``dialog.retrieval.vector_store``); passages embedded here
         self.vectors = vectors
         self.embedded = 0
         self.entries = [e for e in entries if not e.retired]

@@ -1,16 +1,16 @@
 """Community-centre class sign-up through the existing voice application flow.
 
 An entry marked ``sign_up`` becomes a ``Programme`` the application flow can take
-(``dialog.application_flow``: each answer read back, a summary, a receipt): its name, how to
+(``dialog.applications.application_flow``: each answer read back, a summary, a receipt): its name, how to
 apply composed from its fields, and the fields a sign-up needs (name and phone). The centre
 calls the resident back to choose the class and time.
 """
 
 from __future__ import annotations
 
-from ..catalogue import Programme
-from .compose import where_sentence
-from .entry import CivilEntry
+from dialog.catalogue.programmes import Programme
+from dialog.civil.compose import where_sentence
+from dialog.civil.entry import CivilEntry
 
 #: what a class sign-up asks for
 SIGN_UP_FIELDS = ("name", "phone")

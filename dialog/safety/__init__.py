@@ -4,9 +4,9 @@
 ``docs/safety.md``.
 """
 
-from .classifier import SafetyClassifier, detect, install
-from .kinds import AbuseTarget, Danger, DangerKind, numbers_for
-from .replies import danger_reply
+from dialog.safety.classifier import SafetyClassifier, detect, install
+from dialog.safety.kinds import AbuseTarget, Danger, DangerKind, numbers_for
+from dialog.safety.replies import danger_reply
 
 __all__ = ["AbuseTarget", "Danger", "DangerKind", "SafetyClassifier", "danger_reply", "detect", "install",
            "numbers_for"]

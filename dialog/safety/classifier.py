@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from ..embedder import Embedder
-from .embedding import ExampleProbe
-from .kinds import PRIORITY, Danger, DangerKind
-from .language import script_language
-from .rules import abuse_target, by_family, matching_rules
+from dialog.retrieval.embedder import Embedder
+from dialog.safety.embedding import ExampleProbe
+from dialog.safety.kinds import PRIORITY, Danger, DangerKind
+from dialog.safety.language import script_language
+from dialog.safety.rules import abuse_target, by_family, matching_rules
 
 
 class SafetyClassifier:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..embedder import Embedder
-from .probe import Reading, SoftmaxProbe
+from dialog.retrieval.embedder import Embedder
+from dialog.safety.probe import Reading, SoftmaxProbe
 
 STORED = Path(__file__).parent / "data" / "probe.npz"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .dataset import ORDINARY
+from dialog.safety.dataset import ORDINARY
 
 CLASSES = (ORDINARY, "medical", "suicide", "abuse", "fire", "crime")
 

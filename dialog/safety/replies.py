@@ -8,7 +8,7 @@ marked urgent). Foreign residents in an abuse or suicide case also hear the Danu
 
 from __future__ import annotations
 
-from .kinds import (
+from dialog.safety.kinds import (
     DANURI,
     ELDER_ABUSE,
     EMERGENCY,

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .kinds import AbuseTarget, DangerKind
-from .suicide_words import SUICIDE_WORDS
+from dialog.safety.kinds import AbuseTarget, DangerKind
+from dialog.safety.suicide_words import SUICIDE_WORDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
-from ..embedder import Embedder
-from .dataset import Labelled
-from .embedding import STORED, features
-from .probe import Reading, SoftmaxProbe
+from dialog.retrieval.embedder import Embedder
+from dialog.safety.dataset import Labelled
+from dialog.safety.embedding import STORED, features
+from dialog.safety.probe import Reading, SoftmaxProbe
 
 FALSE_ALARM_BUDGET = 0.015
 #: the first line (0-based, file order) of each batch the labelled set was written in

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..catalogue import Eligibility
+from dialog.catalogue.programmes import Eligibility
 
 _AGE = {
     # (min only, max only, range)

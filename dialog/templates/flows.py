@@ -4,9 +4,9 @@ questions, read-back, verdicts), voice applications (field prompts, read-back, s
 and facility answers (where, how far). Written by the project: short, plain and polite.
 
 The Korean and English texts of the same keys live beside the code that says them
-(``dialog.check_flow``, ``dialog.questions``, ``dialog.advice``, ``dialog.eligibility``,
-``dialog.profile``, ``dialog.application_flow``, ``dialog.application_fields``,
-``dialog.facilities``); ``phrase`` looks a key up here for zh, vi and ja and raises ``KeyError`` for
+(``dialog.eligibility.check_flow``, ``dialog.eligibility.questions``, ``dialog.eligibility.advice``, ``dialog.eligibility.assess``,
+``dialog.eligibility.profile``, ``dialog.applications.application_flow``, ``dialog.applications.application_fields``,
+``dialog.places.facilities``); ``phrase`` looks a key up here for zh, vi and ja and raises ``KeyError`` for
 a missing one — never a silent English sentence (``tests/lang/test_flow_templates.py`` checks that
 every key is written in every language).
 """
@@ -156,7 +156,7 @@ CONDITIONS: Mapping[str, Mapping[str, str]] = {
     "districts": {"zh": "住在{v}", "vi": "sống ở {v}", "ja": "{v}に在住"},
 }
 
-#: the verdicts (``dialog.advice``)
+#: the verdicts (``dialog.eligibility.advice``)
 ADVICE: Mapping[str, Mapping[str, str]] = {
     "meets": {
         "zh": "{name}：您很可能可以领取，因为符合这些条件：{conds}。",

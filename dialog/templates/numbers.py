@@ -1,6 +1,6 @@
 """Numbers as each language's voice reads them: amounts of won, ages, birth years, dates, digit runs.
 
-Korean and English read-backs live in ``dialog.numerals`` / ``dialog.profile``; these are for
+Korean and English read-backs live in ``dialog.numerals`` / ``dialog.eligibility.profile``; these are for
 Chinese, Vietnamese and Japanese answers, written so that the voices read them right:
 
 - **Chinese**: amounts in 万 ("150万韩元": the zh front end reads 150 as 一百五十), digits of phone

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from dialog.retrieval import HybridRetriever
+from dialog.retrieval.hybrid import HybridRetriever
 from records.alerts import LogNotifier
 from records.config import RecordsConfig
 from records.hub import RecordsHub

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from dialog.application_flow import Submission
+from dialog.applications.application_flow import Submission
 from records.applications import ApplicationStore
 from records.config import RecordsConfig
 from records.store import Records

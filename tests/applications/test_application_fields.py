@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dialog.application_fields import FIELDS, correct_tail, fields_for, masked, spoken_digits
-from dialog.application_flow import speak_receipt
-from dialog.catalogue import Programme
-from dialog.sample import sample_programmes
+from dialog.applications.application_fields import FIELDS, correct_tail, fields_for, masked, spoken_digits
+from dialog.applications.application_flow import speak_receipt
+from dialog.catalogue.programmes import Programme
+from dialog.catalogue.sample import sample_programmes
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from alembic.migration import MigrationContext
 from cryptography.fernet import Fernet
 from sqlalchemy import BigInteger, create_engine, inspect, text
 
-from dialog.application_flow import Submission
+from dialog.applications.application_flow import Submission
 from records.applications import ApplicationStore, mask_name, to_csv
 from records.config import RecordsConfig
 from records.crypto import SealError

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dialog.application_fields import FIELDS
-from dialog.field_values import number_digits
+from dialog.applications.application_fields import FIELDS
+from dialog.applications.field_values import number_digits
 
 ACCEPTED = {
     "name": [

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from dialog.catalogue.sample import load_sample
 from dialog.civil.desk import CivilDesk
 from dialog.civil.knowledge import CivilKnowledge
-from dialog.embed_registry import create_embedder
-from dialog.embedder import Embedder
-from dialog.facilities import FacilityDirectory
 from dialog.manager import DialogManager
-from dialog.retrieval import HybridRetriever
-from dialog.sample import load_sample
+from dialog.places.facilities import FacilityDirectory
+from dialog.retrieval.embed_registry import create_embedder
+from dialog.retrieval.embedder import Embedder
+from dialog.retrieval.hybrid import HybridRetriever
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dialog.civil.desk import CivilDesk
-from dialog.retrieval import HybridRetriever
+from dialog.retrieval.hybrid import HybridRetriever
 
 ISSUE_QUESTIONS = [  # what the issue tried over the landed gateway, and what should answer
     ("주민등록등본 떼려면 어떻게 해요?", "CIVIL-RESIDENT-CERT"),

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from dialog.civil.desk import CivilDesk
-from dialog.facilities import FacilityDirectory
 from dialog.manager import DialogManager, DialogState
-from dialog.retrieval import HybridRetriever
+from dialog.places.facilities import FacilityDirectory
+from dialog.retrieval.hybrid import HybridRetriever
 from malbeot_core.events import BenefitAnswer
 from records.applications import ApplicationStore
 from records.config import RecordsConfig

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from dialog.catalogue import Catalogue
-from dialog.embed_registry import create_embedder
-from dialog.embedder import Embedder
+from dialog.catalogue.programmes import Catalogue
+from dialog.catalogue.sample import load_sample
 from dialog.manager import DialogManager
-from dialog.retrieval import HybridRetriever
-from dialog.sample import load_sample
+from dialog.retrieval.embed_registry import create_embedder
+from dialog.retrieval.embedder import Embedder
+from dialog.retrieval.hybrid import HybridRetriever
 from tests.fakes import HashingEmbedder
 
 #: the lighter of the two real multilingual-e5-small backends (same vectors, no torch)

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from dialog.bm25 import BM25Index
+from dialog.retrieval.bm25 import BM25Index
 
 DOCS = [
     ["연금", "노인", "연금"],

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dialog.catalogue import LIFECYCLE_TAGS, TARGET_GROUP_TAGS, Catalogue, Eligibility, Programme
-from dialog.sample import load_sample, read_sample, sample_notice, sample_programmes
+from dialog.catalogue.programmes import LIFECYCLE_TAGS, TARGET_GROUP_TAGS, Catalogue, Eligibility, Programme
+from dialog.catalogue.sample import load_sample, read_sample, sample_notice, sample_programmes
 from malbeot_core.errors import NotFound
 
 

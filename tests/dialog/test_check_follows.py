@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from dialog.eligibility.profile import Attribute
 from dialog.intents import IntentName, detect_intent
 from dialog.manager import DialogManager, DialogState
-from dialog.profile import Attribute
-from dialog.retrieval import HybridRetriever
+from dialog.retrieval.hybrid import HybridRetriever
 
 TODAY = date(2026, 6, 1)
 

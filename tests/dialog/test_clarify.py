@@ -6,11 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from dialog.catalogue import Programme
-from dialog.clarify import clarifying_question
+from dialog.catalogue.programmes import Programme
+from dialog.catalogue.sample import sample_programmes
 from dialog.manager import DialogManager, DialogState
-from dialog.retrieval import HybridRetriever, Mode, Ranked
-from dialog.sample import sample_programmes
+from dialog.retrieval.clarify import clarifying_question
+from dialog.retrieval.hybrid import HybridRetriever, Mode, Ranked
 from tests.fakes import HashingEmbedder
 
 

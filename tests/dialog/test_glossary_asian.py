@@ -1,4 +1,4 @@
-"""Chinese, Japanese and Vietnamese words reach Korean-only records through BM25 (dialog.glossary_asian)."""
+"""Chinese, Japanese and Vietnamese words reach Korean-only records through BM25 (dialog.retrieval.glossary_asian)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from dialog.catalogue import Programme
-from dialog.glossary_asian import expand_asian
-from dialog.retrieval import HybridRetriever
-from dialog.sample import sample_programmes
+from dialog.catalogue.programmes import Programme
+from dialog.catalogue.sample import sample_programmes
+from dialog.retrieval.glossary_asian import expand_asian
+from dialog.retrieval.hybrid import HybridRetriever
 from tests.fakes import HashingEmbedder
 
 

@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from dialog.catalogue import Catalogue
-from dialog.importer import (
+from dialog.catalogue.importer import (
     clean_text,
     import_bokjiro,
     import_into,
@@ -19,6 +18,7 @@ from dialog.importer import (
     read_records,
     split_tags,
 )
+from dialog.catalogue.programmes import Catalogue
 
 # A made-up service in the shape of the 복지로 list API (values invented for the test).
 LIST_RECORD: dict[str, Any] = {

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from dialog.answers import has_batchim, josa, sentences
+from dialog.catalogue.sample import sample_programmes
 from dialog.manager import DialogManager, DialogState, mentions, normalise_language
-from dialog.retrieval import HybridRetriever
-from dialog.sample import sample_programmes
+from dialog.retrieval.hybrid import HybridRetriever
 from dialog.stage import DialogStage
 from malbeot_core.events import (
     BenefitAnswer,

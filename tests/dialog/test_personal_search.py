@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from dialog.catalogue import Programme
+from dialog.catalogue.programmes import Programme
 from dialog.manager import DialogManager, DialogState
-from dialog.retrieval import HybridRetriever, ids
+from dialog.retrieval.hybrid import HybridRetriever, ids
 
 TODAY = date(2026, 6, 1)
 #: programmes for children and their parents, and for young people

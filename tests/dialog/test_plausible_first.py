@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dialog.retrieval import HybridRetriever, Mode, Ranked
-from dialog.sample import sample_programmes
+from dialog.catalogue.sample import sample_programmes
+from dialog.retrieval.hybrid import HybridRetriever, Mode, Ranked
 from tests.fakes import HashingEmbedder
 
 

@@ -1,4 +1,4 @@
-"""Facts a question states about the person it is about (dialog.query_facts), in five languages."""
+"""Facts a question states about the person it is about (dialog.retrieval.query_facts), in five languages."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from dialog.profile import Attribute, ChildValue, Span
-from dialog.query_facts import about
+from dialog.eligibility.profile import Attribute, ChildValue, Span
+from dialog.retrieval.query_facts import about
 
 TODAY = date(2026, 6, 1)
 

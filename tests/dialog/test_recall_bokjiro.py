@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from bench.bokjiro_queries import ENGLISH, ENGLISH_HELDOUT, KOREAN, KOREAN_HELDOUT, easylaw_queries
-from dialog.embedder import Embedder
-from dialog.evaluation import LabelledQuery, evaluate, summary_queries
-from dialog.importer import import_bokjiro
-from dialog.retrieval import HybridRetriever
+from dialog.catalogue.importer import import_bokjiro
+from dialog.retrieval.embedder import Embedder
+from dialog.retrieval.evaluation import LabelledQuery, evaluate, summary_queries
+from dialog.retrieval.hybrid import HybridRetriever
 
 pytestmark = pytest.mark.shared_data
 

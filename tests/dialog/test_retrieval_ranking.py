@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dialog.embedder import Embedder
-from dialog.importer import import_records
-from dialog.retrieval import HybridRetriever, ids, passage_text
-from dialog.sample import sample_programmes
+from dialog.catalogue.importer import import_records
+from dialog.catalogue.sample import sample_programmes
+from dialog.retrieval.embedder import Embedder
+from dialog.retrieval.hybrid import HybridRetriever, ids, passage_text
 from malbeot_core.errors import NotFound
 from malbeot_core.events import ProgrammeHit
 from tests.fakes import HashingEmbedder
@@ -90,7 +90,7 @@ def test_english_questions(sample_retriever: HybridRetriever, query: str, expect
 def test_other_languages_through_the_dense_side(
     sample_retriever: HybridRetriever, query: str, language: str, expected: set[str], rank: int
 ) -> None:
-    # the dense side alone carries them (BM25 now also matches through dialog.glossary_asian)
+    # the dense side alone carries them (BM25 now also matches through dialog.retrieval.glossary_asian)
     dense = sample_retriever.retrieve(query, k=3, mode="dense")
     assert expected & {r.programme.id for r in dense[:rank]}, (query, [r.programme.id for r in dense])
     ranked = sample_retriever.retrieve(query, k=3)
@@ -100,7 +100,7 @@ def test_other_languages_through_the_dense_side(
 def test_most_off_topic_questions_find_nothing(sample_retriever: HybridRetriever) -> None:
     found = {q: ids(sample_retriever.search(q, "ko", k=3)) for q in OFF_TOPIC}
     rejected = [q for q, hits in found.items() if not hits]
-    # the relevance guard is a heuristic (see dialog.retrieval): most, not all, are turned away
+    # the relevance guard is a heuristic (see dialog.retrieval.hybrid): most, not all, are turned away
     assert len(rejected) >= len(OFF_TOPIC) - 2, found
     # the ranking itself still exists; only the guard removes it
     assert all(sample_retriever.retrieve(q, k=1, only_relevant=False) for q in OFF_TOPIC)

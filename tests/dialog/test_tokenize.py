@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialog.tokenize import bigrams, has_hangul, normalise, stem_english, strip_korean, tokenize
+from dialog.retrieval.tokenize import bigrams, has_hangul, normalise, stem_english, strip_korean, tokenize
 
 
 @pytest.mark.parametrize(

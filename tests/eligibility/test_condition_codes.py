@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from dialog.catalogue import Catalogue, Eligibility, Programme
-from dialog.conditions import eligibility_from_conditions
-from dialog.eligibility import Verdict, assess
-from dialog.importer import apply_conditions, programme_from_record
-from dialog.profile import Attribute, profile_from_simple
+from dialog.catalogue.importer import apply_conditions, programme_from_record
+from dialog.catalogue.programmes import Catalogue, Eligibility, Programme
+from dialog.eligibility.assess import Verdict, assess
+from dialog.eligibility.conditions import eligibility_from_conditions
+from dialog.eligibility.profile import Attribute, profile_from_simple
 
 Y = "Y"
 

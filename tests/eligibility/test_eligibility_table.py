@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from dialog.catalogue import Eligibility, Programme
-from dialog.eligibility import Verdict, assess, conditions_of
-from dialog.profile import (
+from dialog.catalogue.programmes import Eligibility, Programme
+from dialog.catalogue.sample import sample_programmes
+from dialog.eligibility.assess import Verdict, assess, conditions_of
+from dialog.eligibility.profile import (
     AgeValue,
     Attribute,
     ChildValue,
@@ -19,7 +20,6 @@ from dialog.profile import (
     Span,
     age_from_birth_year,
 )
-from dialog.sample import sample_programmes
 
 TODAY = date(2026, 11, 23)
 PROGRAMMES = {p.id: p for p in sample_programmes()}

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from dialog.eligibility import Verdict, assess_all, conditions_of, settled
-from dialog.profile import Attribute, Fact, ResidentProfile, parse_answer
-from dialog.questions import (
+from dialog.catalogue.sample import sample_programmes
+from dialog.eligibility.assess import Verdict, assess_all, conditions_of, settled
+from dialog.eligibility.profile import Attribute, Fact, ResidentProfile, parse_answer
+from dialog.eligibility.questions import (
     askable,
     eligible_probability,
     information_gain,
@@ -16,7 +17,6 @@ from dialog.questions import (
     uncertainty,
     worlds,
 )
-from dialog.sample import sample_programmes
 
 TODAY = date(2026, 11, 23)
 PROGRAMMES = {p.id: p for p in sample_programmes()}

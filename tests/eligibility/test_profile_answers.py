@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dialog.profile import (
+from dialog.eligibility.profile import (
     AgeValue,
     Attribute,
     ChildValue,

@@ -14,9 +14,9 @@ import dataclasses
 import numpy as np
 
 from asr.vad import detectors
+from dialog.catalogue.sample import sample_programmes
 from dialog.manager import DialogManager
-from dialog.retrieval import HybridRetriever
-from dialog.sample import sample_programmes
+from dialog.retrieval.hybrid import HybridRetriever
 from malbeot_core.audio import INTERNAL, AudioChunk
 from malbeot_core.registry import Registry
 from tests.fakes import HashingEmbedder, ScriptedTranscriber

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from dialog.embed_registry import create_embedder
+from dialog.catalogue.sample import load_sample
 from dialog.manager import DialogManager
-from dialog.retrieval import HybridRetriever
-from dialog.sample import load_sample
+from dialog.retrieval.embed_registry import create_embedder
+from dialog.retrieval.hybrid import HybridRetriever
 from malbeot_core.text_language import text_language
 from tests.gateway.pipeline_fakes import LEVEL_VAD, tone_voices
 from translate.identity import IdentityTranslator

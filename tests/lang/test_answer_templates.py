@@ -8,7 +8,7 @@ import pytest
 
 from dialog import answer_language
 from dialog.call_language import CallLanguage
-from dialog.catalogue import Eligibility, Programme
+from dialog.catalogue.programmes import Eligibility, Programme
 from dialog.templates.benefit import CYCLE, KIND
 from dialog.templates.needs import NEEDS
 from dialog.templates.phrases import FIXED, FRAMES

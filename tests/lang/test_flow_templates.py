@@ -10,14 +10,15 @@ from datetime import date
 
 import pytest
 
-from dialog import application_flow, check_flow, facilities, questions
-from dialog.advice import advice
-from dialog.application_fields import FIELDS as FIELD_SPECS
-from dialog.application_fields import correct_tail
-from dialog.eligibility import assess_all, conditions_of
-from dialog.field_values import parse_account, parse_address, parse_name
-from dialog.intents import IntentName, detect_intent
-from dialog.profile import (
+from dialog.applications import application_flow
+from dialog.applications.application_fields import FIELDS as FIELD_SPECS
+from dialog.applications.application_fields import correct_tail
+from dialog.applications.field_values import parse_account, parse_address, parse_name
+from dialog.catalogue.sample import load_sample
+from dialog.eligibility import check_flow, questions
+from dialog.eligibility.advice import advice
+from dialog.eligibility.assess import assess_all, conditions_of
+from dialog.eligibility.profile import (
     FLAG_ATTRIBUTES,
     AgeValue,
     Attribute,
@@ -32,7 +33,8 @@ from dialog.profile import (
     readback,
     volunteered,
 )
-from dialog.sample import load_sample
+from dialog.intents import IntentName, detect_intent
+from dialog.places import facilities
 from dialog.templates import flows, numbers
 
 from .conftest import latin_words, written_in

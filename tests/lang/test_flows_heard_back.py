@@ -34,8 +34,8 @@ from starlette.testclient import WebSocketTestSession
 
 import records.applications
 from asr.heard_forms import cer, digit_run, normal
-from dialog.facilities import FacilityDirectory
 from dialog.manager import DialogManager
+from dialog.places.facilities import FacilityDirectory
 from dialog.templates import flows
 from records.config import RecordsConfig
 from records.hub import RecordsHub

@@ -18,8 +18,8 @@ import pytest
 from fastapi.testclient import TestClient
 from starlette.testclient import WebSocketTestSession
 
-from dialog.facilities import FacilityDirectory
 from dialog.manager import DialogManager
+from dialog.places.facilities import FacilityDirectory
 from dialog.templates import flows, numbers
 from records.config import RecordsConfig
 from records.hub import RecordsHub

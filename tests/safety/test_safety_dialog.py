@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dialog.catalogue import Catalogue
+from dialog.catalogue.programmes import Catalogue
+from dialog.catalogue.sample import load_sample
 from dialog.manager import HANDOFF_URGENT, DialogManager, DialogState
-from dialog.retrieval import HybridRetriever
-from dialog.sample import load_sample
+from dialog.retrieval.hybrid import HybridRetriever
 from tests.fakes import HashingEmbedder
 
 

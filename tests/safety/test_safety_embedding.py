@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dialog.embed_registry import create_embedder
-from dialog.embedder import Embedder
+from dialog.retrieval.embed_registry import create_embedder
+from dialog.retrieval.embedder import Embedder
 from dialog.safety import DangerKind, SafetyClassifier
 from dialog.safety.dataset import TUNE, load
 from dialog.safety.embedding import STORED, ExampleProbe, features

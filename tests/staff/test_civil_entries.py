@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
+from dialog.catalogue.sample import sample_programmes
 from dialog.civil.knowledge import CivilKnowledge
 from dialog.manager import DialogState
-from dialog.retrieval import HybridRetriever
-from dialog.sample import sample_programmes
+from dialog.retrieval.hybrid import HybridRetriever
 from records.civil import CivilRegistry
 from tests.fakes import HashingEmbedder
 from tests.staff.conftest import StaffWorld

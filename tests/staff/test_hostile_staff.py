@@ -10,8 +10,8 @@ import json
 import pytest
 from sqlalchemy import update
 
-from dialog.application_fields import mask_address
-from dialog.application_flow import Submission
+from dialog.applications.application_fields import mask_address
+from dialog.applications.application_flow import Submission
 from records.models import Application
 from tests.staff.conftest import StaffWorld
 

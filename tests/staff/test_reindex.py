@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from dialog.retrieval import EMBED_BATCH, HybridRetriever
+from dialog.retrieval.hybrid import EMBED_BATCH, HybridRetriever
 from tests.fakes import HashingEmbedder
 from tests.staff.conftest import StaffWorld
 

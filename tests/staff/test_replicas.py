@@ -22,8 +22,8 @@ import pytest
 from cryptography.fernet import Fernet
 from fastapi.testclient import TestClient
 
-from dialog.application_flow import Submission
-from dialog.embed_registry import create_embedder
+from dialog.applications.application_flow import Submission
+from dialog.retrieval.embed_registry import create_embedder
 from records.vectors import PassageVectors
 from tests.postgres import PostgresServer
 from voice_gateway.app import _sync_loop, create_app
@@ -59,7 +59,7 @@ def replicas(postgres_server: PostgresServer) -> Iterator[tuple[Replica, Replica
         mp.setenv("MALBEOT_RECORDS_URL", url)
         mp.setenv("MALBEOT_RECORDS_KEY", Fernet.generate_key().decode())  # the same key on both
         mp.setenv("MALBEOT_ADMIN_TOKEN", ADMIN)
-        mp.setattr("dialog.embed_registry.create_embedder", lambda name="": embedder)
+        mp.setattr("dialog.retrieval.embed_registry.create_embedder", lambda name="": embedder)
         mp.setattr("voice_gateway.services.embedding_cache_dir", lambda: None)
         made: list[Replica] = []
         clients: list[TestClient] = []

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from dialog.application_flow import Submission
-from dialog.catalogue import Catalogue
-from dialog.facilities import find_facility
+from dialog.applications.application_flow import Submission
+from dialog.catalogue.programmes import Catalogue
+from dialog.places.facilities import find_facility
 from tests.staff.conftest import StaffWorld
 
 PROGRAMME: dict[str, Any] = {
@@ -171,7 +171,7 @@ def test_facilities_with_coordinates_answer_nearest_questions(world: StaffWorld)
 
 
 def test_a_registered_programme_is_found_by_search_at_once(world: StaffWorld) -> None:
-    from dialog.retrieval import HybridRetriever
+    from dialog.retrieval.hybrid import HybridRetriever
     from tests.fakes import HashingEmbedder
 
     services = world.services

@@ -1,0 +1,1 @@
+"""The programme catalogue: records, import of open data, the sample, stated amounts."""

@@ -1,0 +1,70 @@
+"""Passage vectors kept outside the process, so a replica (or a restart) embeds only what is new.
+
+A ``VectorStore`` maps (embedder name, SHA-256 of the passage text) to the vector. The records
+database implements it (``records.vectors.PassageVectors``, table ``passage_vectors``), so every
+gateway replica on one PostgreSQL shares the vectors; an edited passage has a new hash, so a
+stale vector is never used. ``embed_missing`` builds an index matrix from what is known and
+embeds only the rest, a few passages per embedder call, storing them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+import numpy as np
+
+from dialog.retrieval.embedder import Embedder
+
+
+class VectorStore(Protocol):
+    def load(self, model: str, hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors among ``hashes`` (missing ones are simply absent)."""
+        ...
+
+    def store(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
+        """Keep these vectors (a hash already stored is left as it is)."""
+        ...
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def embed_missing(embedder: Embedder, texts: Sequence[str], known: Mapping[str, np.ndarray],
+                  store: VectorStore | None = None, batch: int = 16) -> tuple[np.ndarray, int]:
+    """The matrix of ``texts``: rows from ``known`` (text → vector), then from ``store``, the rest
+    embedded ``batch`` at a time and written to ``store``. Returns the matrix and how many
+    passages were embedded."""
+    dim = embedder.dim
+    matrix = np.zeros((len(texts), dim), dtype=np.float32)
+    missing: list[int] = []
+    for i, text in enumerate(texts):
+        if text in known:
+            matrix[i] = known[text]
+        else:
+            missing.append(i)
+    if missing and store is not None:
+        hashes = [text_hash(texts[i]) for i in missing]
+        stored = store.load(embedder.name, hashes)
+        still: list[int] = []
+        for i, h in zip(missing, hashes, strict=True):
+            vector = stored.get(h)
+            if vector is not None and vector.shape == (dim,):
+                matrix[i] = vector
+            else:
+                still.append(i)
+        missing = still
+    for start in range(0, len(missing), batch):
+        rows = missing[start : start + batch]
+        vectors = np.asarray(embedder.embed_passages([texts[i] for i in rows]), dtype=np.float32)
+        if vectors.shape != (len(rows), dim):
+            raise ValueError(f"embedder returned {vectors.shape}, expected {(len(rows), dim)}")
+        matrix[rows] = vectors
+        if store is not None:
+            store.store(embedder.name, {text_hash(texts[i]): vectors[j] for j, i in enumerate(rows)})
+    return matrix, len(missing)
+
+
+__all__ = ["VectorStore", "embed_missing", "text_hash"]
