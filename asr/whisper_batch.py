@@ -113,8 +113,8 @@ def _decode_batch(asr: WhisperTranscriber, items: Sequence[Utterance]) -> list[T
                 suppress_blank=True, suppress_tokens=list(get_suppressed_tokens(tokenizers[0], (-1,)) or ()),
             )
             for k, i in enumerate(speech):
-                language, probability = (items[i].language, 1.0) if items[i].language else found[k]
-                assert language is not None
+                given = items[i].language
+                language, probability = (given, 1.0) if given is not None else found[k]
                 tokens = generated[k].sequences_ids[0]
                 avg_logprob = generated[k].scores[0] * len(tokens) / (len(tokens) + 1)
                 text = tokenizers[k].decode(tokens).strip()

@@ -30,6 +30,8 @@ class RayEmbedder:
     def _embed(self, texts: Sequence[str], passages: bool) -> np.ndarray:
         from model_workers.client import call
 
+        if isinstance(texts, str):
+            raise TypeError("embed a list of texts, not a bare string")
         if not texts:
             return np.zeros((0, self.dim), np.float32)
         vectors = call(self._handle, "embed", list(texts), passages, stage="dialog")

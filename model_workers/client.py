@@ -7,6 +7,7 @@ speech-recognition replica batches concurrent turns.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from typing import Any
@@ -43,7 +44,7 @@ def connect(address: str | None = None) -> None:
             ) from exc
         if not ray.is_initialized():
             try:
-                ray.init(address=address, namespace="serve", logging_level="WARNING", log_to_driver=False,
+                ray.init(address=address, namespace="serve", logging_level=logging.WARNING, log_to_driver=False,
                          include_dashboard=False, ignore_reinit_error=True)
             except Exception as exc:
                 raise BackendFailed(f"cannot join the Ray cluster at {address}: {exc}", stage="workers") from exc

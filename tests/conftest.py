@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -78,6 +78,47 @@ def start_gateway(real_services: Services) -> Iterator[Callable[..., LiveGateway
     for gen in stack:
         for _ in gen:
             pass
+
+
+@pytest.fixture(scope="session")
+def ray_workers() -> Iterator[str]:
+    """A local Ray cluster (loopback, 2 CPUs, a temporary folder) with the model-worker deployments
+    running; yields its address. Skipped ("not run") without the ray[serve] package. Every process
+    of the cluster is stopped when the session ends."""
+    from model_workers.local_cluster import LocalRayCluster, ray_cli
+
+    if ray_cli() is None:
+        pytest.skip("not run: ray[serve] (PyPI) not installed")
+    from model_workers.control import deploy
+    from model_workers.deployments import WorkerOptions
+
+    cluster = LocalRayCluster(num_cpus=2).start()
+    try:
+        deploy(cluster.address, WorkerOptions(threads=1))
+        yield cluster.address
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def ray_transcriber(ray_workers: str) -> Any:
+    from asr.registry import create_transcriber
+
+    return create_transcriber("ray", address=ray_workers)
+
+
+@pytest.fixture(scope="session")
+def ray_voices(ray_workers: str) -> Any:
+    from tts.registry import synthesizers
+
+    return synthesizers.create("ray", address=ray_workers)
+
+
+@pytest.fixture(scope="session")
+def ray_embedder(ray_workers: str) -> Any:
+    from dialog.embed_registry import create_embedder
+
+    return create_embedder("ray", address=ray_workers)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ from malbeot_core.settings import DEFAULT_LANGUAGES
 from .channels.config import PhoneConfig
 from .checkin.config import CheckinConfig
 
-
 #: values of ``MALBEOT_MODEL_WORKERS``
 MODEL_WORKERS = ("embedded", "ray")
 
