@@ -67,7 +67,9 @@ def handle(app: str, address: str | None = None) -> Any:
 def call(target: Any, method: str, *args: Any, stage: str, timeout: float = CALL_TIMEOUT_S) -> Any:
     """``target.method(*args)`` on a deployment, blocking; a returned ``MalbeotError`` is raised here."""
     try:
-        result = getattr(target, method).remote(*args).result(timeout_s=timeout)
+        # blocking by contract, like the embedded models: callers run it in worker threads; where one
+        # loads a model on the event loop (start-up), the handle's router has its own loop thread
+        result = getattr(target, method).remote(*args).result(timeout_s=timeout, _skip_asyncio_check=True)
     except MalbeotError:
         raise
     except Exception as exc:

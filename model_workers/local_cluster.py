@@ -98,14 +98,16 @@ class LocalRayCluster:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self._process.pid, signal.SIGTERM)
             with contextlib.suppress(subprocess.TimeoutExpired):
-                self._process.wait(20)
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            left = self._own_processes()
-            for pid in left:
+                self._process.wait(5)
+        deadline = time.time() + 30
+        while (left := self._own_processes()) and time.time() < deadline:
+            for pid in left:  # a throwaway cluster: nothing to save, so no grace beyond the 5 s above
                 with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.kill(pid, sig)
-            if left:
-                time.sleep(2)
+                    os.kill(pid, signal.SIGKILL)
+            time.sleep(0.5)
+        if self._process is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._process.wait(5)
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _own_processes(self) -> list[int]:

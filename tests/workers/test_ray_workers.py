@@ -8,6 +8,7 @@ Reported as skipped ("not run") without the ray[serve] package.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -19,7 +20,7 @@ from kiosk_client.client import stream_call
 from malbeot_core.audio import resample
 from malbeot_core.installed import asterisk_recording
 from tests.asr.asr_clips import asterisk_texts, read_pcm16k
-from tests.e2e.audio_fixtures import read_audio, to_mulaw_8k
+from tests.e2e.audio_fixtures import read_audio
 from voice_gateway.config import GatewayConfig
 from voice_gateway.embedded import free_port, serve
 from voice_gateway.services import Services
@@ -61,19 +62,19 @@ def test_turns_of_simultaneous_callers_share_a_whisper_batch(ray_transcriber: An
 
 @pytest.mark.slow
 async def test_real_recording_through_the_gateway_on_ray_workers(ray_workers: str) -> None:
-    # A real human recording (Debian asterisk-core-sounds-en-wav, 8 kHz μ-law over the call websocket):
+    # A real human recording (Debian asterisk-core-sounds-en-wav, over the call websocket):
     # "Transfer" is heard by the cluster's whisper, searched with the cluster's e5 vectors and
     # answered in the cluster's voice.
     config = dataclasses.replace(GatewayConfig(port=free_port(), no_input_seconds=4.0, idle_timeout=20.0),
                                  model_workers="ray", ray_address=ray_workers, asr_backend="ray", embedder="ray")
     services = Services(config)
-    services.warm()
+    await asyncio.to_thread(services.warm)
     assert services.transcriber.name == "ray" and services.retriever.embedder.__class__.__name__ == "RayEmbedder"
     live = serve(config, services)  # no in-process models: nothing but the gateway in this process
     gateway = next(live)
     try:
         pcm = b"\x00\x00" * 6400 + read_audio(asterisk_recording("pbx-transfer.wav"))
-        result = await stream_call(gateway.ws_url, to_mulaw_8k(pcm), 8000, encoding="mulaw", pace=2.0, timeout=120)
+        result = await stream_call(gateway.ws_url, pcm, 16000, pace=2.0, timeout=120)
     finally:
         live.close()
 
