@@ -119,6 +119,8 @@ class LocalRayCluster:
             if not entry.name.isdigit() or int(entry.name) == os.getpid():
                 continue
             try:
+                if (entry / "stat").read_text().rsplit(")", 1)[-1].split()[0] == "Z":
+                    continue  # already dead, waiting to be reaped
                 cmdline = (entry / "cmdline").read_bytes()
                 in_session = os.getsid(int(entry.name)) == session
             except (OSError, ProcessLookupError):
