@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 from malbeot_core.errors import BackendFailed, MalbeotError
@@ -62,6 +63,35 @@ def handle(app: str, address: str | None = None) -> Any:
         raise BackendFailed(
             f"Ray Serve application {app!r} is not running (python -m model_workers deploy): {exc}", stage="workers"
         ) from exc
+
+
+def stream(target: Any, method: str, *args: Any, stage: str) -> Iterator[Any]:
+    """Items of a streaming deployment method, as they come; closing this generator cancels the request."""
+    try:
+        response = getattr(target.options(stream=True), method).remote(*args)
+    except Exception as exc:
+        raise BackendFailed(f"model worker {method} failed: {type(exc).__name__}: {exc}", stage=stage) from exc
+    finished = False
+    try:
+        while True:
+            try:
+                item = next(response)
+            except StopIteration:
+                finished = True
+                return
+            except Exception as exc:
+                finished = True
+                cause = getattr(exc, "cause", None)
+                if isinstance(cause, MalbeotError):
+                    raise cause from exc
+                raise BackendFailed(f"model worker {method} failed: {type(exc).__name__}: {exc}", stage=stage) from exc
+            if isinstance(item, MalbeotError):
+                finished = True
+                raise item
+            yield item
+    finally:
+        if not finished:
+            response.cancel()
 
 
 def call(target: Any, method: str, *args: Any, stage: str, timeout: float = CALL_TIMEOUT_S) -> Any:

@@ -98,13 +98,18 @@ def build(options: WorkerOptions | None = None) -> dict[str, Any]:
             return _guarded(lambda: voice_name(self.voices(language), language))
 
         async def synthesize(self, text: str, language: str, rate: float) -> Any:
-            return await asyncio.to_thread(_guarded, self._speak, text, language, rate)
-
-        def _speak(self, text: str, language: str, rate: float) -> list[bytes]:
+            """Chunks at 16 kHz, streamed as the voice makes them (call with ``stream=True``); a
+            ``MalbeotError`` is sent as the last item. Cancelled by the caller: the voice stops."""
             from malbeot_core.audio import INTERNAL, resample
 
-            synth = self.voices(language)
-            return [resample(c, synth.sample_rate, INTERNAL.rate) for c in synth.synthesize(text, language, rate) if c]
+            try:
+                synth = await asyncio.to_thread(self.voices, language)
+                chunks = iter(synth.synthesize(text, language, rate))
+                while (chunk := await asyncio.to_thread(next, chunks, None)) is not None:
+                    if chunk:
+                        yield resample(chunk, synth.sample_rate, INTERNAL.rate)
+            except MalbeotError as exc:
+                yield exc
 
     @serve.deployment(name=DEPLOYMENT[EMBED_APP], num_replicas=o.embed_replicas, ray_actor_options=actor,
                       max_ongoing_requests=32)

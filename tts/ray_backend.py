@@ -1,7 +1,8 @@
 """``ray``: voices of the ``malbeot-tts`` Ray Serve deployment (model_workers/), at 16 kHz.
 
 The deployment chooses the voice per language as the embedded gateway does (Kokoro, Piper, eSpeak
-NG); one sentence is one call, so stopping the generator early drops the rest of that sentence.
+NG) and streams each chunk as the voice makes it; closing the generator early cancels the request,
+which stops the voice on the worker (barge-in).
 """
 
 from __future__ import annotations
@@ -41,11 +42,10 @@ class RaySynthesizer:
         return known
 
     def synthesize(self, text: str, language: str, rate: float = 1.0) -> Iterator[bytes]:
-        from model_workers.client import call
+        from model_workers.client import stream
 
         require_language(self, language)
         if not text.strip():
             return
-        chunks: list[bytes] = call(self._handle, "synthesize", text, language, clamp_rate(rate), stage="tts")
-        yield from chunks
+        yield from stream(self._handle, "synthesize", text, language, clamp_rate(rate), stage="tts")
 
