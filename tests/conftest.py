@@ -28,13 +28,25 @@ def _uses_postgres(item: pytest.Item) -> bool:
         callspec is not None and callspec.params.get("records_url") == "postgresql")
 
 
+RAY_FIXTURES = {"ray_workers", "ray_transcriber", "ray_voices", "ray_embedder"}
+
+
+def _uses_ray(item: pytest.Item) -> bool:
+    """Needs the local Ray cluster: a ``ray_*`` fixture, or a backend-contract case parametrised ``ray``."""
+    callspec = getattr(item, "callspec", None)
+    return bool(RAY_FIXTURES & set(getattr(item, "fixturenames", ()))) or (
+        callspec is not None and "ray" in callspec.params.values())
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests that start a PostgreSQL server are marked ``postgres`` (the shifted-date run leaves them out:
-    libfaketime breaks servers). Tests that need ../shared/data are reported as *not run* (skipped),
+    """Tests that start a PostgreSQL server are marked ``postgres``, those that start a Ray cluster
+    ``ray`` (the shifted-date run leaves both out: libfaketime breaks servers). Tests that need ../shared/data are reported as *not run* (skipped),
     never passed, without it."""
     for item in items:
         if _uses_postgres(item):
             item.add_marker(pytest.mark.postgres)
+        if _uses_ray(item):
+            item.add_marker(pytest.mark.ray)
     if SHARED_DATA.is_dir():
         return
     marker = pytest.mark.skip(reason=f"not run: {SHARED_DATA} (../shared/data) absent")
