@@ -13,6 +13,8 @@ __all__ = ["create_detector", "create_transcriber", "detectors", "transcribers"]
 
 transcribers = Registry[Transcriber]("transcriber")
 transcribers.register("faster-whisper", "asr.whisper:WhisperTranscriber")
+#: the Ray Serve deployment (MALBEOT_MODEL_WORKERS=ray; model_workers/)
+transcribers.register("ray", "asr.ray_backend:RayTranscriber")
 
 
 def create_transcriber(name: str, **kwargs: Any) -> Transcriber:

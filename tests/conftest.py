@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -28,13 +28,25 @@ def _uses_postgres(item: pytest.Item) -> bool:
         callspec is not None and callspec.params.get("records_url") == "postgresql")
 
 
+RAY_FIXTURES = {"ray_workers", "ray_transcriber", "ray_voices", "ray_embedder"}
+
+
+def _uses_ray(item: pytest.Item) -> bool:
+    """Needs the local Ray cluster: a ``ray_*`` fixture, or a backend-contract case parametrised ``ray``."""
+    callspec = getattr(item, "callspec", None)
+    return bool(RAY_FIXTURES & set(getattr(item, "fixturenames", ()))) or (
+        callspec is not None and "ray" in callspec.params.values())
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests that start a PostgreSQL server are marked ``postgres`` (the shifted-date run leaves them out:
-    libfaketime breaks servers). Tests that need ../shared/data are reported as *not run* (skipped),
-    never passed, without it."""
+    """Tests that start a PostgreSQL server are marked ``postgres``, those that start a Ray cluster
+    ``ray`` (the shifted-date run leaves both out: libfaketime breaks servers). Tests that need
+    ../shared/data are reported as *not run* (skipped), never passed, without it."""
     for item in items:
         if _uses_postgres(item):
             item.add_marker(pytest.mark.postgres)
+        if _uses_ray(item):
+            item.add_marker(pytest.mark.ray)
     if SHARED_DATA.is_dir():
         return
     marker = pytest.mark.skip(reason=f"not run: {SHARED_DATA} (../shared/data) absent")
@@ -78,6 +90,47 @@ def start_gateway(real_services: Services) -> Iterator[Callable[..., LiveGateway
     for gen in stack:
         for _ in gen:
             pass
+
+
+@pytest.fixture(scope="session")
+def ray_workers() -> Iterator[str]:
+    """A local Ray cluster (loopback, 2 CPUs, a temporary folder) with the model-worker deployments
+    running; yields its address. Skipped ("not run") without the ray[serve] package. Every process
+    of the cluster is stopped when the session ends."""
+    from model_workers.local_cluster import LocalRayCluster, ray_cli
+
+    if ray_cli() is None:
+        pytest.skip("not run: ray[serve] (PyPI) not installed")
+    from model_workers.control import deploy
+    from model_workers.deployments import WorkerOptions
+
+    cluster = LocalRayCluster(num_cpus=2).start()
+    try:
+        deploy(cluster.address, WorkerOptions(threads=1))
+        yield cluster.address
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def ray_transcriber(ray_workers: str) -> Any:
+    from asr.registry import create_transcriber
+
+    return create_transcriber("ray", address=ray_workers)
+
+
+@pytest.fixture(scope="session")
+def ray_voices(ray_workers: str) -> Any:
+    from tts.registry import synthesizers
+
+    return synthesizers.create("ray", address=ray_workers)
+
+
+@pytest.fixture(scope="session")
+def ray_embedder(ray_workers: str) -> Any:
+    from dialog.retrieval.embed_registry import create_embedder
+
+    return create_embedder("ray", address=ray_workers)
 
 
 @pytest.fixture(scope="session")

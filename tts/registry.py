@@ -30,6 +30,8 @@ synthesizers.register("espeak", "tts.espeak:EspeakSynthesizer")
 synthesizers.register("piper", "tts.piper:PiperSynthesizer")
 synthesizers.register("coqui", "tts.coqui:CoquiSynthesizer")
 synthesizers.register("kokoro", "tts.kokoro:KokoroSynthesizer")
+#: the voices of the Ray Serve deployment (MALBEOT_MODEL_WORKERS=ray; model_workers/)
+synthesizers.register("ray", "tts.ray_backend:RaySynthesizer")
 
 DEFAULT_LANGUAGES = ("ko", "en", "vi", "zh", "ja")
 

@@ -11,6 +11,9 @@ from malbeot_core.settings import DEFAULT_LANGUAGES
 from .channels.config import PhoneConfig
 from .checkin.config import CheckinConfig
 
+#: values of ``MALBEOT_MODEL_WORKERS``
+MODEL_WORKERS = ("embedded", "ray")
+
 
 @dataclass
 class GatewayConfig:
@@ -46,6 +49,11 @@ class GatewayConfig:
     early_asr: bool = True
     #: synthesise a long first sentence's first clause on its own, so the first audio leaves sooner
     short_first_piece: bool = True
+    #: where the models run: "embedded" (in this process, the default) or "ray" (the Ray Serve
+    #: deployments of ``python -m model_workers deploy``: speech recognition, voices, embeddings)
+    model_workers: str = "embedded"
+    #: the Ray cluster to join when ``model_workers`` is "ray" (``HOST:PORT``; "auto": this machine's)
+    ray_address: str = "auto"
     #: seconds between checks for staff catalogue edits made on another replica (shared records database)
     sync_seconds: float = 5.0
     extra: dict[str, str] = field(default_factory=dict)
@@ -64,10 +72,10 @@ class GatewayConfig:
             catalogue_db=env.catalogue_db,
             import_files=env.import_files,
             civil_import_files=env.civil_import,
-            asr_backend=env.asr_backend,
+            asr_backend=env.asr_backend or ("ray" if env.model_workers == "ray" else "faster-whisper"),
             asr_model=env.asr_model,
             vad=env.vad,
-            embedder=env.embedder,
+            embedder=env.embedder or ("ray" if env.model_workers == "ray" else "sentence-transformers"),
             translator=env.translator,
             languages=env.languages,
             idle_timeout=env.idle_timeout,
@@ -78,6 +86,8 @@ class GatewayConfig:
             early_asr=env.early_asr,
             short_first_piece=env.short_first_piece,
             sync_seconds=env.sync_seconds,
+            model_workers=env.model_workers,
+            ray_address=env.ray_address,
             phone=PhoneConfig.from_env(),
             checkin=CheckinConfig.from_env(),
         )

@@ -74,7 +74,9 @@ def install() -> None:
     """Make every log record of the process redacted at creation (idempotent)."""
     global _previous
     current = logging.getLogRecordFactory()
-    if current is _factory:
+    if current is _factory or _previous is not None:
+        # installed before: a library that set its own factory since (Ray does, on ray.init) wraps
+        # ours, so records still pass through it; wrapping that one again would loop
         return
     _previous = current
     logging.setLogRecordFactory(_factory)

@@ -57,15 +57,28 @@ class Services:
 
         with self._lock:
             return self._timed(
-                "asr", lambda: create_transcriber(self.config.asr_backend, model=self.config.asr_model)
+                "asr", lambda: create_transcriber(self.config.asr_backend, model=self.config.asr_model,
+                                                  **self._ray_options(self.config.asr_backend))
             )
+
+    def _ray_options(self, backend: str) -> dict[str, str]:
+        """Constructor arguments of a ``ray`` backend (the cluster address); none for the others."""
+        return {"address": self.config.ray_address} if backend == "ray" else {}
+
+    def voice_selector(self) -> VoiceSelector:
+        """A fresh selector (loads nothing): every language to the Ray deployment's voices with
+        ``MALBEOT_MODEL_WORKERS=ray``, otherwise the embedded voices in their measured order."""
+        from tts.registry import VoiceChoice, VoicePreferences, VoiceSelector
+
+        if self.config.model_workers != "ray":
+            return VoiceSelector()
+        remote = (VoiceChoice.of("ray", **self._ray_options("ray")),)
+        return VoiceSelector(VoicePreferences({lang: remote for lang in self.config.languages}))
 
     @cached_property
     def voices(self) -> VoiceSelector:
-        from tts.registry import VoiceSelector
-
         with self._lock:
-            return self._timed("tts", VoiceSelector)
+            return self._timed("tts", self.voice_selector)
 
     @cached_property
     def catalogue(self) -> Catalogue:
@@ -90,7 +103,8 @@ class Services:
         from dialog.retrieval.hybrid import HybridRetriever
 
         with self._lock:
-            embedder = self._timed("embedder", lambda: create_embedder(self.config.embedder))
+            embedder = self._timed("embedder", lambda: create_embedder(self.config.embedder,
+                                                                        **self._ray_options(self.config.embedder)))
             vectors = self.records.vectors()  # shared by replicas (PostgreSQL); None on SQLite
             return self._timed(
                 "retrieval_index",
@@ -232,10 +246,8 @@ class Services:
 
     def health(self) -> dict[str, Any]:
         """What really serves each language now (``GET /healthz``); nothing is loaded to find out."""
-        from tts.registry import VoiceSelector
-
         transcriber = self.__dict__.get("transcriber")
-        voices: VoiceSelector = self.__dict__.get("voices") or VoiceSelector()  # a fresh one loads nothing
+        voices: VoiceSelector = self.__dict__.get("voices") or self.voice_selector()  # a fresh one loads nothing
         translator = self.__dict__.get("translator")
         statuses = {lang: voices.status(lang) for lang in self.config.languages}
         return {

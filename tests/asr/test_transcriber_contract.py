@@ -25,6 +25,9 @@ def transcriber(request: pytest.FixtureRequest, asterisk_clip: Callable[[str], C
     if name == "faster-whisper":
         whisper: Transcriber = request.getfixturevalue("whisper")  # one model per session
         return whisper
+    if name == "ray":  # the Ray Serve deployment on a local cluster (model_workers/)
+        remote: Transcriber = request.getfixturevalue("ray_transcriber")
+        return remote
     return create_transcriber(name)
 
 

@@ -20,7 +20,8 @@ from records.config import RecordsConfig
 from voice_gateway.config import GatewayConfig
 
 REPO = Path(__file__).resolve().parents[2]
-PRODUCTION = ("malbeot_core", "voice_gateway", "asr", "tts", "translate", "dialog", "records", "kiosk_client")
+PRODUCTION = ("malbeot_core", "voice_gateway", "asr", "tts", "translate", "dialog", "records", "kiosk_client",
+              "model_workers")
 #: prefixes written in prose for a group of settings ("the MALBEOT_RECORDS_* settings")
 GROUP_PREFIXES = {"MALBEOT_", "MALBEOT_CHECKIN_", "MALBEOT_RECORDS_", "MALBEOT_COQUI_", "MALBEOT_PHONE_"}
 

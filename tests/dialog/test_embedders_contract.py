@@ -72,11 +72,17 @@ def load_embedder() -> Callable[[str], Embedder]:
 
 @pytest.fixture(params=ALL)
 def embedder(request: pytest.FixtureRequest, load_embedder: Callable[[str], Embedder]) -> Embedder:
+    if request.param == "ray":  # the Ray Serve deployment on a local cluster (model_workers/)
+        remote: Embedder = request.getfixturevalue("ray_embedder")
+        return remote
     return load_embedder(request.param)
 
 
 @pytest.fixture(params=REAL)
 def real_embedder(request: pytest.FixtureRequest, load_embedder: Callable[[str], Embedder]) -> Embedder:
+    if request.param == "ray":
+        remote: Embedder = request.getfixturevalue("ray_embedder")
+        return remote
     return load_embedder(request.param)
 
 

@@ -26,7 +26,7 @@ SENTENCES = {
     "ko": "기초연금은 주민센터에서 신청하실 수 있습니다.",
 }
 
-BACKENDS = ["fake", "espeak", "piper", "kokoro", "coqui"]
+BACKENDS = ["fake", "espeak", "piper", "kokoro", "coqui", "ray"]
 
 
 @pytest.fixture(params=BACKENDS)
@@ -42,6 +42,8 @@ def case(request: pytest.FixtureRequest) -> Case:
             return Case(request.getfixturevalue("kokoro_voice"), "ko", SENTENCES["ko"])
         case "coqui":
             return Case(request.getfixturevalue("tiny_coqui_voice"), "ko", SENTENCES["ko"])
+        case "ray":  # the Ray Serve deployment's voices on a local cluster (model_workers/)
+            return Case(request.getfixturevalue("ray_voices"), "ko", SENTENCES["ko"])
     raise AssertionError(request.param)
 
 

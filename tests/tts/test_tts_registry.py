@@ -31,7 +31,7 @@ def registry() -> Registry[Synthesizer]:
 
 
 def test_backends_are_registered_by_name() -> None:
-    assert synthesizers.names() == ["coqui", "espeak", "kokoro", "piper"]
+    assert synthesizers.names() == ["coqui", "espeak", "kokoro", "piper", "ray"]
     with pytest.raises(NotFound):
         synthesizers.factory("festival")
 
