@@ -140,6 +140,22 @@ _AGE_VI = re.compile(r"((?:\d+|[a-zà-ỹđ]+)(?:\s+[a-zà-ỹđ]+)*?)\s*tuổi"
 _BARE_END = re.compile(r"(?:了|啦|吧|左右|多|です|だ|ぐらい|くらい|ạ|rồi)$")
 
 
+def _counted(cjk: re.Pattern[str], vi: re.Pattern[str], text: str, lower: str) -> int | None:
+    """The number before a counter: Chinese/Japanese numerals (``cjk`` group 1), or the run of
+    Vietnamese number words or digits that ends right before the counter (``vi`` group 1)."""
+    if m := cjk.search(text):
+        value = cjk_number(m.group(1))
+        if value is not None:
+            return int(value)
+    if m := vi.search(lower):
+        words = m.group(1).split()
+        for start in range(len(words)):  # "bố tôi bảy mươi hai tuổi": only the number words count
+            if all(w in _VI_WORDS or w.isdigit() for w in words[start:]):
+                number = vi_number(" ".join(words[start:]))
+                return None if number is None else int(number)
+    return None
+
+
 def age(text: str, *, bare: bool = True) -> tuple[str, int] | None:
     """("birth_year", 1955) or ("age", 70) said in zh, vi or ja; ``bare`` also reads a number alone."""
     lower = text.lower()
@@ -149,18 +165,9 @@ def age(text: str, *, bare: bool = True) -> tuple[str, int] | None:
             return "birth_year", int(year)
     if m := _BIRTH_VI.search(lower):
         return "birth_year", int(m.group(1))
-    if m := _AGE_CJK.search(text):
-        value = cjk_number(m.group(1))
-        if value is not None:
-            return "age", int(value)
-    if m := _AGE_VI.search(lower):
-        words = m.group(1).split()
-        for start in range(len(words)):  # "bố tôi bảy mươi hai tuổi": the number words before tuổi
-            if all(w in _VI_WORDS or w.isdigit() for w in words[start:]):
-                value = vi_number(" ".join(words[start:]))
-                if value is not None:
-                    return "age", int(value)
-                break
+    years = _counted(_AGE_CJK, _AGE_VI, text, lower)  # "七十岁", "bố tôi bảy mươi hai tuổi"
+    if years is not None:
+        return "age", years
     if bare:
         s = _BARE_END.sub("", re.sub(r"[\s。．.!！?？、，,]+$", "", text.strip()))
         s = re.sub(r"^(?:我今年|今年|我|私は|わたしは|tôi năm nay|năm nay|tôi)\s*", "", s.lower()).strip()
@@ -194,19 +201,8 @@ def child(text: str) -> tuple[str, int] | None:
         return "none", 0
     if _NEWBORN.search(s):
         return "baby", 0
-    if m := _MONTHS_CJK.search(s):
-        value = cjk_number(m.group(1))
-        if value is not None:
-            return "months", int(value)
-    if m := _MONTHS_VI.search(s):
-        words = m.group(1).split()
-        for start in range(len(words)):  # "con tôi được tám tháng": the number words before tháng
-            if all(w in _VI_WORDS or w.isdigit() for w in words[start:]):
-                value = vi_number(" ".join(words[start:]))
-                if value is not None:
-                    return "months", int(value)
-                break
-    return None
+    months = _counted(_MONTHS_CJK, _MONTHS_VI, s, s)  # "八个月", "con tôi được tám tháng"
+    return None if months is None else ("months", months)
 
 
 # -- income -------------------------------------------------------------------------------------------
