@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .everyday_words import EVERYDAY_WORDS
 from .kinds import AbuseTarget, DangerKind
 from .suicide_words import SUICIDE_WORDS
 
@@ -92,14 +93,15 @@ RULES: tuple[Rule, ...] = (
     _rule("zh_medical", M, r"晕倒|昏倒|昏迷|叫不醒|喘不过气|呼吸困难|没有呼吸|胸口[很好]?[疼痛]|胸痛|心脏病发|起不来"
                            r"|叫救护车|不省人事|动不了|说话不清|半边[^。]{0,4}(不能动|麻|没知觉)|喘不上气|昏过去|抽搐"
                            r"|心脏[^。]{0,3}(痛|疼)|快不行了|噎住|嘴唇发紫|说不出话|嘴歪|高烧[^。]{0,4}抽|抽风|血止不住"
-                           r"|流[^。]{0,3}很多血"),
+                           r"|流[^。]{0,3}很多血", unless=r"花钱|多少钱|费用|免费|收费"),
     _rule("zh_medical_more", M, r"没反应|不呼吸|不喘气|突然倒|倒在(地|桌|床)"),
     _rule("zh_medical_weak_more", M, r"摔断|骨折", strong=False),
     _rule("zh_medical_weak", M, r"中风|摔倒|救护车", strong=False),
     _rule("vi_medical", M, r"ngất|bất tỉnh|không thở được|khó thở|đau ngực|đột quỵ|không (đứng )?dậy được"
                            r"|không đứng lên được|gọi xe cấp cứu|co giật"
                            r"|không cử động được|liệt (một )?bên|nói không rõ"
-                           r"|không tỉnh|vã mồ hôi|ngã cầu thang|tức ngực|hóc|nghẹn"),
+                           r"|không tỉnh|vã mồ hôi|ngã cầu thang|tức ngực|hóc|nghẹn",
+                           unless=r"mất tiền|bao nhiêu|miễn phí|phải trả"),
     _rule("vi_medical_more", M, r"đập đầu|lơ mơ|uống nhầm|quá liều|ngã gục|gục xuống"),
     _rule("vi_medical_weak_more", M, r"gãy (chân|tay|xương)", strong=False),
     _rule("vi_medical_weak", M, r"xe cấp cứu", strong=False),
@@ -127,7 +129,8 @@ RULES: tuple[Rule, ...] = (
     _rule("ko_fire_broad", F, r"화재|폭발|펑\s*(하고|소리)|불꽃|스파크|합선"
                               r"|누전[^.]{0,10}?(타|연기|불)|화염|불\s*(붙|났)",
           strong=False, unless=r"불꽃놀이|축제|감지기|경보기|대피소|보험|소화기|훈련|화가|인기|짜증"),
-    _rule("vi_fire", F, r"cháy(?! nổ| nắng)|khói|rò rỉ gas|mùi gas", unless=r"thuốc lá|hút thuốc|khói bụi"),
+    _rule("vi_fire", F, r"cháy(?! nổ| nắng)|khói|rò rỉ gas|mùi gas",
+                        unless=r"thuốc lá|hút thuốc|khói bụi|báo cháy|chữa cháy|phòng cháy|cứu hỏa"),
     _rule("ja_fire", F, r"火事|燃えて|煙が|煙で(いっぱい|充満|前が)"
                         r"|火がつ|ガス漏れ|ガスの(臭|匂)い|火が出", unless=r"タバコ|たばこ|煙草"),
     # -- crime ------------------------------------------------------------------------------------
@@ -155,9 +158,9 @@ RULES: tuple[Rule, ...] = (
                          r"|trying to get in|stole my|snatched|banging on my (door|window)|shouting threats"
                          r"|trying to open my (door|window)|grabbed my (purse|bag|phone)|kidnapp"),
     _rule("zh_crime", C, r"闯进|小偷|抢劫|跟踪|拿着刀|报警|有人在我家|跟着我"
-                         r"|撬[^。]{0,4}门|抢了我|砸[^。]{0,4}门|偷看|偷窥|绑架"),
+                         r"|撬[^。]{0,4}门|抢了我|砸[^。]{0,4}门|偷看|偷窥|绑架", unless=r"报警器|去年|以前"),
     _rule("vi_crime", C, r"đột nhập|trộm|cướp|theo dõi tôi|đi theo tôi|cầm dao|gọi công an|gọi cảnh sát|đập cửa"
-                         r"|bắt cóc|giật (túi|điện thoại|dây chuyền|ví)"),
+                         r"|bắt cóc|giật (túi|điện thoại|dây chuyền|ví)", unless=r"năm ngoái|trước đây|bảo hiểm"),
     _rule("ja_crime", C, r"入ってきま|入ってきた|泥棒|強盗|つけられ|刃物|ナイフ|警察を呼|こじ開け|ひったく|誘拐"
                          r"|ドアを(叩|たた|蹴)|知らない(人|男|女)が[^。]{0,10}(家|前|ずっと|つい)"),
     # -- abuse ------------------------------------------------------------------------------------
@@ -186,6 +189,8 @@ RULES: tuple[Rule, ...] = (
                          r"|暴力をふる|お金を[^。]{0,4}取られ|取り上げ"
                          r"|外に出してくれ|突き飛ば|年金を[^。]{0,4}(持っていき|持って行き|取)"),
     _rule("ja_abuse_weak", A, r"暴力|虐待", strong=False),
+    # -- round 6, five languages: dialog/safety/everyday_words.py ---------------------------------
+    *(_rule(name, kind, pattern, strong, unless) for name, kind, pattern, strong, unless in EVERYDAY_WORDS),
 )
 
 #: information questions and past events: a weak rule does not fire on these
@@ -196,7 +201,8 @@ _INFO = re.compile(
     r"|install\w*)\b"
     r"|项目|援助|补助|保险|申请|教育|预防|多少钱|号码|电话是多少|报销"
     r"|hỗ trợ|chương trình|bảo hiểm|đăng ký|giáo dục|phòng chống|mất tiền|bao nhiêu|số điện thoại"
-    r"|支援|保険|申請|教室|予防|プログラム|相談窓口|費用|料金|お金がかか|何番",
+    r"|支援|保険|申請|教室|予防|プログラム|相談窓口|費用|料金|お金がかか|何番"
+    r"|돈이\s*(드|들)|무료|去年|以前|上个月|花钱|费用|收费|免费|năm ngoái|trước đây|miễn phí|講習|講座",
     re.IGNORECASE,
 )
 
