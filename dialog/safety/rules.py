@@ -107,7 +107,8 @@ RULES: tuple[Rule, ...] = (
     _rule("vi_medical_weak", M, r"xe cấp cứu", strong=False),
     _rule("ja_medical", M, r"倒れ|意識がな|息ができ(な|ま)|息をしてい(な|ま)|息が苦し|胸が(痛|苦し)|起き上がれ"
                            r"|救急車を(呼んで|お願い|よこ)|けいれん|動けません|動けない|ろれつ|呼んでも返事|胸が締め付け"
-                           r"|階段から落ち|喉に詰ま|血が止ま(ら|りません)|引きつけ"),
+                           r"|階段から落ち|喉に詰ま|血が止ま(ら|りません)|引きつけ",
+          unless=r"(暑くて|疲れて|忙しくて|眠くて)倒れそう"),
     _rule("ja_medical_more", M, r"頭が割れるよう|(お腹|胸)を(抱え|押さえ)"),
     _rule("ja_medical_weak", M, r"脳卒中|救急車", strong=False),
     # -- suicide: dialog/safety/suicide_words.py --------------------------------------------------
@@ -120,8 +121,10 @@ RULES: tuple[Rule, ...] = (
     _rule("en_fire", F, r"\bon fire\b|there'?s a fire|\bfire in (my|the|our)\b|smoke everywhere|full of smoke"
                         r"|smell gas|gas leak|\bburning\b|smoke (coming|pouring)"
                         r"|caught fire|catch(ing)? fire|full of smoke",
-          unless=r"burning (feeling|sensation|pain)|(feet|foot|eyes|chest|stomach) (are |is )?burning"),
-    _rule("zh_fire", F, r"着火|失火|冒烟|烟很大|很大的烟|煤气泄漏|燃气泄漏|烧焦|煤气味|燃气味|烧起来|全是烟|浓烟"),
+          unless=r"burning (feeling|sensation|pain)|(feet|foot|eyes|chest|stomach) (are |is )?burning"
+                 r"|\b(what (do|should) (i|we) do|in the future)\b"),
+    _rule("zh_fire", F, r"着火|失火|冒烟|烟很大|很大的烟|煤气泄漏|燃气泄漏|烧焦|煤气味|燃气味|烧起来|全是烟|浓烟",
+          unless=r"以后|万一|如果|应该打什么|怎么办才好"),
     _rule("fire_more", F, r"(장판|이불|차|집|건물|커튼|소파|쓰레기|나무|산|창고)(이|가)\s*(활활\s*)?"
                           r"타(고\s*있|요|는\s*중)"
                           r"|\bfire coming\b|着大火|起大火|大火|火が移|녹으면서\s*타|녹아내리"),
