@@ -15,7 +15,8 @@ class SafetyClassifier:
     """``detect(text, language)`` → a ``Danger`` or None. Without an embedder: the rules alone.
 
     The embedding part reads an utterance's e5 vectors with the probe learnt offline on the tuning
-    half of the labelled set and stored in ``data/probe.npz`` (its threshold stored with it).
+    half of the labelled set and stored in ``data/probe.npz`` (its threshold stored with it), then
+    with the nearest tuning examples stored beside it (their margin stored too).
     Blocking (it embeds the utterance): call it from a worker thread.
     """
 
@@ -38,11 +39,10 @@ class SafetyClassifier:
         found = self.by_rules(text, language)
         if found is not None or self.probe is None or not text.strip():
             return found
-        reading = self.probe.read(text)
-        kind = reading.decide(self.probe.tau)
+        kind, detail = self.probe.judge(text)
         if kind is None:
             return None
-        return _danger(DangerKind(kind), "embedding", f"{1 - reading.ordinary:.3f}", text, language)
+        return _danger(DangerKind(kind), "embedding", detail, text, language)
 
     @staticmethod
     def by_rules(text: str, language: str = "") -> Danger | None:

@@ -4,6 +4,10 @@ Each line: ``{"text", "language", "label"}`` with ``label`` one of the danger ki
 The split is deterministic: within each (label, language) group, in file order, the 1st, 3rd, 5th…
 utterance is in the *tuning* half and the 2nd, 4th… in the *held-out* half. The classifier's
 examples and its threshold come from the tuning half only; the held-out half is only measured.
+
+A line may instead carry ``"split": "tune"``: written only to learn from (more ways of saying a
+danger, more near-misses), it is in the tuning half and is not counted in the alternation, so
+adding such lines never moves an existing line from one half to the other.
 """
 
 from __future__ import annotations
@@ -42,6 +46,11 @@ def load(path: Path = DATA) -> list[Labelled]:
             text, language, label = str(item["text"]), str(item["language"]), str(item["label"])
         except KeyError as exc:
             raise ValueError(f"{path}:{number}: missing {exc}") from exc
+        if "split" in item:
+            if item["split"] != TUNE:
+                raise ValueError(f"{path}:{number}: only tuning lines may name their half, not {item['split']!r}")
+            rows.append(Labelled(text, language, label, TUNE))
+            continue
         group = (label, language)
         split = TUNE if seen[group] % 2 == 0 else HELDOUT
         seen[group] += 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dialog.safety.everyday_words import EVERYDAY_WORDS
 from dialog.safety.kinds import AbuseTarget, DangerKind
 from dialog.safety.suicide_words import SUICIDE_WORDS
 
@@ -92,20 +93,22 @@ RULES: tuple[Rule, ...] = (
     _rule("zh_medical", M, r"晕倒|昏倒|昏迷|叫不醒|喘不过气|呼吸困难|没有呼吸|胸口[很好]?[疼痛]|胸痛|心脏病发|起不来"
                            r"|叫救护车|不省人事|动不了|说话不清|半边[^。]{0,4}(不能动|麻|没知觉)|喘不上气|昏过去|抽搐"
                            r"|心脏[^。]{0,3}(痛|疼)|快不行了|噎住|嘴唇发紫|说不出话|嘴歪|高烧[^。]{0,4}抽|抽风|血止不住"
-                           r"|流[^。]{0,3}很多血"),
+                           r"|流[^。]{0,3}很多血", unless=r"花钱|多少钱|费用|免费|收费"),
     _rule("zh_medical_more", M, r"没反应|不呼吸|不喘气|突然倒|倒在(地|桌|床)"),
     _rule("zh_medical_weak_more", M, r"摔断|骨折", strong=False),
     _rule("zh_medical_weak", M, r"中风|摔倒|救护车", strong=False),
     _rule("vi_medical", M, r"ngất|bất tỉnh|không thở được|khó thở|đau ngực|đột quỵ|không (đứng )?dậy được"
                            r"|không đứng lên được|gọi xe cấp cứu|co giật"
                            r"|không cử động được|liệt (một )?bên|nói không rõ"
-                           r"|không tỉnh|vã mồ hôi|ngã cầu thang|tức ngực|hóc|nghẹn"),
+                           r"|không tỉnh|vã mồ hôi|ngã cầu thang|tức ngực|hóc|nghẹn",
+                           unless=r"mất tiền|bao nhiêu|miễn phí|phải trả"),
     _rule("vi_medical_more", M, r"đập đầu|lơ mơ|uống nhầm|quá liều|ngã gục|gục xuống"),
     _rule("vi_medical_weak_more", M, r"gãy (chân|tay|xương)", strong=False),
     _rule("vi_medical_weak", M, r"xe cấp cứu", strong=False),
     _rule("ja_medical", M, r"倒れ|意識がな|息ができ(な|ま)|息をしてい(な|ま)|息が苦し|胸が(痛|苦し)|起き上がれ"
                            r"|救急車を(呼んで|お願い|よこ)|けいれん|動けません|動けない|ろれつ|呼んでも返事|胸が締め付け"
-                           r"|階段から落ち|喉に詰ま|血が止ま(ら|りません)|引きつけ"),
+                           r"|階段から落ち|喉に詰ま|血が止ま(ら|りません)|引きつけ",
+          unless=r"(暑くて|疲れて|忙しくて|眠くて)倒れそう"),
     _rule("ja_medical_more", M, r"頭が割れるよう|(お腹|胸)を(抱え|押さえ)"),
     _rule("ja_medical_weak", M, r"脳卒中|救急車", strong=False),
     # -- suicide: dialog/safety/suicide_words.py --------------------------------------------------
@@ -118,8 +121,10 @@ RULES: tuple[Rule, ...] = (
     _rule("en_fire", F, r"\bon fire\b|there'?s a fire|\bfire in (my|the|our)\b|smoke everywhere|full of smoke"
                         r"|smell gas|gas leak|\bburning\b|smoke (coming|pouring)"
                         r"|caught fire|catch(ing)? fire|full of smoke",
-          unless=r"burning (feeling|sensation|pain)|(feet|foot|eyes|chest|stomach) (are |is )?burning"),
-    _rule("zh_fire", F, r"着火|失火|冒烟|烟很大|很大的烟|煤气泄漏|燃气泄漏|烧焦|煤气味|燃气味|烧起来|全是烟|浓烟"),
+          unless=r"burning (feeling|sensation|pain)|(feet|foot|eyes|chest|stomach) (are |is )?burning"
+                 r"|\b(what (do|should) (i|we) do|in the future)\b"),
+    _rule("zh_fire", F, r"着火|失火|冒烟|烟很大|很大的烟|煤气泄漏|燃气泄漏|烧焦|煤气味|燃气味|烧起来|全是烟|浓烟",
+          unless=r"以后|万一|如果|应该打什么|怎么办才好"),
     _rule("fire_more", F, r"(장판|이불|차|집|건물|커튼|소파|쓰레기|나무|산|창고)(이|가)\s*(활활\s*)?"
                           r"타(고\s*있|요|는\s*중)"
                           r"|\bfire coming\b|着大火|起大火|大火|火が移|녹으면서\s*타|녹아내리"),
@@ -127,7 +132,8 @@ RULES: tuple[Rule, ...] = (
     _rule("ko_fire_broad", F, r"화재|폭발|펑\s*(하고|소리)|불꽃|스파크|합선"
                               r"|누전[^.]{0,10}?(타|연기|불)|화염|불\s*(붙|났)",
           strong=False, unless=r"불꽃놀이|축제|감지기|경보기|대피소|보험|소화기|훈련|화가|인기|짜증"),
-    _rule("vi_fire", F, r"cháy(?! nổ| nắng)|khói|rò rỉ gas|mùi gas", unless=r"thuốc lá|hút thuốc|khói bụi"),
+    _rule("vi_fire", F, r"cháy(?! nổ| nắng)|khói|rò rỉ gas|mùi gas",
+                        unless=r"thuốc lá|hút thuốc|khói bụi|báo cháy|chữa cháy|phòng cháy|cứu hỏa"),
     _rule("ja_fire", F, r"火事|燃えて|煙が|煙で(いっぱい|充満|前が)"
                         r"|火がつ|ガス漏れ|ガスの(臭|匂)い|火が出", unless=r"タバコ|たばこ|煙草"),
     # -- crime ------------------------------------------------------------------------------------
@@ -155,9 +161,9 @@ RULES: tuple[Rule, ...] = (
                          r"|trying to get in|stole my|snatched|banging on my (door|window)|shouting threats"
                          r"|trying to open my (door|window)|grabbed my (purse|bag|phone)|kidnapp"),
     _rule("zh_crime", C, r"闯进|小偷|抢劫|跟踪|拿着刀|报警|有人在我家|跟着我"
-                         r"|撬[^。]{0,4}门|抢了我|砸[^。]{0,4}门|偷看|偷窥|绑架"),
+                         r"|撬[^。]{0,4}门|抢了我|砸[^。]{0,4}门|偷看|偷窥|绑架", unless=r"报警器|去年|以前"),
     _rule("vi_crime", C, r"đột nhập|trộm|cướp|theo dõi tôi|đi theo tôi|cầm dao|gọi công an|gọi cảnh sát|đập cửa"
-                         r"|bắt cóc|giật (túi|điện thoại|dây chuyền|ví)"),
+                         r"|bắt cóc|giật (túi|điện thoại|dây chuyền|ví)", unless=r"năm ngoái|trước đây|bảo hiểm"),
     _rule("ja_crime", C, r"入ってきま|入ってきた|泥棒|強盗|つけられ|刃物|ナイフ|警察を呼|こじ開け|ひったく|誘拐"
                          r"|ドアを(叩|たた|蹴)|知らない(人|男|女)が[^。]{0,10}(家|前|ずっと|つい)"),
     # -- abuse ------------------------------------------------------------------------------------
@@ -186,6 +192,8 @@ RULES: tuple[Rule, ...] = (
                          r"|暴力をふる|お金を[^。]{0,4}取られ|取り上げ"
                          r"|外に出してくれ|突き飛ば|年金を[^。]{0,4}(持っていき|持って行き|取)"),
     _rule("ja_abuse_weak", A, r"暴力|虐待", strong=False),
+    # -- round 6, five languages: dialog/safety/everyday_words.py ---------------------------------
+    *(_rule(name, kind, pattern, strong, unless) for name, kind, pattern, strong, unless in EVERYDAY_WORDS),
 )
 
 #: information questions and past events: a weak rule does not fire on these
@@ -196,7 +204,8 @@ _INFO = re.compile(
     r"|install\w*)\b"
     r"|项目|援助|补助|保险|申请|教育|预防|多少钱|号码|电话是多少|报销"
     r"|hỗ trợ|chương trình|bảo hiểm|đăng ký|giáo dục|phòng chống|mất tiền|bao nhiêu|số điện thoại"
-    r"|支援|保険|申請|教室|予防|プログラム|相談窓口|費用|料金|お金がかか|何番",
+    r"|支援|保険|申請|教室|予防|プログラム|相談窓口|費用|料金|お金がかか|何番"
+    r"|돈이\s*(드|들)|무료|去年|以前|上个月|花钱|费用|收费|免费|năm ngoái|trước đây|miễn phí|講習|講座",
     re.IGNORECASE,
 )
 

@@ -148,7 +148,7 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         r"|không bao giờ tỉnh|gom thuốc|uống hết thuốc|biến mất|không thiết sống|nghĩ đến cái chết"
         r"|nghĩ đến (chuyện )?chết|không muốn tỉnh",
         True,
-        r"(mệt|đói|nóng|lạnh|buồn ngủ|sợ|lo|đau)\s+(quá\s+)?muốn chết",
+        r"(mệt|đói|nóng|lạnh|buồn ngủ|sợ|lo|đau|buồn cười|vui)\s+(quá\s+)?muốn chết",
     ),
     (
         "vi_plan",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 
-from dialog.safety.dataset import HELDOUT, TUNE, load, split
+import pytest
+
+from dialog.safety.dataset import DATA, HELDOUT, TUNE, load, split
 
 
 def test_sizes_and_languages() -> None:
@@ -40,11 +44,38 @@ def test_spoken_forms_as_asr_writes_them() -> None:
 
 
 def test_split_is_half_and_half_per_label_and_language_and_repeatable() -> None:
+    """Lines without a named half alternate tuning / held-out within each (label, language) group."""
     rows = load()
     assert [r.split for r in rows] == [r.split for r in load()]
-    tune, held = split(rows, TUNE), split(rows, HELDOUT)
-    assert len(tune) + len(held) == len(rows)
-    for group in {(r.label, r.language) for r in rows}:
+    named = _named_tuning_lines()
+    alternating = [r for number, r in enumerate(rows) if number not in named]
+    tune, held = split(alternating, TUNE), split(alternating, HELDOUT)
+    assert len(tune) + len(held) == len(alternating)
+    for group in {(r.label, r.language) for r in alternating}:
         t = sum((r.label, r.language) == group for r in tune)
         h = sum((r.label, r.language) == group for r in held)
         assert t - h in (0, 1) and h >= 1, group
+
+
+def test_lines_written_only_to_learn_from_are_tuning_lines_and_move_no_other_line(tmp_path: Path) -> None:
+    rows = load()
+    named = _named_tuning_lines()
+    assert named, "the extra tuning lines are in the set"
+    assert all(rows[number].split == TUNE for number in named)
+    # without them, every other line keeps its half
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    plain = tmp_path / "plain.jsonl"
+    plain.write_text("\n".join(line for n, line in enumerate(lines) if n not in named) + "\n", encoding="utf-8")
+    assert [r.split for r in load(plain)] == [r.split for n, r in enumerate(rows) if n not in named]
+    # no held-out text is repeated among them
+    held = {(r.text, r.language) for r in split(rows, HELDOUT)}
+    assert not any((rows[n].text, rows[n].language) in held for n in named)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"text": "x", "language": "en", "label": "none", "split": "heldout"}) + "\n")
+    with pytest.raises(ValueError, match="only tuning lines"):
+        load(bad)
+
+
+def _named_tuning_lines() -> set[int]:
+    lines = [line for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {n for n, line in enumerate(lines) if "split" in json.loads(line)}

@@ -10,6 +10,7 @@ from dialog.retrieval.embedder import Embedder
 from dialog.safety import DangerKind, SafetyClassifier
 from dialog.safety.dataset import TUNE, load
 from dialog.safety.embedding import STORED, ExampleProbe, features
+from dialog.safety.neighbours import Neighbours
 from dialog.safety.probe import CLASSES, SoftmaxProbe
 from dialog.safety.tuning import FALSE_ALARM_BUDGET, batch_of, evaluate, tune
 
@@ -44,7 +45,32 @@ def test_the_stored_probe_decides(e5: Embedder, classifier: SafetyClassifier) ->
     by_hand = probe.read(features(e5, [text]))[0]
     assert classifier.probe is not None
     assert classifier.probe.read(text) == by_hand
-    assert by_hand.decide(setting["tau"]) == "crime"
+    near = Neighbours(*_stored_examples()).read(features(e5, [text]))[0]
+    by_hand_kind = by_hand.decide(setting["tau"]) or (near.kind if near.margin > setting["margin"] else None)
+    assert by_hand_kind == "crime"
+    assert classifier.probe.judge(text)[0] == by_hand_kind
+
+
+def _stored_examples() -> tuple[np.ndarray, np.ndarray]:
+    with np.load(STORED) as data:
+        return data["examples"], data["example_labels"]
+
+
+def test_the_stored_examples_are_the_tuning_half_and_read_by_their_margin(e5: Embedder,
+                                                                         classifier: SafetyClassifier) -> None:
+    """The nearest-example reading: every tuning utterance's vectors are stored (none held out), and
+    an utterance is a danger by them only past the stored margin."""
+    examples, labels = _stored_examples()
+    tuning = [r for r in load() if r.split == TUNE]
+    assert examples.shape == (len(tuning), 2 * e5.dim)
+    assert [CLASSES[int(c)] for c in labels] == [r.label for r in tuning]
+    _, setting = SoftmaxProbe.load(STORED)
+    assert classifier.probe is not None and classifier.probe.margin == setting["margin"]
+    assert 0 <= setting["margin"] < 0.2
+    # a tuning danger sentence is nearest to itself: its kind wins by a wide margin
+    row = next(r for r in tuning if r.label == "fire" and r.language == "ko")
+    near = classifier.probe.neighbours.read(features(e5, [row.text]))[0]  # type: ignore[union-attr]
+    assert near.kind == "fire" and near.margin > setting["margin"]
 
 
 def test_a_stored_probe_for_another_model_is_refused(e5: Embedder, tmp_path: object) -> None:
@@ -61,7 +87,7 @@ def test_a_stored_probe_for_another_model_is_refused(e5: Embedder, tmp_path: obj
     ("text", "kind"),
     [
         # words no rule knows, read by the probe learnt from the labelled examples
-        ("누가 자꾸 문고리를 잡아당겨요", DangerKind.CRIME),
+        ("밤마다 누가 우리 집 창문을 두드려요", DangerKind.CRIME),
         ("집에 불 냈어요", DangerKind.FIRE),
         ("남편이 머리를 벽에 박았어요", DangerKind.ABUSE),
     ],
@@ -90,7 +116,7 @@ def test_the_stored_setting_is_as_good_as_tuning_on_the_tuning_half(e5: Embedder
     batches = [batch_of(number) for number, _ in lines]
     best = tune(e5, rows, batches)
     _, setting = SoftmaxProbe.load(STORED)
-    stored = evaluate(e5, rows, batches, setting["l2"], setting["tau"])
+    stored = evaluate(e5, rows, batches, setting["l2"], setting["tau"], setting["margin"])
     dangers = sum(r.danger for r in rows)
     ordinary = len(rows) - dangers
     assert best.false_alarm_rate <= FALSE_ALARM_BUDGET
@@ -108,7 +134,7 @@ def test_the_stored_setting_is_as_good_as_tuning_on_the_tuning_half(e5: Embedder
         ("아들이 술 먹고 들어와서 나를 발로 차요", "ko", DangerKind.ABUSE),
         ("부엌에서 불이 확 올라왔어요", "ko", DangerKind.FIRE),
         ("밤에 누가 자꾸 베란다로 올라오려고 해요", "ko", DangerKind.CRIME),
-        ("I fell in the bathroom and I can't move my leg I'm alone", "en", DangerKind.MEDICAL),
+        ("I slipped in the tub and my hip won't hold me up", "en", DangerKind.MEDICAL),
         ("there's no reason for me to keep going", "en", DangerKind.SUICIDE),
         ("the carer pinches my father and shouts at him", "en", DangerKind.ABUSE),
         ("a stranger is trying to break down my front door", "en", DangerKind.CRIME),
@@ -116,7 +142,7 @@ def test_the_stored_setting_is_as_good_as_tuning_on_the_tuning_half(e5: Embedder
         ("tôi đau tim quá không thở nổi", "vi", DangerKind.MEDICAL),
         ("có người lạ đang phá cửa nhà tôi", "vi", DangerKind.CRIME),
         ("父がお風呂でぐったりしています", "ja", DangerKind.MEDICAL),
-        ("息子が怒鳴って物を投げてきます", "ja", DangerKind.ABUSE),
+        ("息子が毎晩怒って私に物をぶつけます", "ja", DangerKind.ABUSE),
     ],
 )
 def test_unseen_dangers_no_rule_knows_are_caught(classifier: SafetyClassifier, text: str, language: str,
