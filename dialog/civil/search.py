@@ -210,7 +210,7 @@ class CivilSearch:
         benefit_cos = 0.0
         named_benefit = False
         if benefits is not None:
-            cosines = benefits.matrix @ vector if benefits.embedder is self.index.embedder else benefits.cosines(query)
+            cosines = benefits.dense_scores(vector) if benefits.embedder is self.index.embedder else benefits.cosines(query)
             top = int(np.argmax(cosines))
             benefit_cos = float(cosines[top])
             named_benefit = names_programme(query, benefits, cosines)
