@@ -41,8 +41,14 @@ from dialog.retrieval.glossary import expand_english, expand_korean, tag_words
 from dialog.retrieval.glossary_asian import expand_asian
 from dialog.retrieval.query_facts import about
 from dialog.retrieval.tokenize import has_hangul, tokenize
-from dialog.retrieval.vector_store import (DenseIndex, MatrixIndex, SearchableStore, VectorStore, embed_missing,
-                                           index_in_store)
+from dialog.retrieval.vector_store import (
+    DenseIndex,
+    MatrixIndex,
+    SearchableStore,
+    VectorStore,
+    embed_missing,
+    index_in_store,
+)
 from malbeot_core.errors import NotFound
 from malbeot_core.events import ProgrammeHit
 
