@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 
 import numpy as np
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -21,6 +21,8 @@ from .models import PassageVector, utcnow
 from .store import Records
 
 _CHUNK = 500  # hashes per SELECT … IN
+_HAS_EMBEDDING = text("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                      "AND table_name = 'passage_vectors' AND column_name = 'embedding'")
 
 
 def _literal(vector: np.ndarray) -> str:
@@ -65,8 +67,8 @@ class PassageVectors:
         """The database ranks vectors itself (PostgreSQL with pgvector, migration 0007 applied)."""
         if self.records.engine.dialect.name != "postgresql":
             return False
-        columns = inspect(self.records.engine).get_columns("passage_vectors")
-        return any(c["name"] == "embedding" for c in columns)
+        with self.records.engine.connect() as conn:
+            return conn.execute(_HAS_EMBEDDING).first() is not None
 
     def fill(self, model: str) -> int:
         """Copy stored vectors of ``model`` that have no ``embedding`` yet into it; how many."""

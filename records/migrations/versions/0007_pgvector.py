@@ -24,7 +24,9 @@ depends_on = None
 
 
 def _has_column(bind: sa.Connection) -> bool:
-    return "embedding" in {c["name"] for c in sa.inspect(bind).get_columns("passage_vectors")}
+    query = sa.text("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                    "AND table_name = 'passage_vectors' AND column_name = 'embedding'")
+    return bind.execute(query).first() is not None
 
 
 def upgrade() -> None:
