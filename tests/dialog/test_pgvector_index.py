@@ -116,3 +116,13 @@ def test_only_new_passages_are_embedded_and_old_rows_are_filled(records: Records
     grown = HybridRetriever(programmes, embedder, vectors=vectors)
     assert grown.embedded == embedder.passages == 1
     assert ids(grown.rank("기초연금 신청")) == ids(HybridRetriever(programmes, HashingEmbedder()).rank("기초연금 신청"))
+
+
+def test_e5_ranks_the_sample_catalogue_as_in_memory(records: Records, sample_retriever: HybridRetriever,
+                                                    sample_catalogue: Catalogue) -> None:
+    """The real multilingual-e5-small: same cosines, same first programmes for every query."""
+    database = HybridRetriever(sample_catalogue, sample_retriever.embedder, vectors=PassageVectors(records))
+    assert database.matrix is None
+    for query in QUERIES:
+        np.testing.assert_allclose(database.cosines(query), sample_retriever.cosines(query), atol=1e-5)
+        assert ids(database.retrieve(query, k=5)) == ids(sample_retriever.retrieve(query, k=5)), query
