@@ -94,11 +94,14 @@ class PassageVectors:
     def scores(self, model: str, hashes: Sequence[str], query: np.ndarray) -> dict[str, float]:
         """Inner product of ``query`` with every stored ``embedding`` among ``hashes``, computed by
         PostgreSQL (``<#>`` is the negated inner product: the cosine for unit vectors, as in memory)."""
+        # every row of the model, not ``text_hash = ANY(hashes)``: sending 10,000 hashes costs more
+        # than the few stale rows (edited passages) it would leave out; the caller picks its own
         statement = text("SELECT text_hash, -(embedding <#> CAST(:q AS vector)) FROM passage_vectors "
-                         "WHERE model = :m AND text_hash = ANY(:h) AND embedding IS NOT NULL")
+                         "WHERE model = :m AND embedding IS NOT NULL")
+        wanted = set(hashes)
         with self.records.session() as session:
-            rows = session.execute(statement, {"m": model, "h": list(hashes), "q": _literal(query)})
-            return {h: float(score) for h, score in rows}
+            rows = session.execute(statement, {"m": model, "q": _literal(query)})
+            return {h: float(score) for h, score in rows if h in wanted}
 
     def count(self, model: str | None = None) -> int:
         query = select(func.count()).select_from(PassageVector)
