@@ -9,6 +9,12 @@ the database can spare B its work. Search-ready = the retrieval and civil indexe
 
     .venv/bin/python bench/replica_startup.py                       # throwaway PostgreSQL (Debian binaries)
     .venv/bin/python bench/replica_startup.py --url postgresql+psycopg://…   # an existing empty database
+    .venv/bin/python bench/replica_startup.py --pgvector    # PyPI pgserver's PostgreSQL 16 + pgvector
+
+With pgvector the programme vectors are ranked by the database (``records.vectors``) and a replica
+holds no matrix; without it they are searched in memory. ``dense ms`` is the mean time of the dense
+scores of one embedded query against every programme (``HybridRetriever.dense_scores``), the part
+pgvector replaces.
 """
 
 from __future__ import annotations
@@ -22,6 +28,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+DENSE_RUNS = 200
 
 
 def one_replica() -> dict[str, float | int]:
@@ -42,13 +51,22 @@ def one_replica() -> dict[str, float | int]:
         response.raise_for_status()
         seconds = time.perf_counter() - start
         retriever, civil = services.retriever, services.civil.search.index
+        vector = retriever.embedder.embed_queries(["기초연금 신청"])[0]
+        retriever.dense_scores(vector)
+        tick = time.perf_counter()
+        for _ in range(DENSE_RUNS):
+            retriever.dense_scores(vector)
+        dense_ms = (time.perf_counter() - tick) / DENSE_RUNS * 1000
         return {"seconds": round(seconds, 2), "embedded": retriever.embedded + civil.embedded,
-                "passages": len(retriever.texts) + len(civil.texts)}
+                "passages": len(retriever.texts) + len(civil.texts), "dense_ms": round(dense_ms, 3),
+                "in_database": retriever.matrix is None}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="", help="an empty PostgreSQL database (default: a throwaway cluster)")
+    parser.add_argument("--pgvector", action="store_true",
+                        help="a throwaway cluster from PyPI pgserver's binaries (pgvector) instead of Debian's")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -59,11 +77,11 @@ def main() -> None:
     server = None
     url = args.url
     if not url:
-        from tests.postgres import PostgresServer, find_bindir
+        from tests.postgres import PostgresServer, find_bindir, find_pgvector_bindir
 
-        bindir = find_bindir()
+        bindir = find_pgvector_bindir() if args.pgvector else find_bindir()
         if bindir is None:
-            sys.exit("PostgreSQL binaries not found (Debian package postgresql); pass --url")
+            sys.exit("PostgreSQL binaries not found (Debian package postgresql, PyPI pgserver); pass --url")
         server = PostgresServer(bindir).start()
         url = server.new_database()
     env = {**os.environ, "MALBEOT_RECORDS_URL": url, "MALBEOT_RECORDS_KEY": Fernet.generate_key().decode(),
@@ -75,7 +93,9 @@ def main() -> None:
                                  check=True)
             results[name] = json.loads(out.stdout.strip().splitlines()[-1])
             print(f"replica {name}: search-ready in {results[name]['seconds']:.1f} s, "
-                  f"{results[name]['embedded']} of {results[name]['passages']} passages embedded", flush=True)
+                  f"{results[name]['embedded']} of {results[name]['passages']} passages embedded; dense scores "
+                  f"{results[name]['dense_ms']:.3f} ms ({'pgvector' if results[name]['in_database'] else 'in memory'})",
+                  flush=True)
         print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
     finally:
         if server is not None:

@@ -192,8 +192,9 @@ class SafetyAlert(Base):
 class PassageVector(Base):
     """The embedding of one catalogue passage, so that a second replica (or a restart) does not embed it
     again. Keyed by the embedder's name and the SHA-256 of the passage text: an edited passage gets a
-    new row, and a stale one is never used. The vector is float32 bytes (pgvector is not packaged for
-    Debian 12's PostgreSQL 15; the search is in memory)."""
+    new row, and a stale one is never used. The vector is float32 bytes, searched in memory; where the
+    server has pgvector, migration 0007 adds an ``embedding vector`` column (not mapped here: SQLite and
+    Debian's PostgreSQL 15 lack it) that ``records.vectors.PassageVectors`` fills and ranks with."""
 
     __tablename__ = "passage_vectors"
 

@@ -24,7 +24,7 @@ SHARED_DATA = Path(os.environ.get("MALBEOT_SHARED_DATA", REPO.parent / "shared" 
 def _uses_postgres(item: pytest.Item) -> bool:
     names = getattr(item, "fixturenames", ())
     callspec = getattr(item, "callspec", None)
-    return "postgres_url" in names or "postgres_server" in names or (
+    return bool({"postgres_url", "postgres_server", "pgvector_server", "pgvector_url"} & set(names)) or (
         callspec is not None and callspec.params.get("records_url") == "postgresql")
 
 
@@ -148,6 +148,29 @@ def postgres_server() -> Iterator[PostgresServer]:
     server = PostgresServer(bindir).start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def pgvector_server() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL 16 cluster with pgvector (PyPI ``pgserver``'s binaries); "not run" without them."""
+    from tests.postgres import PostgresServer, find_pgvector_bindir
+
+    bindir = find_pgvector_bindir()
+    if bindir is None:
+        pytest.skip("not run: PostgreSQL with pgvector (PyPI pgserver) not installed")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("not run: psycopg (PyPI psycopg[binary]) not installed")
+    server = PostgresServer(bindir).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pgvector_url(pgvector_server: PostgresServer) -> str:
+    """The SQLAlchemy URL of a fresh, empty database on the pgvector-capable server."""
+    return pgvector_server.new_database()
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""A throwaway PostgreSQL cluster for tests: Debian's binaries, a temporary folder, a unix socket.
+"""A throwaway PostgreSQL cluster for tests: Debian's binaries (or PyPI ``pgserver``'s, which carry
+pgvector), a temporary folder, a unix socket.
 
 ``PostgresServer.start()`` runs ``initdb`` in a fresh temporary folder and starts ``postgres`` on a
 unix socket inside it (no TCP). As root (PostgreSQL refuses to run as root) the cluster runs as the
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import importlib.util
 import itertools
 import os
 import pwd
@@ -38,6 +40,21 @@ def find_bindir() -> Path | None:
     for folder in candidates:
         if all((folder / tool).is_file() for tool in ("initdb", "pg_ctl", "postgres")):
             return folder
+    return None
+
+
+def find_pgvector_bindir() -> Path | None:
+    """PostgreSQL 16 with the pgvector extension from the PyPI wheel ``pgserver`` (``pginstall/bin``),
+    or ``None`` where it is not installed (Debian 12 packages no pgvector for its PostgreSQL 15)."""
+    spec = importlib.util.find_spec("pgserver")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    root = Path(next(iter(spec.submodule_search_locations))) / "pginstall"
+    folder = root / "bin"
+    if not (root / "lib" / "postgresql" / "vector.so").is_file():
+        return None
+    if all((folder / tool).is_file() for tool in ("initdb", "pg_ctl", "postgres")):
+        return folder
     return None
 
 
@@ -101,4 +118,4 @@ class PostgresServer:
                 time.sleep(0.1)
 
 
-__all__ = ["PostgresServer", "find_bindir"]
+__all__ = ["PostgresServer", "find_bindir", "find_pgvector_bindir"]

@@ -210,7 +210,8 @@ class CivilSearch:
         benefit_cos = 0.0
         named_benefit = False
         if benefits is not None:
-            cosines = benefits.matrix @ vector if benefits.embedder is self.index.embedder else benefits.cosines(query)
+            same = benefits.embedder is self.index.embedder
+            cosines = benefits.dense_scores(vector) if same else benefits.cosines(query)
             top = int(np.argmax(cosines))
             benefit_cos = float(cosines[top])
             named_benefit = names_programme(query, benefits, cosines)

@@ -41,7 +41,14 @@ from dialog.retrieval.glossary import expand_english, expand_korean, tag_words
 from dialog.retrieval.glossary_asian import expand_asian
 from dialog.retrieval.query_facts import about
 from dialog.retrieval.tokenize import has_hangul, tokenize
-from dialog.retrieval.vector_store import VectorStore, embed_missing
+from dialog.retrieval.vector_store import (
+    DenseIndex,
+    MatrixIndex,
+    SearchableStore,
+    VectorStore,
+    embed_missing,
+    index_in_store,
+)
 from malbeot_core.errors import NotFound
 from malbeot_core.events import ProgrammeHit
 
@@ -152,7 +159,14 @@ class HybridRetriever:
         self.vectors = vectors
         #: passages this build embedded (the rest came from the cache, ``previous`` or ``vectors``)
         self.embedded = 0
-        self.matrix = self._embed_passages(cache_dir, previous)
+        #: passage vectors in memory; ``None`` where the database ranks them (pgvector)
+        self.matrix: np.ndarray | None = None
+        self.dense: DenseIndex
+        if isinstance(vectors, SearchableStore) and vectors.searchable:
+            self.dense, self.embedded = index_in_store(embedder, self.texts, vectors, EMBED_BATCH)
+        else:
+            self.matrix = self._embed_passages(cache_dir, previous)
+            self.dense = MatrixIndex(self.matrix)
 
     # -- build -------------------------------------------------------------------------------------
     def _embed_passages(self, cache_dir: str | Path | None, previous: HybridRetriever | None = None) -> np.ndarray:
@@ -181,7 +195,7 @@ class HybridRetriever:
         With ``vectors`` (the records database), stored vectors are used and new ones stored.
         """
         known: dict[str, np.ndarray] = {}
-        if previous is not None and previous.embedder is self.embedder:
+        if previous is not None and previous.embedder is self.embedder and previous.matrix is not None:
             known = {text: previous.matrix[i] for i, text in enumerate(previous.texts)}
         matrix, self.embedded = embed_missing(self.embedder, self.texts, known, self.vectors, EMBED_BATCH)
         return matrix
@@ -198,7 +212,11 @@ class HybridRetriever:
 
     def cosines(self, query: str) -> np.ndarray:
         vector = np.asarray(self.embedder.embed_queries([query]), dtype=np.float32)[0]
-        return self.matrix @ vector
+        return self.dense_scores(vector)
+
+    def dense_scores(self, vector: np.ndarray) -> np.ndarray:
+        """Cosine of an embedded query with every passage (in memory, or by pgvector)."""
+        return self.dense.scores(vector)
 
     def rank(self, query: str, mode: Mode = "hybrid", limit: int | None = None) -> list[Ranked]:
         """Every programme (or the best ``limit``), best first."""
