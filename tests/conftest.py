@@ -133,14 +133,12 @@ def ray_embedder(ray_workers: str) -> Any:
     return create_embedder("ray", address=ray_workers)
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    """A throwaway PostgreSQL cluster (Debian's binaries) for the session; skipped ("not run") without them."""
-    from tests.postgres import PostgresServer, find_bindir
+def _throwaway_postgres(bindir: Path | None, missing: str) -> Iterator[PostgresServer]:
+    """A PostgreSQL cluster from ``bindir`` for the session, stopped at its end; "not run" without it."""
+    from tests.postgres import PostgresServer
 
-    bindir = find_bindir()
     if bindir is None:
-        pytest.skip("not run: PostgreSQL binaries (Debian package postgresql) not found")
+        pytest.skip(f"not run: {missing}")
     try:
         import psycopg  # noqa: F401
     except ImportError:
@@ -148,23 +146,22 @@ def postgres_server() -> Iterator[PostgresServer]:
     server = PostgresServer(bindir).start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL cluster (Debian's binaries) for the session; skipped ("not run") without them."""
+    from tests.postgres import find_bindir
+
+    yield from _throwaway_postgres(find_bindir(), "PostgreSQL binaries (Debian package postgresql) not found")
 
 
 @pytest.fixture(scope="session")
 def pgvector_server() -> Iterator[PostgresServer]:
     """A throwaway PostgreSQL 16 cluster with pgvector (PyPI ``pgserver``'s binaries); "not run" without them."""
-    from tests.postgres import PostgresServer, find_pgvector_bindir
+    from tests.postgres import find_pgvector_bindir
 
-    bindir = find_pgvector_bindir()
-    if bindir is None:
-        pytest.skip("not run: PostgreSQL with pgvector (PyPI pgserver) not installed")
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        pytest.skip("not run: psycopg (PyPI psycopg[binary]) not installed")
-    server = PostgresServer(bindir).start()
-    yield server
-    server.stop()
+    yield from _throwaway_postgres(find_pgvector_bindir(), "PostgreSQL with pgvector (PyPI pgserver) not installed")
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import threading
@@ -25,7 +26,7 @@ from fastapi import FastAPI
 BROWSER_DIR = Path(__file__).resolve().parent
 REPO = BROWSER_DIR.parent.parent
 ARTIFACTS = REPO / "test-artifacts" / "web"
-CHROMIUM = Path(os.environ.get("MALBEOT_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM = Path(os.environ.get("MALBEOT_CHROMIUM") or shutil.which("chromium") or "chromium")
 SCENARIOS = BROWSER_DIR / "scenarios.mjs"
 
 

@@ -18,20 +18,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from malbeot_core.installed import MissingPackage, find_installed
+from malbeot_core.installed import find_installed
 
 SIPP = shutil.which("sipp")
 
 
-def _sipp_pcaps() -> Path:
-    """The folder of the RFC 2833 digit pcaps shipped with Debian's SIPp, asked of dpkg (the path moves)."""
-    try:
-        return find_installed("sip-tester", "dtmf_2833_0.pcap", ("sip-tester",)).parent
-    except MissingPackage:
-        return Path("/usr/share/sip-tester")  # not installed: the tests that need SIPp skip anyway
-
-
-SIPP_PCAPS = _sipp_pcaps()
+def sipp_pcap(name: str) -> Path:
+    """One of the RFC 2833 digit pcaps shipped with Debian's SIPp (``dtmf_2833_0.pcap``), asked of dpkg."""
+    return find_installed("sip-tester", name, ("sip-tester",))
 
 
 def rtp_pcap(payload: bytes, path: Path, payload_type: int = 0, frame: int = 160) -> Path:

@@ -19,7 +19,6 @@ from voice_gateway.services import Services
 
 from .conftest import SipGateway, needs_sipp
 from .sipp import (
-    SIPP_PCAPS,
     RtpRecorder,
     hang_up,
     pause,
@@ -27,6 +26,7 @@ from .sipp import (
     rtp_pcap,
     run_sipp,
     scenario,
+    sipp_pcap,
     takes_bye,
     transferred,
 )
@@ -104,7 +104,7 @@ async def test_rfc2833_keypad_zero_from_sipps_own_pcap_refers_the_call(
     recorder = RtpRecorder()
     try:
         xml = scenario(port=recorder.port,
-                       steps=pause(500) + play(SIPP_PCAPS / "dtmf_2833_0.pcap") + transferred())
+                       steps=pause(500) + play(sipp_pcap("dtmf_2833_0.pcap")) + transferred())
         run = run_sipp(xml, gw.sip_port, tmp_path)
     finally:
         recorder.close()
