@@ -78,7 +78,9 @@ def test_acknowledged_applications_survive_sigkill_exactly_once(tmp_path: Path) 
                 key = f"conv-{n}-{i}:KR-BASIC-PENSION"
                 body = {"key": key, "programme_id": "KR-BASIC-PENSION",
                         "fields": {"name": "홍길동", "phone": f"010{n:04d}{i:04d}"}}
-                for attempt in range(200):  # retry the same key until it is acknowledged
+                deadline = time.monotonic() + 60
+                attempt = 0
+                while time.monotonic() < deadline:  # retry the same key until it is acknowledged
                     if stop.is_set():
                         return
                     try:
@@ -88,6 +90,7 @@ def test_acknowledged_applications_survive_sigkill_exactly_once(tmp_path: Path) 
                         if attempt == 0:
                             with lock:
                                 retried_after_crash.add(key)
+                        attempt += 1
                         time.sleep(0.05)
                         continue
                     with lock:
@@ -98,8 +101,20 @@ def test_acknowledged_applications_survive_sigkill_exactly_once(tmp_path: Path) 
     for t in threads:
         t.start()
     started = time.monotonic()
-    for _ in range(KILLS):
-        time.sleep(rng.uniform(0.05, 0.4))
+    total = CLIENTS * PER_CLIENT
+    for k in range(KILLS):
+        # Kill on progress, not on the wall clock: a fast machine would otherwise finish every
+        # submission before the first kill and a slow one would kill before the first. Each kill
+        # waits until a further share of the submissions is acknowledged (so work remains) and
+        # then a random few milliseconds (so it lands at a random point of a request).
+        target = total * (k + 1) // (KILLS + 2)
+        wait_until = time.monotonic() + 60
+        while time.monotonic() < wait_until:
+            with lock:
+                if len(acked) >= target:
+                    break
+            time.sleep(0.002)
+        time.sleep(rng.uniform(0.0, 0.01))
         server.kill()
         server.start()
     for t in threads:
