@@ -238,8 +238,20 @@ def matching_rules(text: str) -> list[Rule]:
     return [rule for rule in RULES if rule.fires(said, info)]
 
 
+#: a child's (or grandchild's) partner: "딸 남편", "娘の夫", "my daughter's husband" — the caller is
+#: the elder harmed by a family member, not a partner harmed by theirs
+_KIN_PARTNER = re.compile(
+    r"(딸|아들|손녀|손자)(의|네)?\s*(남편|아내|부인|와이프|신랑)"
+    r"|\b(daughter|son|granddaughter|grandson)'?s?\s+(husband|wife|partner)\b"
+    r"|(husband|wife|partner) of my (daughter|son|granddaughter|grandson)"
+    r"|(娘|息子|孫)(の)?(夫|妻|嫁)|(女儿|儿子|孙女|孙子)(的)?(丈夫|老公|妻子|老婆)"
+    r"|(chồng|vợ) (của )?(con gái|con trai|cháu)",
+    re.IGNORECASE,
+)
+
+
 def abuse_target(text: str) -> AbuseTarget:
-    said = normalise(text)
+    said = _KIN_PARTNER.sub(" ", normalise(text))
     if _PARTNER.search(said):
         return AbuseTarget.PARTNER
     if _CHILD.search(said):

@@ -7,6 +7,7 @@ import pytest
 from dialog.safety import AbuseTarget, DangerKind, SafetyClassifier, danger_reply, detect
 from dialog.safety.kinds import Danger
 from dialog.safety.replies import SPOKEN
+from dialog.safety.rules import abuse_target
 
 rules = SafetyClassifier()  # no embedder: the rules alone
 
@@ -80,6 +81,9 @@ def test_detect_without_an_installed_classifier_uses_the_rules() -> None:
         ("남편이 술만 먹으면 저를 때려요", AbuseTarget.PARTNER),
         ("chồng tôi đánh tôi", AbuseTarget.PARTNER),
         ("아버지가 아이들을 허리띠로 때려요", AbuseTarget.CHILD),
+        # a child's partner who hurts the caller: elder abuse, not partner violence
+        ("딸 남편이 저를 때리고 연금을 가져가요", AbuseTarget.ELDER),
+        ("my daughter's husband hits me and takes my pension", AbuseTarget.ELDER),
     ],
 )
 def test_abuse_names_who_is_hurt(text: str, target: AbuseTarget) -> None:
@@ -128,3 +132,22 @@ def test_every_language_has_every_sentence() -> None:
                 reply, lang, numbers = danger_reply(danger, language)
                 assert lang == language and reply and numbers
                 assert SPOKEN[language][numbers[0]] in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("딸 남편이 저를 때려요", AbuseTarget.ELDER),
+        ("아들네 아내가 밥을 안 줘요", AbuseTarget.ELDER),
+        ("my daughter's husband hits me", AbuseTarget.ELDER),
+        ("the husband of my granddaughter beats me", AbuseTarget.ELDER),
+        ("娘の夫に殴られます", AbuseTarget.ELDER),
+        ("女儿的丈夫打我", AbuseTarget.ELDER),
+        ("chồng của con gái tôi đánh tôi", AbuseTarget.ELDER),
+        ("남편이 저를 때려요", AbuseTarget.PARTNER),
+        ("夫に殴られます", AbuseTarget.PARTNER),
+        ("my husband hits me", AbuseTarget.PARTNER),
+    ],
+)
+def test_a_childs_partner_is_family_not_the_callers_partner(text: str, target: AbuseTarget) -> None:
+    assert abuse_target(text) is target
