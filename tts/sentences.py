@@ -27,6 +27,17 @@ _SPACE = re.compile(r"\s+")
 #: a clause mark followed by a space: "Basic Pension: A monthly...", "65세 이상, 소득이..."; not "2,000"
 _CLAUSE = re.compile(r"(?<=[:;,，、；：])\s+|(?<=\s[-–—])\s+")
 _WIDE = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u3400-\u9fff]")
+#: clause marks in Hangul/CJK text: as ``_CLAUSE``, or a full-width mark with no space ("、", "，")
+_WIDE_CLAUSE = re.compile(r"(?<=[:;,，、；：])\s+|(?<=\s[-–—])\s+|(?<=[，、；：])(?=\S)")
+#: a Hangul/CJK first sentence heavier than this is cut (about 2–3 s of speech from a slow voice)
+WIDE_MAX = 40
+#: the shortest first phrase cut at a Korean phrase boundary
+MIN_PHRASE = 10
+#: Korean connective endings after which a speaker pauses naturally
+_KO_PAUSE_ENDINGS = ("는데", "지만", "니까", "면서", "면", "고", "서", "며", "해", "려", "도록")
+#: words ending in "는/은" that are verb forms before a noun ("드리는 제도"), not the topic particle
+_KO_ADNOMINAL = ("하는", "되는", "있는", "없는", "주는", "드리는", "받는", "사는", "않는", "오는", "가는", "보는",
+                 "내는", "하시는", "같은", "많은", "받은", "않은", "좋은", "작은", "높은", "낮은", "적은", "어린")
 
 
 def split_sentences(text: str, min_chars: int = 8, max_chars: int = 160) -> list[str]:
@@ -39,22 +50,64 @@ def split_sentences(text: str, min_chars: int = 8, max_chars: int = 160) -> list
     return out
 
 
-def lead_with_a_clause(sentences: list[str], max_chars: int = 80, min_chars: int = 6) -> list[str]:
+def lead_with_a_clause(sentences: list[str], max_chars: int = 80, min_chars: int = 6,
+                       wide_max: int | None = WIDE_MAX) -> list[str]:
     """``sentences`` with a long first one cut after its first clause mark (``:`` ``;`` ``,`` a dash).
 
     Only when the mark comes after at least ``min_chars`` and within ``max_chars`` (Hangul and CJK
     counting double); otherwise the sentences are returned as they are. The pieces keep every word.
+
+    A first sentence in Hangul or CJK — spoken by the slower voices — is cut once it weighs more than
+    ``wide_max`` (about 2–3 s of speech), also after a full-width mark with no space ("、", "，"),
+    and, with no mark at all, at Korean phrase boundaries (:func:`_korean_phrases`): a first short
+    phrase, then pieces that at most double, so the next piece is ready as the last one ends.
+    ``wide_max=None`` treats every script alike (the rule before; ``bench/first_piece.py``'s baseline).
     """
-    if not sentences or _weight(sentences[0]) <= max_chars:
+    if not sentences:
         return sentences
     first = sentences[0]
-    for mark in _CLAUSE.finditer(first):
+    wide = wide_max is not None and bool(_WIDE.search(first))
+    if _weight(first) <= (wide_max if wide and wide_max is not None else max_chars):
+        return sentences
+    for mark in (_WIDE_CLAUSE if wide else _CLAUSE).finditer(first):
         weight = _weight(first[: mark.start()])
         if weight > max_chars:
             break
         if weight >= min_chars:
             return [first[: mark.start()].strip(), first[mark.end() :].strip(), *sentences[1:]]
+    if wide:
+        phrases = _korean_phrases(first)
+        if len(phrases) > 1:
+            return [*phrases, *sentences[1:]]
     return sentences
+
+
+def _korean_phrases(sentence: str, shortest: int = MIN_PHRASE, longest: int = WIDE_MAX) -> list[str]:
+    """``sentence`` cut at spaces after a word that ends a spoken phrase (a connective ending such as
+    "-면", "-고", "-서", "-는데", or a long word with the topic particle "은/는"): the first piece
+    between ``shortest`` and ``longest``, each next one at most twice the one before; the rest whole."""
+    cuts = [m.start() for m in re.finditer(r"\s+", sentence) if _pause_after(sentence[: m.start()])]
+    pieces: list[str] = []
+    start, limit = 0, longest
+    while True:
+        fitting = [c for c in cuts if c > start and shortest <= _weight(sentence[start:c].strip()) <= limit]
+        if not fitting or _weight(sentence[start:].strip()) <= limit:
+            break
+        cut = fitting[0] if not pieces else fitting[-1]
+        pieces.append(sentence[start:cut].strip())
+        limit = 2 * _weight(pieces[-1])
+        start = cut
+    rest = sentence[start:].strip()
+    return [*pieces, rest] if rest else pieces
+
+
+def _pause_after(prefix: str) -> bool:
+    word = prefix.rsplit(" ", 1)[-1].strip("\"'”’)」』")
+    if not word or not _HANGUL.match(word[-1]):
+        return False
+    if word.endswith(_KO_PAUSE_ENDINGS):
+        return True
+    return word.endswith(("은", "는")) and len(_HANGUL.findall(word)) >= 3 and not word.endswith(_KO_ADNOMINAL)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -123,3 +124,53 @@ def test_first_sentences_that_are_kept_whole(text: str) -> None:
 
 def test_nothing_to_lead_with() -> None:
     assert lead_with_a_clause([]) == []
+
+
+# --- the first piece of a Hangul/CJK answer (spoken by the slower voices) -------------------------
+
+KO_NO_MARK = ("만 65세 이상이시고 혼자 사시는 어르신이면 주민센터에서 안부 확인 서비스를 신청하실 수 있으며 "
+              "매주 한 번 전화를 드립니다.")
+
+
+def test_a_korean_first_sentence_with_no_mark_is_cut_at_a_phrase_ending() -> None:
+    sentences = split_sentences(KO_NO_MARK + " 신분증을 가져오세요.")
+    pieces = lead_with_a_clause(sentences)
+    assert len(pieces) > len(sentences)
+    assert pieces[0] == "만 65세 이상이시고"  # cut after the connective ending "-고"
+    assert " ".join(pieces) == " ".join(sentences)  # nothing lost, only cut
+    assert pieces[-1] == "신분증을 가져오세요."  # later sentences untouched
+    weights = [sum(2 if "\uac00" <= c <= "\ud7a3" else 1 for c in p) for p in pieces[:-1]]
+    assert weights[0] <= 40
+    for before, after in itertools.pairwise(weights[:-1]):  # the sentence's rest may be longer
+        assert after <= 2 * before  # each next piece at most doubles, so it is ready in time
+
+
+def test_korean_verb_forms_before_a_noun_are_not_taken_for_a_topic() -> None:
+    text = "어르신께 매달 생활비를 드리는 제도로 소득인정액이 선정기준액 이하인 분이 받으실 수 있습니다."
+    pieces = lead_with_a_clause(split_sentences(text))
+    assert all(not p.endswith("드리는") for p in pieces)
+    assert " ".join(pieces) == text
+
+
+def test_a_short_korean_first_sentence_is_kept_whole() -> None:
+    sentences = split_sentences("기초연금을 안내해 드릴게요. 신청은 주민센터에서 하실 수 있어요.")
+    assert lead_with_a_clause(sentences) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("65歳以上で一人暮らしの方は、住民センターで安否確認サービスを申し込むことができます。",
+         "65歳以上で一人暮らしの方は、"),
+        ("年满65岁、独自生活的老人，可以在居民中心申请每周一次的电话问候服务。", "年满65岁、"),
+    ],
+)
+def test_japanese_and_chinese_are_cut_at_a_full_width_mark_with_no_space(text: str, first: str) -> None:
+    pieces = lead_with_a_clause(split_sentences(text))
+    assert pieces[0] == first
+    assert "".join(pieces) == text
+
+
+def test_the_old_rule_is_kept_for_the_baseline() -> None:
+    sentences = split_sentences(KO_NO_MARK)
+    assert lead_with_a_clause(sentences, wide_max=None) == sentences  # no ASCII clause mark: kept whole
