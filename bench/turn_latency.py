@@ -10,7 +10,8 @@ turn's clip is also streamed, right after Malbeot's turn, to that plain peer ser
 folder (bench/wyoming_peer.py), and the two are printed side by side: end of speech -> final
 transcript p50/p95, their ratio, Korean CER and peak RSS.
 
-    .venv/bin/python bench/turn_latency.py [--turns 9] [--rate 16000|8000] [--peer-python /work/peer-venv/bin/python]
+    [MALBEOT_SHARED_DATA=/work/shared/data] .venv/bin/python bench/turn_latency.py [--turns 9] [--rate 16000|8000]
+        [--peer-python /work/peer-venv/bin/python]
 """
 
 from __future__ import annotations
