@@ -1,14 +1,15 @@
 """Time to the first reply audio and the silences inside a first sentence, by how it is cut (issue 14).
 
 The slow voices (Kokoro: Korean, Chinese, Japanese, Vietnamese) make the caller wait for the whole
-first piece of an answer. For each held-out first sentence of the real dialog's Korean answers
+first piece of an answer; the shorter first piece is for Korean answers. For each held-out first
+sentence of the real dialog's Korean answers
 (``bench/voice_sentences.py``), the pieces are synthesised one after another with the gateway's
 Korean voice, as the TTS stage does, and playback is simulated: the first audio comes when the first
 piece is ready; a stall is time a piece was still being synthesised when the one before had finished
 playing. Two cuts, interleaved sentence by sentence in the same run: the baseline
-(``lead_with_a_clause(..., wide_max=None)``: a first sentence over 80 is cut at its first clause mark
-only) and the rule for Hangul/CJK (cut over 40, also at Korean phrase boundaries, pieces at most
-doubling). ``--heard`` also transcribes each whole reply with whisper and prints the CER of both.
+(``lead_with_a_clause(..., language="ko", wide_max=None)``: a first sentence over 80 is cut at its
+first clause mark only) and the rule for Korean (cut over 40, also at Korean phrase boundaries,
+pieces at most doubling). ``--heard`` also transcribes each whole reply with whisper and prints the CER of both.
 
     .venv/bin/python bench/first_piece.py [--limit 24] [--half held_out] [--heard]
 """
@@ -68,7 +69,7 @@ def main() -> None:
     parser.add_argument("--heard", action="store_true", help="transcribe each reply and print the CER")
     args = parser.parse_args()
     sentences = list(split(answer_sentences("ko")).half(args.half))
-    cut = [s for s in sentences if len(lead_with_a_clause([s])) > 1][: args.limit]
+    cut = [s for s in sentences if len(lead_with_a_clause([s], language="ko")) > 1][: args.limit]
     print(f"{len(sentences)} {args.half} Korean answer sentences; {len(cut)} measured (those the rule cuts)")
     services = Services(GatewayConfig())
     synth = services.voices("ko")
@@ -76,7 +77,7 @@ def main() -> None:
     rows: dict[str, dict[str, list[float]]] = {m: {"first": [], "stall": [], "cer": []} for m in ("baseline", "rule")}
     for sentence in cut:
         for mode, wide_max in (("baseline", None), ("rule", 40)):
-            pieces = lead_with_a_clause([sentence], wide_max=wide_max)
+            pieces = lead_with_a_clause([sentence], language="ko", wide_max=wide_max)
             first, stalled, audio = play(synth, pieces)
             rows[mode]["first"].append(first)
             rows[mode]["stall"].append(stalled)

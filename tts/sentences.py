@@ -50,23 +50,25 @@ def split_sentences(text: str, min_chars: int = 8, max_chars: int = 160) -> list
     return out
 
 
-def lead_with_a_clause(sentences: list[str], max_chars: int = 80, min_chars: int = 6,
+def lead_with_a_clause(sentences: list[str], max_chars: int = 80, min_chars: int = 6, language: str | None = None,
                        wide_max: int | None = WIDE_MAX) -> list[str]:
     """``sentences`` with a long first one cut after its first clause mark (``:`` ``;`` ``,`` a dash).
 
     Only when the mark comes after at least ``min_chars`` and within ``max_chars`` (Hangul and CJK
     counting double); otherwise the sentences are returned as they are. The pieces keep every word.
 
-    A first sentence in Hangul or CJK — spoken by the slower voices — is cut once it weighs more than
-    ``wide_max`` (about 2–3 s of speech), also after a full-width mark with no space ("、", "，"),
+    A Korean answer's first sentence (``language`` "ko": the slower Kokoro voice) is cut once it
+    weighs more than ``wide_max`` (about 2–3 s of speech), also after a full-width mark with no space,
     and, with no mark at all, at Korean phrase boundaries (:func:`_korean_phrases`): a first short
     phrase, then pieces that at most double, so the next piece is ready as the last one ends.
-    ``wide_max=None`` treats every script alike (the rule before; ``bench/first_piece.py``'s baseline).
+    ``wide_max=None`` is the rule before (``bench/first_piece.py``'s baseline). Chinese and Japanese
+    keep the rule before: cut there, their facility answers (Korean names inside) were heard worse
+    (``tests/lang/test_flows_heard_back.py``: zh CER 0.61, over its 0.55 bound).
     """
     if not sentences:
         return sentences
     first = sentences[0]
-    wide = wide_max is not None and bool(_WIDE.search(first))
+    wide = language == "ko" and wide_max is not None and bool(_HANGUL.search(first))
     if _weight(first) <= (wide_max if wide and wide_max is not None else max_chars):
         return sentences
     for mark in (_WIDE_CLAUSE if wide else _CLAUSE).finditer(first):

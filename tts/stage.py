@@ -187,9 +187,9 @@ class TtsStage:
                 await out.put(_Produced(reply, event))
 
         sentences = split_sentences(answer.text)
-        if self.short_first_piece and answer.emergency is None:  # a danger answer's number stays whole
-            sentences = lead_with_a_clause(sentences)
         language = answer.language or self.settings.language or self.settings.last_language
+        if self.short_first_piece and answer.emergency is None:  # a danger answer's number stays whole
+            sentences = lead_with_a_clause(sentences, language=language)
         rate = answer.rate  # decided by the dialog (elderly call, "slower"): never scaled again here
         try:
             if sentences:
