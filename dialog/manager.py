@@ -46,7 +46,7 @@ from dialog.retrieval.hybrid import HybridRetriever, Ranked
 from dialog.retrieval.query_facts import about
 from dialog.retrieval.tokenize import tokenize
 from dialog.safety import Danger, SafetyClassifier, danger_reply
-from malbeot_core.events import BenefitAnswer, Emergency, ProgrammeHit
+from malbeot_core.events import BenefitAnswer, Emergency, KeypadMeaning, ProgrammeHit
 from malbeot_core.redact import redact
 
 #: speaking rate after the caller asks for slower speech
@@ -182,6 +182,13 @@ class DialogManager:
         if pending and intent.name is IntentName.FIND_BENEFIT:  # "돌봄 서비스요": read with the question
             return self._find(f"{pending} {text}", state, clarified=True)
         return self._answer(intent, text, state)
+
+    def keypad(self, meaning: KeypadMeaning, state: DialogState) -> BenefitAnswer:
+        """A keypad request (1 repeat, 2 slower, 0 a person): what the same spoken request gets, with
+        nothing parsed, no danger check and any flow in progress kept (its next answer still counts)."""
+        state.turns += 1
+        name = {"repeat": IntentName.REPEAT, "slower": IntentName.SLOWER, "person": IntentName.TALK_TO_PERSON}[meaning]
+        return self._answer(Intent(name, 1.0), "", state)
 
     def _danger(self, danger: Danger, text: str, state: DialogState) -> BenefitAnswer:
         """The number first, a person next: never a programme list, never "not found"."""

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .audio import AudioChunk
+
+#: what a keypad digit asks for on a phone call (the start notice names the menu)
+KeypadMeaning = Literal["repeat", "slower", "person"]
+KEYPAD_MENU: dict[str, KeypadMeaning] = {"1": "repeat", "2": "slower", "0": "person"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +44,17 @@ class TextInput:
     """A typed question (the web page's text alternative to speech)."""
 
     text: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class Keypad:
+    """A keypad digit from the menu (:data:`KEYPAD_MENU`): it reaches the dialog as what it asks
+    for, never as words for the intent rules to parse (nor as an answer to a question in progress)."""
+
+    digit: str
+    meaning: KeypadMeaning
+    #: the call's language (the answer's, when nothing was said yet)
     language: str
 
 
@@ -130,6 +146,7 @@ Event = (
     | PartialTranscript
     | FinalTranscript
     | TextInput
+    | Keypad
     | BenefitAnswer
     | SpeechAudio
     | ReplyDone
@@ -139,6 +156,7 @@ Event = (
 )
 
 __all__ = [
+    "KEYPAD_MENU",
     "AudioChunk",
     "BargeIn",
     "BenefitAnswer",
@@ -146,6 +164,8 @@ __all__ = [
     "EndOfTurn",
     "Event",
     "FinalTranscript",
+    "Keypad",
+    "KeypadMeaning",
     "NoInput",
     "PartialTranscript",
     "ProgrammeHit",

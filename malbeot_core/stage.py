@@ -4,6 +4,11 @@ A stage is a small async transformer: it consumes an async iterator of events an
 Stages pass through events they do not handle, so later stages (and the channel) see them.
 The runner connects stages with ``asyncio.Queue(maxsize)``: a slow stage makes the ones before
 it wait (backpressure) instead of growing memory.
+
+Events enter at the head (``feed``: audio, transcripts, typed text, keypad) or at a later stage's
+inlet (``feed_to``): a prompt the channel says is already an answer and enters where the dialog's
+answers go on (translation, then speech); a barge-in is for speech alone and takes its own lane
+past the audio queued for recognition.
 """
 
 from __future__ import annotations
@@ -51,6 +56,14 @@ class Pipeline:
 
     async def feed(self, event: Event) -> None:
         await self._queues[0].put(event)
+
+    async def feed_to(self, stage: str, event: Event) -> None:
+        """``event`` into the inbox of the stage named ``stage``, past the stages before it."""
+        for i, candidate in enumerate(self.stages):
+            if candidate.name == stage:
+                await self._queues[i].put(event)
+                return
+        raise ValueError(f"no stage named {stage!r} in this pipeline ({[s.name for s in self.stages]})")
 
     async def close_input(self) -> None:
         await self._queues[0].put(_END)

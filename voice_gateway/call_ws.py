@@ -145,7 +145,7 @@ class Call:
                 log.info("call %s typed (%s), %d characters", self.session.call_id, language, len(text.strip()))
                 await self.session.feed(TextInput(text.strip(), language))
             case "barge_in":
-                await self.session.feed(BargeIn(self.inbound.audio_time))
+                await self.session.barge_in(BargeIn(self.inbound.audio_time))
             case "stop":
                 return False
             case other:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from malbeot_core.audio import INTERNAL, AudioChunk
-from malbeot_core.events import Event
+from malbeot_core.events import BargeIn, BenefitAnswer, Event
 from malbeot_core.settings import CallSettings
 from malbeot_core.stage import Pipeline, Stage
 
@@ -105,6 +105,16 @@ class CallSession:
         if isinstance(event, AudioChunk):
             self.keeper.write(event)
         await self.pipeline.feed(event)
+
+    async def say(self, answer: BenefitAnswer) -> None:
+        """A prompt of the channel's own (start notice, silence prompt, check-in question): it enters
+        where the dialog's answers go on (translation, then speech), not through recognition and the
+        dialog."""
+        await self.pipeline.feed_to("translate", answer)
+
+    async def barge_in(self, event: BargeIn) -> None:
+        """The client says the caller spoke over the reply: straight to speech, past queued audio."""
+        await self.pipeline.feed_to("tts", event)
 
     def reconfigure(self, options: CallOptions) -> None:
         self.options = options

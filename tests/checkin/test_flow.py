@@ -120,3 +120,67 @@ def test_outcome_rule() -> None:
     assert outcome_of(["잘 지내요", "아파요"], danger=False) == "not_well"
     assert outcome_of(["잘 지내요"], danger=False) == "well"
     assert outcome_of([], danger=False) == "not_well"
+
+
+# --- asking to hear a question again, more slowly, or for a person (in words or on the keypad) ---
+
+
+def test_a_resident_who_asks_to_hear_it_again_is_asked_the_same_question_not_the_next() -> None:
+    dialog = FakeDialog()
+    flow = CheckinFlow(dialog, "김영순", "ko")
+    greeting = flow.greeting()
+    again = flow.hear("뭐라고요? 다시 말해 주세요", "ko")
+    assert again is not None and again.text == greeting.text and again.intent == QUESTION
+    slower = flow.hear("천천히 말해 주세요", "ko")
+    assert slower is not None and slower.text.startswith("네, 천천히 다시") and greeting.text in slower.text
+    assert slower.rate <= greeting.rate
+    said = run_on(flow, ["네 잘 지내요", "네 밥 잘 먹었어요", "괜찮아요"])
+    assert [a.intent for a in said] == [QUESTION, QUESTION, CLOSING]  # three answers, three questions
+    assert dialog.heard == [("네 잘 지내요", "ko"), ("네 밥 잘 먹었어요", "ko"), ("괜찮아요", "ko")]
+    assert flow.report().outcome == "well"  # the requests are not answers
+
+
+def test_a_long_answer_that_holds_slowly_is_an_answer() -> None:
+    flow = CheckinFlow(FakeDialog(), "김영순", "ko")
+    flow.greeting()
+    reply = flow.hear("요즘은 다리가 안 좋아서 천천히 걸어 다녀요", "ko")
+    assert reply is not None and "식사" in reply.text  # the next question
+    assert flow.heard == ["요즘은 다리가 안 좋아서 천천히 걸어 다녀요"]
+
+
+@pytest.mark.parametrize("how", ["words", "keypad"])
+def test_a_resident_who_asks_for_a_person_is_put_through_and_asked_nothing_more(how: str) -> None:
+    flow = CheckinFlow(FakeDialog(), "김영순", "ko")
+    flow.greeting()
+    reply = flow.hear("사람이랑 통화하고 싶어요", "ko") if how == "words" else flow.keypad("person")
+    assert reply is not None and reply.action == "handoff" and "직원" in reply.text
+    assert flow.finished
+
+
+def test_keypad_one_says_the_question_again_and_two_slower() -> None:
+    flow = CheckinFlow(FakeDialog(), "Kim", "en", rate=0.9)
+    flow.greeting()
+    meals = flow.hear("I'm fine", "en")
+    assert meals is not None
+    assert flow.keypad("repeat").text == meals.text
+    slower = flow.keypad("slower")
+    assert slower.text.startswith("Sure, I will say it again more slowly.") and slower.rate < 0.9
+    assert flow.heard == ["I'm fine"]
+
+
+def test_after_a_danger_answer_the_keypad_repeats_the_number_without_a_second_hand_off() -> None:
+    flow = CheckinFlow(FakeDialog(), "김영순", "ko")
+    flow.greeting()
+    danger = flow.hear("숨을 못 쉬겠어요", "ko")
+    assert danger is not None and danger.action == "handoff_urgent"
+    again = flow.keypad("repeat")
+    assert again.text == danger.text and again.action == ""
+
+
+def run_on(flow: CheckinFlow, answers: list[str]) -> list[BenefitAnswer]:
+    out = []
+    for heard in answers:
+        reply = flow.hear(heard, flow.language)
+        assert reply is not None
+        out.append(reply)
+    return out

@@ -117,3 +117,56 @@ async def test_iterate_in_thread_reraises() -> None:
     with pytest.raises(BackendFailed):
         async for _ in iterate_in_thread(gen):
             pass
+
+
+class Seen:
+    """Records what reached it, passes everything on."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.seen: list[Event] = []
+
+    async def run(self, inbox: AsyncIterator[Event]) -> AsyncIterator[Event]:
+        async for event in inbox:
+            self.seen.append(event)
+            yield event
+
+
+class Stuck:
+    """A head stage busy with something else (recognition of queued audio): reads nothing."""
+
+    name = "asr"
+
+    async def run(self, inbox: AsyncIterator[Event]) -> AsyncIterator[Event]:
+        await asyncio.Event().wait()
+        yield TextInput("never", "en")  # pragma: no cover
+
+
+async def test_an_event_fed_to_a_later_stage_skips_the_ones_before() -> None:
+    dialog, tts = Seen("dialog"), Seen("tts")
+    pipeline = Pipeline([Seen("asr"), dialog, tts])
+    pipeline.start()
+    prompt = TextInput("a prompt the channel says", "ko")
+    await pipeline.feed_to("tts", prompt)
+    await pipeline.feed(PartialTranscript("p", "en", 1.0))
+    out = pipeline.events()
+    got = [await asyncio.wait_for(anext(out), 5) for _ in range(2)]
+    assert prompt in got and PartialTranscript("p", "en", 1.0) in got
+    assert prompt not in dialog.seen and prompt in tts.seen
+    await pipeline.aclose()
+
+
+async def test_the_lane_past_a_busy_head_stage_is_not_blocked_by_its_queue() -> None:
+    tts = Seen("tts")
+    pipeline = Pipeline([Stuck(), tts], maxsize=2)
+    pipeline.start()
+    for i in range(2):  # the head's inbox is full: feed() would now wait
+        await pipeline.feed(PartialTranscript(str(i), "en", 0.0))
+    with pytest.raises(TimeoutError):
+        await asyncio.wait_for(pipeline.feed(PartialTranscript("full", "en", 0.0)), 0.1)
+    barge = TextInput("barge in", "en")
+    await asyncio.wait_for(pipeline.feed_to("tts", barge), 1)
+    assert await asyncio.wait_for(anext(pipeline.events()), 5) == barge
+    with pytest.raises(ValueError, match="no stage named"):
+        await pipeline.feed_to("nowhere", barge)
+    await pipeline.aclose()

@@ -96,3 +96,19 @@ def test_english_yes_go_ahead_at_the_name_prompt_is_not_a_name(manager: DialogMa
     call.say("yes", "application_field", "registration number")
     app = call.state.application
     assert app is not None and app.values == {"name": "John Smith"}
+
+
+def test_keypad_requests_at_a_field_prompt_keep_the_application(manager: DialogManager) -> None:
+    """Keypad 1 / 2 / 0 reach the dialog as what they ask for (not as words): the same field question
+    again (slower), never a value stored; 0 hands the call to a person."""
+    call = Call(manager, "ko")
+    asked = call.say("기초연금 신청하고 싶어요", "application_field", "성함을 말씀해 주세요")
+    again = manager.keypad("repeat", call.state)
+    assert again.intent == "repeat" and again.text == asked.text
+    slower = manager.keypad("slower", call.state)
+    assert slower.intent == "slower" and "성함을 말씀해 주세요" in slower.text
+    app = call.state.application
+    assert app is not None and app.spec.name == "name" and app.values == {} and app.pending is None
+    call.say("홍길동입니다", "application_confirm", "성함, 홍길동. 맞나요?")  # the next answer still counts
+    person = manager.keypad("person", call.state)
+    assert person.action == "handoff" and person.language == "ko"

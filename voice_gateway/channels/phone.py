@@ -17,13 +17,14 @@ from typing import Any, Protocol
 
 from malbeot_core.audio import AudioChunk
 from malbeot_core.events import (
+    KEYPAD_MENU,
     BenefitAnswer,
     Event,
     FinalTranscript,
+    Keypad,
     PartialTranscript,
     SpeechEnded,
     SpeechStarted,
-    TextInput,
 )
 
 from ..conversation import CLOSE_NORMAL, CallEnded, Conversation
@@ -44,7 +45,6 @@ FRAME_MS = 20
 NOTICE, STILL_THERE, SILENCE_GOODBYE = "notice", "still_there", "silence_goodbye"
 
 #: keypad digit → the utterance it stands for (the dialog's own intents answer it)
-KEYPAD = {"1": "repeat that please", "2": "slower please", "0": "talk to a person"}
 
 
 class PhoneLine(Protocol):
@@ -157,7 +157,7 @@ class PhoneConversation(Conversation):
 
     async def say(self, key: str, intent: str, action: str = "", **fields: str) -> None:
         text, language = prompt(key, self.language, **fields)
-        await self.session.feed(BenefitAnswer(text, language, intent, action=action))
+        await self.session.say(BenefitAnswer(text, language, intent, action=action))
 
     def speaks(self, answer: BenefitAnswer) -> bool:
         if answer.intent in (NOTICE, STILL_THERE, SILENCE_GOODBYE):
@@ -201,8 +201,8 @@ class PhoneConversation(Conversation):
         self.dtmf_digits.append(digit)
         self._quiet_since = time.perf_counter()
         self._prompted = False
-        utterance = KEYPAD.get(digit)
-        if utterance is None:
+        meaning = KEYPAD_MENU.get(digit)
+        if meaning is None:
             log.info("call %s: keypad %r has no meaning here", self.session.call_id, digit)
             return
         log.info("call %s: keypad %s", self.session.call_id, digit)
@@ -213,7 +213,7 @@ class PhoneConversation(Conversation):
             record, _ = prompt(record_key, self.language)
             await self.say("notice", NOTICE, record=record)
             return
-        await self.session.feed(TextInput(utterance, self.language))
+        await self.session.feed(Keypad(digit, meaning, self.language))
 
     async def silence_watch(self) -> None:
         """After ``silence_seconds`` without speech (and no reply due or playing), ask once whether the

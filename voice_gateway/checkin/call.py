@@ -8,7 +8,7 @@ import asyncio
 from collections.abc import AsyncIterator
 
 from malbeot_core.errors import BackendFailed, MalbeotError
-from malbeot_core.events import Event, FinalTranscript, TextInput
+from malbeot_core.events import Event, FinalTranscript, Keypad, TextInput
 from malbeot_core.settings import CallSettings
 from malbeot_core.stage import failure_event
 
@@ -44,6 +44,8 @@ class CheckinStage:
                         continue
                     if reply is not None:
                         yield reply  # it carries its own speaking rate
+                case Keypad(meaning=meaning):
+                    yield self.flow.keypad(meaning)
                 case _:
                     pass
 
@@ -60,7 +62,7 @@ class CheckinConversation(PhoneConversation):
     async def start(self) -> None:
         """Start the pipeline and greet the resident by name (it says a computer is calling)."""
         self.session.start()
-        await self.session.feed(self.flow.greeting())
+        await self.session.say(self.flow.greeting())
 
 
 __all__ = ["CheckinConversation", "CheckinStage"]

@@ -10,17 +10,23 @@ the dialog.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Protocol
 
-from dialog.manager import DialogState
-from malbeot_core.events import BenefitAnswer, ProgrammeHit
+from dialog.intents import IntentName, detect_intent
+from dialog.manager import SLOW_RATE, DialogState
+from malbeot_core.events import BenefitAnswer, KeypadMeaning, ProgrammeHit
 from malbeot_core.redact import redact
 from records.applications import mask_name
 
 from .rules import asks_for_help, is_danger, not_well, outcome_of
 from .types import CheckinReport, Turn
 
-QUESTION, CLOSING = "checkin_question", "checkin_goodbye"
+QUESTION, CLOSING, HANDOFF = "checkin_question", "checkin_goodbye", "checkin_handoff"
+#: a request to repeat or slow down is short ("다시 말해 주세요", "천천히요"): a longer answer that
+#: happens to hold "천천히" ("천천히 걸어 다녀요") is an answer
+_STEER_MAX = 16
 
 _TEXTS: dict[str, dict[str, str]] = {
     "greeting": {
@@ -35,6 +41,9 @@ _TEXTS: dict[str, dict[str, str]] = {
               "en": "I am sorry to hear that. Thank you for telling me; I will let the district staff know."},
     "offer": {"ko": "말씀하신 것과 관련해서 {names} 같은 서비스가 있어요. 담당 직원이 자세히 안내해 드릴 거예요.",
               "en": "There are services that may help, such as {names}. A staff member will tell you more."},
+    "slower": {"ko": "네, 천천히 다시 말씀드릴게요.", "en": "Sure, I will say it again more slowly."},
+    "person": {"ko": "네, 구청 담당 직원에게 바로 연결해 드릴게요. 잠시만 기다려 주세요.",
+               "en": "Of course, I will put you through to a member of the district staff. Please hold on."},
     "goodbye": {"ko": "오늘 이야기 나눠 주셔서 고마워요. 건강 조심하시고, 다음에 또 전화 드릴게요. 안녕히 계세요.",
                 "en": "Thank you for talking with me today. Take care, and I will call again. Goodbye."},
 }
@@ -66,6 +75,10 @@ class CheckinFlow:
         self.danger = False
         self.offered: tuple[ProgrammeHit, ...] = ()
         self.finished = False
+        #: what was asked last, to say again on request: (keys, fields)
+        self._last: tuple[list[str], dict[str, str]] = (["greeting"], {"name": name})
+        #: the last answer spoken
+        self._said: BenefitAnswer | None = None
 
     def _say(self, keys: list[str], intent: str, action: str = "", programmes: tuple[ProgrammeHit, ...] = (),
              **fields: str) -> BenefitAnswer:
@@ -73,7 +86,8 @@ class CheckinFlow:
         spoken = " ".join(p[0] for p in parts)
         self.transcript.append(Turn("malbeot", redact(spoken.replace(self.name, mask_name(self.name))
                                                       if self.name else spoken)))
-        return BenefitAnswer(spoken, parts[0][1], intent, programmes, rate=self.rate, action=action)
+        self._said = BenefitAnswer(spoken, parts[0][1], intent, programmes, rate=self.rate, action=action)
+        return self._said
 
     def greeting(self) -> BenefitAnswer:
         self.asked = 1
@@ -83,15 +97,23 @@ class CheckinFlow:
         """The resident's answer; returns what to say next (None: nothing, e.g. an empty recognition)."""
         if not heard.strip():
             return None
+        steer = None if self.finished else detect_intent(heard).name
+        if steer in (IntentName.REPEAT, IntentName.SLOWER) and len(re.sub(r"\s", "", heard)) <= _STEER_MAX:
+            self.transcript.append(Turn("resident", redact(heard)))  # a request, not an answer
+            return self.keypad("slower" if steer is IntentName.SLOWER else "repeat")
         self.heard.append(heard)
         self.transcript.append(Turn("resident", redact(heard)))
+        if steer is IntentName.TALK_TO_PERSON:
+            return self.keypad("person")
         answer = self.responder.respond(heard, self.language, self.state)
         if is_danger(answer.intent):
             self.danger = True
             self.finished = True
             self.transcript.append(Turn("malbeot", redact(answer.text)))
+            self._said = answer
             return answer  # its number and its urgent hand-off, as the dialog gave them
         if self.finished:
+            self._said = answer
             return answer  # after the questions (or a danger answer): the dialog answers
         keys = ["sorry"] if not_well(heard) else []
         if asks_for_help(heard) and answer.programmes and not self.offered:
@@ -105,9 +127,25 @@ class CheckinFlow:
             return self._next(keys)
         return self._goodbye(keys)
 
+    def keypad(self, meaning: KeypadMeaning) -> BenefitAnswer:
+        """The resident asks to hear the last question again (more slowly) or for a person — by keypad
+        or in words: the question is not counted as answered; a person ends the questions."""
+        if meaning == "person":
+            self.finished = True
+            return self._say(["person"], HANDOFF, action="handoff")
+        if meaning == "slower":
+            self.rate = min(self.rate, SLOW_RATE)
+        if self.finished and self._said is not None:  # after a danger answer: its number again
+            return replace(self._said, rate=min(self._said.rate, self.rate), action="")
+        keys, fields = self._last
+        if meaning == "slower":
+            keys = ["slower", *(k for k in keys if k != "slower")]
+        return self._say(keys, QUESTION, programmes=self.offered if "offer" in keys else (), **fields)
+
     def _next(self, keys: list[str], **fields: str) -> BenefitAnswer:
         question = QUESTIONS[self.asked]
         self.asked += 1
+        self._last = ([*keys, question], fields)
         return self._say([*keys, question], QUESTION, programmes=self.offered if "offer" in keys else (), **fields)
 
     def _goodbye(self, keys: list[str], **fields: str) -> BenefitAnswer:
@@ -124,4 +162,4 @@ class CheckinFlow:
                              tuple(p.id for p in self.offered))
 
 
-__all__ = ["CLOSING", "QUESTION", "QUESTIONS", "CheckinFlow", "Responder"]
+__all__ = ["CLOSING", "HANDOFF", "QUESTION", "QUESTIONS", "CheckinFlow", "Responder"]
