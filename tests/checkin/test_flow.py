@@ -136,8 +136,18 @@ def test_a_resident_who_asks_to_hear_it_again_is_asked_the_same_question_not_the
     assert slower.rate <= greeting.rate
     said = run_on(flow, ["네 잘 지내요", "네 밥 잘 먹었어요", "괜찮아요"])
     assert [a.intent for a in said] == [QUESTION, QUESTION, CLOSING]  # three answers, three questions
-    assert dialog.heard == [("네 잘 지내요", "ko"), ("네 밥 잘 먹었어요", "ko"), ("괜찮아요", "ko")]
+    assert flow.heard == ["네 잘 지내요", "네 밥 잘 먹었어요", "괜찮아요"]
+    assert len(dialog.heard) == 5  # every utterance still passes the dialog's danger detection
     assert flow.report().outcome == "well"  # the requests are not answers
+
+
+@pytest.mark.parametrize("said", ["뭐라고요 숨이 안 쉬어져요", "숨을 못 쉬겠어요 사람 불러 주세요"])
+def test_a_request_that_tells_of_danger_gets_the_danger_answer(said: str) -> None:
+    flow = CheckinFlow(FakeDialog(), "김영순", "ko")
+    flow.greeting()
+    reply = flow.hear(said, "ko")
+    assert reply is not None and reply.intent == "danger_medical" and reply.action == "handoff_urgent"
+    assert flow.report().outcome == "danger"
 
 
 def test_a_long_answer_that_holds_slowly_is_an_answer() -> None:

@@ -97,7 +97,8 @@ class CheckinFlow:
         """The resident's answer; returns what to say next (None: nothing, e.g. an empty recognition)."""
         if not heard.strip():
             return None
-        steer = None if self.finished else detect_intent(heard).name
+        answer = self.responder.respond(heard, self.language, self.state)  # its danger detection first
+        steer = None if self.finished or is_danger(answer.intent) else detect_intent(heard).name
         if steer in (IntentName.REPEAT, IntentName.SLOWER) and len(re.sub(r"\s", "", heard)) <= _STEER_MAX:
             self.transcript.append(Turn("resident", redact(heard)))  # a request, not an answer
             return self.keypad("slower" if steer is IntentName.SLOWER else "repeat")
@@ -105,7 +106,6 @@ class CheckinFlow:
         self.transcript.append(Turn("resident", redact(heard)))
         if steer is IntentName.TALK_TO_PERSON:
             return self.keypad("person")
-        answer = self.responder.respond(heard, self.language, self.state)
         if is_danger(answer.intent):
             self.danger = True
             self.finished = True
