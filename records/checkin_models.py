@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base, Id, utcnow
@@ -35,10 +35,15 @@ class CheckinResident(Base):
 
 
 class CheckinCall(Base):
-    """One planned call. At most one per resident and due time (two schedulers cannot plan it twice)."""
+    """One planned call. At most one per resident and due time, and at most one open (not ``done``) per
+    resident: two schedulers cannot plan it twice, nor plan the one after it twice (migration 0008)."""
 
     __tablename__ = "checkin_calls"
-    __table_args__ = (UniqueConstraint("resident_id", "due_at"),)
+    __table_args__ = (
+        UniqueConstraint("resident_id", "due_at"),
+        Index("uq_checkin_calls_one_open", "resident_id", unique=True,
+              sqlite_where=text("state != 'done'"), postgresql_where=text("state != 'done'")),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
     resident_id: Mapped[int] = mapped_column(Id, ForeignKey("checkin_residents.id"), nullable=False, index=True)

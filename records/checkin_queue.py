@@ -67,12 +67,16 @@ class CallQueue:
         with self.records.session() as session:
             residents = list(session.scalars(select(CheckinResident).where(CheckinResident.active.is_(True),
                                                                             CheckinResident.consent.is_(True))))
-            open_ids = set(session.scalars(select(CheckinCall.resident_id).where(CheckinCall.state != "done")))
+            # one statement: which calls are open and which is the last must come from one snapshot
+            open_ids: set[int] = set()
             last: dict[int, datetime] = {}
-            for call in session.scalars(select(CheckinCall)):
-                due = utc(call.due_at)
-                if call.resident_id not in last or due > last[call.resident_id]:
-                    last[call.resident_id] = due
+            for resident_id, state, due_at in session.execute(
+                    select(CheckinCall.resident_id, CheckinCall.state, CheckinCall.due_at)):
+                if state != "done":
+                    open_ids.add(resident_id)
+                due = utc(due_at)
+                if resident_id not in last or due > last[resident_id]:
+                    last[resident_id] = due
         for row in residents:
             if row.id in open_ids:
                 continue
@@ -87,7 +91,7 @@ class CallQueue:
                                             summary="", alerted=False))
                 planned += 1
             except IntegrityError:
-                continue  # another scheduler planned the same call
+                continue  # another scheduler planned this call (or the resident's next one)
         return planned
 
     def claim_due(self, now: datetime, limit: int = 4) -> list[Claimed]:

@@ -159,7 +159,7 @@ def test_replicas_migrating_at_once_take_turns(postgres_url: str) -> None:
     assert [rc for rc, _ in results] == [0, 0, 0, 0], results
     engine = create_engine(postgres_url)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0007"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0008"
     engine.dispose()
 
 
