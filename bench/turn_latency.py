@@ -76,7 +76,7 @@ def row(name: str, values: list[float]) -> str:
     return f"{name:<38} p50 {pct(values, 0.5):6.2f} s   p95 {pct(values, 0.95):6.2f} s   (n={len(values)})"
 
 
-async def run(turns: int, rate: int, peer_python: Path | None) -> None:
+async def run(turns: int, rate: int, peer_python: Path | None, partials: bool = True) -> None:
     services = Services(GatewayConfig())
     t0 = time.perf_counter()
     services.warm()
@@ -86,13 +86,14 @@ async def run(turns: int, rate: int, peer_python: Path | None) -> None:
         peer = WyomingPeer(peer_python, resolve("faster-whisper-base"))
         print(f"peer wyoming-faster-whisper ready in {peer.wait_ready():.1f} s on port {peer.port}")
     try:
-        await turns_and_report(services, turns, rate, peer)
+        await turns_and_report(services, turns, rate, peer, partials)
     finally:
         if peer is not None:
             peer.stop()
 
 
-async def turns_and_report(services: Services, turns: int, rate: int, peer: WyomingPeer | None) -> None:
+async def turns_and_report(services: Services, turns: int, rate: int, peer: WyomingPeer | None,
+                           partials: bool = True) -> None:
     gen = serve(GatewayConfig(port=free_port()), services)
     live = next(gen)
     audio = clips()
@@ -108,7 +109,8 @@ async def turns_and_report(services: Services, turns: int, rate: int, peer: Wyom
     for i in range(turns):
         name, pcm16 = audio[i % len(audio)]
         pcm = b"\x00\x00" * (rate // 4) + resample(pcm16, 16000, rate)
-        result = await stream_call(live.ws_url, pcm, rate, pace=1.0, timeout=90)
+        result = await stream_call(live.ws_url, pcm, rate, pace=1.0, timeout=90,
+                                   params=None if partials else {"partials": "0"})
         end = result.speech_sent_until
         final, answer, audio_start = result.first("final_transcript"), result.first("answer"), result.first(
             "audio_start")
@@ -182,8 +184,10 @@ def main() -> None:
     parser.add_argument("--rate", type=int, default=16000, choices=(8000, 16000))
     parser.add_argument("--peer-python", type=Path, default=None,
                         help="python of a venv with wyoming-faster-whisper: run that peer beside Malbeot")
+    parser.add_argument("--no-partials", action="store_true",
+                        help="ask the call for no partial transcripts (they compete with the final for the cores)")
     args = parser.parse_args()
-    asyncio.run(run(args.turns, args.rate, args.peer_python))
+    asyncio.run(run(args.turns, args.rate, args.peer_python, not args.no_partials))
 
 
 if __name__ == "__main__":
