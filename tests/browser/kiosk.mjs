@@ -224,6 +224,11 @@ const SCENARIOS = {
       result.captions = await page.evaluate(() => ({
         user: document.getElementById('caption-user').textContent,
         bot: document.getElementById('caption-bot').textContent }));
+      // the caption shows as the first piece starts playing (a Korean first piece may be under a
+      // second): wait for more of the reply to arrive before reading how much was spoken
+      result.step = 'reply audio';
+      await page.waitForFunction(() => window.malbeot.debug.replySeconds > 1.0, null, { timeout: options.answerMs })
+        .catch(() => {});
       result.debug = await page.evaluate(() => ({ replySeconds: window.malbeot.debug.replySeconds }));
       result.step = 'axe';
       result.axe = await axe(page);
