@@ -21,7 +21,6 @@ Report the held-out figures; only the tuning halves were looked at while tuning.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Sequence
@@ -35,6 +34,7 @@ from bench.civil_queries import civil_queries  # noqa: E402
 from bench.colloquial_queries import LANGUAGES, colloquial  # noqa: E402
 from bench.errand_worded_benefits import errand_worded  # noqa: E402
 from bench.retrieval_recall import MemoEmbedder, load_programmes  # noqa: E402
+from bench.shared_data import SHARED  # noqa: E402
 from dialog.catalogue.programmes import Programme  # noqa: E402
 from dialog.catalogue.sample import sample_programmes  # noqa: E402
 from dialog.civil.knowledge import CivilKnowledge  # noqa: E402
@@ -43,8 +43,6 @@ from dialog.retrieval.embed_registry import create_embedder  # noqa: E402
 from dialog.retrieval.evaluation import LabelledQuery  # noqa: E402
 from dialog.retrieval.hybrid import HybridRetriever  # noqa: E402
 from dialog.safety import SafetyClassifier  # noqa: E402
-
-SHARED = Path(os.environ.get("MALBEOT_SHARED_DATA", REPO.parent / "shared" / "data"))
 
 
 def civil_figures(search: CivilSearch, benefits: HybridRetriever, misses: bool) -> None:

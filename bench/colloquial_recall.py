@@ -19,7 +19,6 @@ Report the held-out figures; the tuning half was looked at while changing the ra
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Sequence
@@ -37,13 +36,12 @@ from bench.bokjiro_queries import (  # noqa: E402
 )
 from bench.colloquial_queries import LANGUAGES, colloquial  # noqa: E402
 from bench.retrieval_recall import MemoEmbedder, load_programmes  # noqa: E402
+from bench.shared_data import SHARED  # noqa: E402
 from dialog.catalogue.programmes import Programme  # noqa: E402
 from dialog.catalogue.sample import sample_programmes  # noqa: E402
 from dialog.retrieval.embed_registry import create_embedder  # noqa: E402
 from dialog.retrieval.evaluation import LabelledQuery, Scores, evaluate  # noqa: E402
 from dialog.retrieval.hybrid import HybridRetriever  # noqa: E402
-
-SHARED = Path(os.environ.get("MALBEOT_SHARED_DATA", REPO.parent / "shared" / "data"))
 
 
 def _line(label: str, s: Scores) -> str:

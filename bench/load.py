@@ -37,11 +37,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.shared_data import SHARED
 from kiosk_client.client import stream_call
 from malbeot_core.installed import asterisk_recording
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("MALBEOT_SHARED_DATA", ROOT.parent / "shared" / "data"))
 #: voice-to-voice goal of the phone path (bench/README.md)
 GOAL_S = 2.5
 #: real recordings: Debian's asterisk-core-sounds-en-wav (human English speech) and, where

@@ -18,7 +18,6 @@ Goals (issue 17): p95 ≤ 15 ms without the query embedding, ≤ 40 ms with it, 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -33,13 +32,12 @@ sys.path.insert(0, str(REPO))
 
 from bench.colloquial_queries import colloquial  # noqa: E402
 from bench.retrieval_recall import MemoEmbedder, load_programmes  # noqa: E402
+from bench.shared_data import SHARED  # noqa: E402
 from dialog.catalogue.programmes import Programme  # noqa: E402
 from dialog.catalogue.sample import sample_programmes  # noqa: E402
 from dialog.retrieval.embed_registry import create_embedder  # noqa: E402
 from dialog.retrieval.embedder import Embedder  # noqa: E402
 from dialog.retrieval.hybrid import HybridRetriever  # noqa: E402
-
-SHARED = Path(os.environ.get("MALBEOT_SHARED_DATA", REPO.parent / "shared" / "data"))
 
 
 class RandomPassages:

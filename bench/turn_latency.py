@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import resource
 import statistics
 import sys
@@ -30,6 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from asr.metrics import cer  # noqa: E402
+from bench.shared_data import SHARED  # noqa: E402
 from bench.wyoming_peer import STOP_AFTER_SILENCE, WyomingPeer, side_by_side  # noqa: E402
 from kiosk_client.client import stream_call  # noqa: E402
 from malbeot_core.audio import decode_audio_file, resample  # noqa: E402
@@ -41,9 +41,7 @@ from voice_gateway.services import Services  # noqa: E402
 
 ENGLISH = ["demo-moreinfo.wav", "pbx-transfer.wav", "dir-intro.wav", "telephone-number.wav", "vm-Family.wav"]
 KOREAN = ["pfd00001.wav", "pfo00003.wav", "pmb00004.wav", "ema00003.wav"]
-#: ../shared/data next to the checkout; MALBEOT_SHARED_DATA points elsewhere (as in tests/conftest.py)
-SHARED_DATA = Path(os.environ.get("MALBEOT_SHARED_DATA", REPO.parent / "shared" / "data"))
-KOREAN_DIR = SHARED_DATA / "ko_speech_emotiontts"
+KOREAN_DIR = SHARED / "ko_speech_emotiontts"
 
 
 def clips() -> list[tuple[str, bytes]]:

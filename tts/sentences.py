@@ -27,9 +27,9 @@ _SPACE = re.compile(r"\s+")
 #: a clause mark followed by a space: "Basic Pension: A monthly...", "65세 이상, 소득이..."; not "2,000"
 _CLAUSE = re.compile(r"(?<=[:;,，、；：])\s+|(?<=\s[-–—])\s+")
 _WIDE = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u3400-\u9fff]")
-#: clause marks in Hangul/CJK text: as ``_CLAUSE``, or a full-width mark with no space ("、", "，")
+#: clause marks in a Korean first sentence: as ``_CLAUSE``, or a full-width mark with no space ("，")
 _WIDE_CLAUSE = re.compile(r"(?<=[:;,，、；：])\s+|(?<=\s[-–—])\s+|(?<=[，、；：])(?=\S)")
-#: a Hangul/CJK first sentence heavier than this is cut (about 2–3 s of speech from a slow voice)
+#: a Korean first sentence heavier than this is cut (about 2–3 s of speech from the slower Kokoro voice)
 WIDE_MAX = 40
 #: the shortest first phrase cut at a Korean phrase boundary
 MIN_PHRASE = 10
