@@ -1,12 +1,20 @@
 // Shared helpers of the browser scenarios: launching Debian's Chromium through playwright-core
 // (no downloaded browsers), keyboard-only navigation, focus descriptions, axe-core, page probes.
 
-import { readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-export const CHROMIUM = process.env.MALBEOT_CHROMIUM || '/usr/bin/chromium';
+/** Debian's Chromium as the system finds it: MALBEOT_CHROMIUM (the Python harness sets it), else on PATH. */
+function chromiumOnPath() {
+  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+    const candidate = path.join(dir, 'chromium');
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return 'chromium';
+}
+export const CHROMIUM = process.env.MALBEOT_CHROMIUM || chromiumOnPath();
 
 const BASE_ARGS = [
   '--no-sandbox',
