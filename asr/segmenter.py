@@ -136,6 +136,11 @@ class Segmenter:
     def speaking(self) -> bool:
         return self.state is State.SPEAKING
 
+    @property
+    def pause(self) -> float:
+        """Seconds since the last speech frame while speaking (the caller's current pause); else 0."""
+        return self._now - self._speech_end if self.state is State.SPEAKING else 0.0
+
     def audio_needed_from(self) -> float:
         """Earliest audio time a caller must still keep to cut the next utterance."""
         if self.state is State.SILENCE:
