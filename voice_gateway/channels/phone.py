@@ -35,7 +35,7 @@ from ..pacer import Pacer
 from ..session import CallSession, DialogStageFactory
 from ..state import GatewayState
 from .config import PhoneConfig
-from .handoff import Outcome, handoff_payload, post_handoff
+from .handoff import HandoffRecord, Outcome, post_handoff
 from .phone_prompts import prompt
 
 log = logger("phone")
@@ -237,13 +237,28 @@ class PhoneConversation(Conversation):
                 await self.say("silence_goodbye", SILENCE_GOODBYE, action="hangup")
                 gave_up = True  # the goodbye's ReplyDone ends the call
 
+    def handoff_record(self, reason: str, urgent: bool = False) -> HandoffRecord:
+        """What the person taking over is told (redacted)."""
+        return HandoffRecord.of(
+            self.history,
+            call_id=self.session.call_id,
+            channel=self.info.channel,
+            call_ref=self.info.call_ref,
+            carrier=self.info.carrier,
+            reason=reason,
+            urgent=urgent,
+            language=self.language,
+            transfer_to=self.phone.transfer_target,
+            keypad=self.dtmf_digits,
+        )
+
     async def on_handoff(self, urgent: bool = False) -> bool:
         """Post the written summary, then transfer (the channel's line decides how).
 
         An urgent hand-off (a caller in danger) is marked ``"urgent": true`` with reason ``"danger"``."""
         await self.transport.drain()
         reason = "danger" if urgent else "keypad" if self._last_input == "keypad" else "caller_asked"
-        payload = handoff_payload(self, reason=reason, urgent=urgent)
+        payload = self.handoff_record(reason, urgent).payload()
         self.outcomes[self.info.call_ref] = Outcome("transfer", self.phone.transfer_target, urgent=urgent)
         if self.phone.handoff_webhook:
             await post_handoff(self.phone.handoff_webhook, payload, self.phone.webhook_timeout)
