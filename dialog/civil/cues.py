@@ -12,9 +12,20 @@ sign up, 丢, 预约, 报名, làm mất, đăng ký, 予約, 申し込み …):
 often ("어르신 교통카드 잃어버렸어요", "健康診断の予約", "요양등급 서류"). As cues they handed 11 of 58
 errand-worded benefit questions (``bench/errand_worded_benefits.py``) to civil entries; a question
 with only an errand verb is routed on the dense evidence and its margin, like any other.
+
+The knowledge base names more things than this list: ``thing_words`` takes the Korean words of
+every entry's names and aliases ("교실", "강당", "체육관", "지갑", "재산세" …), less the
+errand verbs and office words of ``NOT_THINGS``, so an entry staff add brings its own things. The
+one search counts such a word as a civil cue only when the closest benefit programme does not
+mention it (``dialog.civil.search``): "재산세" is no civil cue against a programme for 재산세 감면.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from dialog.retrieval.tokenize import tokenize
 
 CIVIL_CUES: tuple[str, ...] = (
     # ko
@@ -200,8 +211,84 @@ BENEFIT_CUES: tuple[str, ...] = (
 )
 
 
-def has_cue(compact_text: str, cues: tuple[str, ...]) -> bool:
+#: words of civil entries' names and aliases that are errand verbs, office words or no thing at all
+#: ("신청", "예약", "분실", "주민센터", "서류" …): residents say them of benefits just as often
+NOT_THINGS = frozenset(
+    {
+        # errand verbs and their nouns
+        "신청",
+        "발급",
+        "재발급",
+        "예약",
+        "신고",
+        "납부",
+        "내기",
+        "찾기",
+        "떼기",
+        "수강",
+        "빌리기",
+        "대여",
+        "만들기",
+        "갱신",
+        "연장",
+        "변경",
+        "취소",
+        "이전",
+        "잃어버",
+        "잃어버렸",
+        "분실",
+        "넣",
+        "새로",
+        # office words and papers
+        "주민센터",
+        "구청",
+        "센터",
+        "민원",
+        "상담",
+        "안내",
+        "문의",
+        "서류",
+        "증명서",
+        "고지서",
+        "프로그램",
+        # question fragments and words too general to name a thing
+        "어디에",
+        "물어봐야",
+        "왔어",
+        "물건",
+        "큰",
+        "대형",
+        "새벽",
+        "불편",
+        "억울",
+        "배우",
+        "놓고",
+        "내렸",
+        "문화",
+        "가족",
+        "외국인",
+        "시설",
+    }
+)
+_HANGUL_WORD = re.compile(r"[가-힣]{2,}")
+_SPACE = re.compile(r"[\s·,()/]+")
+
+
+def thing_words(texts: Iterable[str]) -> frozenset[str]:
+    """The Korean words of names and aliases ("요가 교실" → "요가", "교실"), each without its
+    particles or ending, less ``NOT_THINGS``: what a question must name to be about this entry's thing."""
+    out: set[str] = set()
+    for text in texts:
+        for word in _SPACE.split(text):
+            tokens = tokenize(word)
+            stem = tokens[0] if tokens else word
+            if _HANGUL_WORD.fullmatch(stem) and stem not in NOT_THINGS:
+                out.add(stem)
+    return frozenset(out)
+
+
+def has_cue(compact_text: str, cues: Iterable[str]) -> bool:
     return any(cue in compact_text for cue in cues)
 
 
-__all__ = ["BENEFIT_CUES", "CIVIL_CUES", "has_cue"]
+__all__ = ["BENEFIT_CUES", "CIVIL_CUES", "NOT_THINGS", "has_cue", "thing_words"]

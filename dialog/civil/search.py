@@ -11,9 +11,11 @@ unpredictably). Then ``CivilSearch.route`` decides the kind:
 * otherwise the best cosine with an entry's full passage (all its names, aliases and notes: as
   long as a programme passage, unlike the short per-language passages that rank entries) must
   beat the best benefit-programme cosine (the same query vector, one embedding) by ``margin``,
-  or come within ``-cue_margin`` of it when the question has a civil cue word ("떼", "납부",
-  "버리", "잃어버" …) and no benefit cue word, or beat it by ``benefit_cue_margin`` when it has a
-  benefit cue word ("지원", "수당", "learn Korean" …; ``dialog.civil.cues``).
+  or come within ``-cue_margin`` of it when the question has a civil cue word ("과태료", "여권",
+  "버리" …; or a thing that an entry's names or aliases name — "교실", "강당", "지갑" — and the
+  closest programme's passage does not) and no benefit cue word, or beat it by
+  ``benefit_cue_margin`` when it has a benefit cue word ("지원", "수당", "learn Korean" …;
+  ``dialog.civil.cues``).
 
 The answer keeps to the kind chosen: civil suggestions are civil entries only. The weights and
 the margin were chosen on the tuning half of ``bench/civil_queries.py`` and the tuning half of the
@@ -32,7 +34,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from dialog.civil.cues import BENEFIT_CUES, CIVIL_CUES, has_cue
+from dialog.civil.cues import BENEFIT_CUES, CIVIL_CUES, has_cue, thing_words
 from dialog.civil.entry import CivilEntry
 from dialog.retrieval.bm25 import BM25Index
 from dialog.retrieval.embedder import Embedder
@@ -116,6 +118,10 @@ class CivilIndex:
             sorted({c for c in (compact(t) for t in e.search_texts()) if len(c) >= 2}, key=len, reverse=True)
             for e in self.entries
         ]
+        #: the Korean words that name an entry's thing ("교실", "강당", "지갑"; ``dialog.civil.cues``)
+        self.things: frozenset[str] = frozenset().union(
+            *(thing_words([e.names.get("ko", ""), *e.aliases.get("ko", ())]) for e in self.entries)
+        )
         owners: list[int] = []
         texts: list[str] = []
         for i, entry in enumerate(self.entries):
@@ -164,6 +170,12 @@ class CivilIndex:
             [next((len(a) for a in aliases if a in said), 0) for aliases in self._aliases], dtype=np.float64
         )
 
+    def things_named(self, query: str, passage: str = "") -> list[str]:
+        """The things of civil entries the question names ("교실", "지갑"), less those ``passage``
+        (the closest programme's) names too: those are no evidence of a civil errand."""
+        said, named = compact(query), compact(passage)
+        return [w for w in sorted(self.things) if w in said and w not in named]
+
     def full_cosine(self, vector: np.ndarray) -> float:
         """The best cosine of the query with an entry's full passage (comparable with programme passages)."""
         return float((self.matrix[self._full] @ vector).max()) if len(self._full) else -1.0
@@ -209,16 +221,19 @@ class CivilSearch:
         best = hits[0]
         benefit_cos = 0.0
         named_benefit = False
+        passage = ""
         if benefits is not None:
             same = benefits.embedder is self.index.embedder
             cosines = benefits.dense_scores(vector) if same else benefits.cosines(query)
             top = int(np.argmax(cosines))
             benefit_cos = float(cosines[top])
             named_benefit = names_programme(query, benefits, cosines)
+            passage = benefits.texts[top]
         alias = best.alias > 0
         civil_cos = self.index.full_cosine(vector)
         said = compact(query)
-        civil_cue, benefit_cue = has_cue(said, CIVIL_CUES), has_cue(said, BENEFIT_CUES)
+        civil_cue = has_cue(said, CIVIL_CUES) or bool(self.index.things_named(query, passage))
+        benefit_cue = has_cue(said, BENEFIT_CUES)
         if benefit_cue:
             margin = self.benefit_cue_margin
         elif civil_cue:
