@@ -15,6 +15,7 @@ English answers, split the same way.
     .venv/bin/python bench/voices.py [--half held_out] [--limit 50] [--languages ko,en]
         [--backends kokoro,piper,espeak]
         [--voice jm_kumo] [--speed 1.1] [--clause-pause 0] [--style tense_mark=ʔ] [--out results.json]
+        [--rates 1.0,0.8,0.7]   # the dialog's rates: 1.0, elderly / "slower" 0.8, "slower" again 0.7
 
 Chinese and Vietnamese (``--languages zh,vi``) are Kokoro from IPA (``tts/zh_ipa.py``, ``tts/vi_ipa.py``)
 beside eSpeak; ``--style`` then sets a ``ZhStyle`` / ``ViStyle`` field (``tones=false``,
@@ -115,12 +116,12 @@ def spoken(text: str, language: str) -> str:
     return normalise(text).replace(" ", "")
 
 
-def timed_synthesis(synth: Synthesizer, text: str, language: str) -> tuple[bytes, float, float]:
+def timed_synthesis(synth: Synthesizer, text: str, language: str, rate: float = 1.0) -> tuple[bytes, float, float]:
     """(16 kHz PCM, seconds to the first chunk, seconds in all)."""
     start = time.perf_counter()
     first = 0.0
     chunks: list[bytes] = []
-    for chunk in synth.synthesize(text, language):
+    for chunk in synth.synthesize(text, language, rate):
         if not chunks:
             first = time.perf_counter() - start
         chunks.append(chunk)
@@ -143,7 +144,8 @@ def clips(items: list[tuple[str, bytes]]) -> Iterator[tuple[list[str], bytes]]:
 
 
 def measure(
-    name: str, make: Callable[[], Synthesizer], sentences: list[str], language: str, transcriber: object
+    name: str, make: Callable[[], Synthesizer], sentences: list[str], language: str, transcriber: object,
+    rate: float = 1.0,
 ) -> Measured:
     before = rss_mb()
     start = time.perf_counter()
@@ -154,14 +156,14 @@ def measure(
     with tempfile.TemporaryDirectory() as cache_dir:
         synth = CachedSynthesizer(voice, cache_dir)
         for sentence in sentences:  # first time: synthesised (and stored)
-            pcm, first, total = timed_synthesis(synth, sentence, language)
+            pcm, first, total = timed_synthesis(synth, sentence, language, rate)
             result.sentences += 1
             result.first_audio.append(first)
             result.synth_seconds += total
             result.audio_seconds += len(pcm) / (2 * ASR_RATE)
             items.append((sentence, pcm))
         for sentence in sentences:  # second time: from the cache
-            result.cached_first_audio.append(timed_synthesis(synth, sentence, language)[1])
+            result.cached_first_audio.append(timed_synthesis(synth, sentence, language, rate)[1])
     for texts, audio in clips(items):
         heard = transcriber.transcribe(audio, language=language).text  # type: ignore[attr-defined]
         ref, hyp = spoken(" ".join(texts), language), spoken(heard, language)
@@ -253,6 +255,8 @@ def main() -> None:
     parser.add_argument("--backends", default="kokoro,piper,espeak")
     parser.add_argument("--voice")
     parser.add_argument("--speed", type=float)
+    parser.add_argument("--rates", default="1.0",
+                        help="the dialog's speaking-rate factors to measure, comma-separated (e.g. 1.0,0.8,0.7)")
     parser.add_argument("--clause-pause", type=float)
     parser.add_argument("--style", action="append", default=[], help="IpaStyle field=value (repeatable)")
     parser.add_argument("--out", type=Path, help="write every clip said/heard here (JSON)")
@@ -274,9 +278,11 @@ def main() -> None:
         for backend in args.backends.split(","):
             if backend not in SPEAKS[language]:
                 continue
-            result = measure(backend, FACTORIES[backend](args), sentences, language, transcriber)
-            print(json.dumps(result.summary(), ensure_ascii=False), flush=True)
-            results.append(result)
+            for rate in (float(r) for r in args.rates.split(",")):
+                name = backend if rate == 1.0 else f"{backend}@{rate:g}"
+                result = measure(name, FACTORIES[backend](args), sentences, language, transcriber, rate)
+                print(json.dumps(result.summary(), ensure_ascii=False), flush=True)
+                results.append(result)
     if args.out:
         args.out.write_text(
             json.dumps([{**r.summary(), "clips": r.examples} for r in results], ensure_ascii=False, indent=1),

@@ -6,9 +6,10 @@ answer (for "repeat" and "slower"), the programmes last talked about (for "how d
 and whether the caller is to be spoken to slowly.
 
 Speaking rate: decided here, in one place, and carried by every ``BenefitAnswer`` (the TTS stage
-synthesises at ``answer.rate`` and nothing else). It is 1.0, or ``elderly_rate`` on an elderly call,
-or ``slow_rate`` once the caller asked for slower speech ("천천히 말해 주세요"); the slowest of
-these applies, once (never multiplied together).
+synthesises at ``answer.rate`` and nothing else). It starts at 1.0, or ``elderly_rate`` on an
+elderly call; each time the caller asks for slower speech ("천천히 말해 주세요", keypad 2) it steps
+down one rung of 1.0 → ``slow_rate`` → ``SLOWEST_RATE`` from where it is (so an elderly call, already
+at 0.8, hears 0.7), never below the last rung and never multiplied (0.8 × 0.8 was once heard).
 
 Languages (``dialog.call_language``): a caller is answered in the language each turn is said in,
 until they choose one ("영어로 말해 주세요", "Tiếng Việt được không?"), which then holds until they
@@ -53,6 +54,15 @@ from malbeot_core.redact import redact
 SLOW_RATE = 0.8
 #: speaking rate of an elderly call from its first answer
 ELDERLY_RATE = 0.8
+#: the slowest rate "slower" reaches (Kokoro's Korean heard back through whisper: bench/voices.py --rates)
+SLOWEST_RATE = 0.7
+
+
+def slower_than(rate: float, rungs: tuple[float, ...] = (1.0, SLOW_RATE, SLOWEST_RATE)) -> float:
+    """The next rung below ``rate`` (the last rung when none is below)."""
+    below = [r for r in rungs if r < rate - 1e-9]
+    return max(below) if below else min(rungs)
+
 #: the action of a danger answer: hand the call to a person at once
 HANDOFF_URGENT = "handoff_urgent"
 _GENERIC_NAME_WORDS = frozenset({"지원", "서비스", "사업", "support", "service", "programme", "program", "센터"})
@@ -73,8 +83,8 @@ class DialogState:
     offered_details: bool = False
     #: the call is in elderly mode (the stage copies it from the call's settings before each turn)
     elderly: bool = False
-    #: the caller asked for slower speech (holds for the rest of the call)
-    slower: bool = False
+    #: how many times the caller asked for slower speech (holds for the rest of the call)
+    slower: int = 0
     turns: int = 0
     #: identifies the conversation (the idempotency key of its applications)
     conversation_id: str = field(default_factory=lambda: uuid.uuid4().hex)
@@ -155,11 +165,10 @@ class DialogManager:
     # -- entry point -------------------------------------------------------------------------------
     def rate(self, state: DialogState) -> float:
         """The speaking rate of the call's answers now (the only place it is decided)."""
-        rate = 1.0
-        if state.elderly:
-            rate = min(rate, self.elderly_rate)
-        if state.slower:
-            rate = min(rate, self.slow_rate)
+        rate = self.elderly_rate if state.elderly else 1.0
+        rungs = (1.0, self.slow_rate, SLOWEST_RATE)
+        for _ in range(state.slower):
+            rate = slower_than(rate, rungs)
         return rate
 
     def respond(self, text: str, language: str, state: DialogState) -> BenefitAnswer:
@@ -486,7 +495,7 @@ class DialogManager:
         return replace(last, intent=IntentName.REPEAT, rate=self.rate(state), action="")
 
     def _slower(self, state: DialogState) -> BenefitAnswer:
-        state.slower = True
+        state.slower += 1
         last = state.last_answer
         if last is None:
             return self._plain(answers.fixed("slower_nothing", state.language), IntentName.SLOWER, state)
@@ -504,7 +513,7 @@ class DialogManager:
             rest_intent = detect_intent(intent.rest)
             if rest_intent.name in (IntentName.REPEAT, IntentName.SLOWER, IntentName.DETAILS) and state.last_programmes:
                 if rest_intent.name is IntentName.SLOWER:
-                    state.slower = True
+                    state.slower += 1
                 first = self.retriever.programme(state.last_programmes[0].id)
                 if rest_intent.name is IntentName.DETAILS:
                     follow = self._details_of(first, state)
@@ -561,5 +570,5 @@ def josa_topic(word: str) -> str:
     return answers.josa(word, "은", "는")
 
 
-__all__ = ["ELDERLY_RATE", "HANDOFF_URGENT", "SLOW_RATE", "DialogManager", "DialogState", "mentions",
-           "normalise_language"]
+__all__ = ["ELDERLY_RATE", "HANDOFF_URGENT", "SLOWEST_RATE", "SLOW_RATE", "DialogManager", "DialogState", "mentions",
+           "normalise_language", "slower_than"]

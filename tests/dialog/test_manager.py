@@ -10,7 +10,7 @@ import pytest
 
 from dialog.answers import has_batchim, josa, sentences
 from dialog.catalogue.sample import sample_programmes
-from dialog.manager import DialogManager, DialogState, mentions, normalise_language
+from dialog.manager import SLOWEST_RATE, DialogManager, DialogState, mentions, normalise_language
 from dialog.retrieval.hybrid import HybridRetriever
 from dialog.stage import DialogStage
 from malbeot_core.events import (
@@ -47,7 +47,7 @@ def test_a_whole_call(sample_manager: DialogManager) -> None:
     assert (again.intent, again.text, again.rate) == ("repeat", details.text, 1.0)
 
     slow = say("천천히 말해 주세요", "ko", state)
-    assert slow.intent == "slower" and slow.rate == 0.8 and state.slower
+    assert slow.intent == "slower" and slow.rate == 0.8 and state.slower == 1
     assert slow.text.startswith("네, 천천히") and slow.text.endswith(details.text)
 
     switched = say("영어로 말해 주세요", "ko", state)
@@ -194,6 +194,17 @@ async def _events(*events: Event) -> AsyncIterator[Event]:
 
 async def _run(stage: DialogStage, *events: Event) -> list[Event]:
     return [event async for event in stage.run(_events(*events))]
+
+
+def test_each_slower_steps_down_one_rung_from_where_the_call_is(sample_manager: DialogManager) -> None:
+    say = sample_manager.respond
+    normal, elderly = DialogState(), DialogState(elderly=True)
+    for state in (normal, elderly):
+        say("기초연금 알려 주세요", "ko", state)
+    rates = [say("천천히 말해 주세요", "ko", normal).rate for _ in range(3)]
+    assert rates == [0.8, SLOWEST_RATE, SLOWEST_RATE]  # 1.0 → 0.8 → 0.7, and the last rung holds
+    first = say("천천히 말해 주세요", "ko", elderly)
+    assert first.rate == SLOWEST_RATE < sample_manager.elderly_rate  # an elderly call at 0.8 hears it slower
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 
+from dialog.manager import slower_than
 from malbeot_core.events import BenefitAnswer, EndOfTurn, Event, ReplyDone, StageFailed
 from tests.gateway.pipeline_fakes import FakeBackends, fake_services, tone_chunks
 from voice_gateway.config import GatewayConfig
@@ -76,11 +77,12 @@ async def test_a_normal_korean_call_is_spoken_at_rate_one_then_slower_once() -> 
     assert spoken(slow_calls) == slow.text.replace(" ", "")
 
 
-async def test_an_elderly_call_is_spoken_at_the_elderly_rate_and_slower_does_not_square_it() -> None:
+async def test_an_elderly_call_is_spoken_at_the_elderly_rate_and_slower_steps_down_without_squaring() -> None:
     options = CallOptions(language="ko", elderly=True)
     (first, first_calls), (slow, slow_calls) = await call(options, "기초연금 알려 주세요", SLOWER)
     manager = fake_services().dialog
-    expected = min(manager.elderly_rate, manager.slow_rate)
+    expected = slower_than(manager.elderly_rate)  # one rung slower (0.7), not squared (0.64)
+    assert expected < manager.elderly_rate and expected != manager.elderly_rate * manager.slow_rate
     assert manager.elderly_rate < 1.0
     assert first.rate == manager.elderly_rate
     assert {(lang, rate) for _, lang, rate in first_calls} == {("ko", manager.elderly_rate)}  # 0.8, not 0.64

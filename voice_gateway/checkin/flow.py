@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from dialog.intents import IntentName, detect_intent
-from dialog.manager import SLOW_RATE, DialogState
+from dialog.manager import DialogState, slower_than
 from malbeot_core.events import BenefitAnswer, KeypadMeaning, ProgrammeHit
 from malbeot_core.redact import redact
 from records.applications import mask_name
@@ -134,7 +134,7 @@ class CheckinFlow:
             self.finished = True
             return self._say(["person"], HANDOFF, action="handoff")
         if meaning == "slower":
-            self.rate = min(self.rate, SLOW_RATE)
+            self.rate = slower_than(self.rate)
         if self.finished and self._said is not None:  # after a danger answer: its number again
             return replace(self._said, rate=min(self._said.rate, self.rate), action="")
         keys, fields = self._last
