@@ -63,7 +63,7 @@ EVERYDAY_WORDS: tuple[tuple[str, DangerKind, str, bool, str], ...] = (
                    r"|(사는\s*것|숨\s*쉬는\s*것|사는\s*게)도?\s*지겨|아침이\s*(안\s*왔|오지\s*않았)으면|다\s*놓고\s*싶"
                    r"|마지막으로[^.]{0,10}?(다리|한강|옥상)|(한강\s*다리|옥상|다리\s*위)[^.]{0,10}?마지막"
                    r"|뛰어내리면", True,
-     r"서류|일을|숙제|다리가\s*아파|다리\s*수술"),
+     r"서류|일을|숙제|다리가\s*아파|다리\s*수술|약국에|버려|버리|수거|폐의약품|보관"),
     ("en_suicide_spoken", S, r"\b(point in (waking|living|going on)|(go to sleep|sleep) and not (come back|wake)"
                              r"|be with my (late )?(wife|husband) soon|said my goodbyes|(nobody"
                              r"|no one) would (miss|notice)"

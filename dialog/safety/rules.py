@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from dialog.safety.everyday_words import EVERYDAY_WORDS
+from dialog.safety.indirect_words import INDIRECT_WORDS
 from dialog.safety.kinds import AbuseTarget, DangerKind
 from dialog.safety.suicide_words import SUICIDE_WORDS
 
@@ -46,7 +47,8 @@ RULES: tuple[Rule, ...] = (
     _rule("ko_breath", M, r"숨(을|이|도)?\s*(잘\s*)?(못|안)\s*(쉬|쉰)|숨이\s*(막혀|막히|가빠|넘어가)|숨을?\s*헐떡"
                           r"|숨\s*쉬기가?\s*(너무\s*)?(힘들|어려)|호흡이\s*(없|곤란|안\s*돼)"
                           r"|온몸이\s*(퉁퉁\s*)?붓|입술이\s*(파래|파랗|퍼렇)"),
-    _rule("ko_short_breath", M, r"숨이\s*(차서|차요|차고|차)", unless=r"계단|운동|걸으|걸을|오르|뛰|좀\s*차"),
+    _rule("ko_short_breath", M, r"숨이\s*(차서|차요|차고|차)",
+          unless=r"계단|운동|걸으|걸을|오르|뛰|좀\s*차|엘리베이터|임대|이사"),
     _rule("ko_sting_weak", M, r"(벌|뱀)에\s*(쏘|물)", strong=False),
     _rule("ko_chest", M, r"가슴이[^.]{0,12}?(아파|아프|조여|조이|터질|쥐어)|심장이[^.]{0,8}?(조|아파|아프|멎)"
                          r"|가슴이\s*답답[^.]{0,12}?(숨|아파|식은땀|쓰러)"),
@@ -146,11 +148,11 @@ RULES: tuple[Rule, ...] = (
                          r"|날치기|훔쳐\s*(갔|가|간)|문을\s*(발로\s*)?(걷어\s*)?차|문을?\s*발로|발로\s*문을|돈\s*내놓"
                          r"|(은행|금융)\s*직원이라[^.]{0,20}?돈|돈\s*(가지러|받으러)\s*(온|오)|서성(거|이)|기웃거"
                          r"|창문?\s*(으로|밖에서|너머로?)[^.]{0,6}?(들여다|엿보|훔쳐보)",
-          unless=r"택배|작년|지난번|었었"),
+          unless=r"택배|작년|지난번|었었|장난감"),
     _rule("crime_more", C, r"(모르는|어떤|낯선)\s*(남자|사람|놈|여자)[^.]{0,20}?(몸을|만져|만지)"
                            r"|(나|저)를\s*(계속\s*)?따라오|따라오고\s*있|낚아채|낚아챘"
                            r"|\btrying (the|my) doors?\b|壊そうと"),
-    _rule("ko_crime_weak", C, r"도둑(?!\s*맞)", strong=False),
+    _rule("ko_crime_weak", C, r"도둑(?!\s*맞|고양이)", strong=False),
     _rule("ko_crime_broad", C, r"스토킹|스토커|유괴|(누가|사람이|남자가|놈이)[^.]{0,10}?숨어\s*있"
                                r"|(모르는|낯선)\s*(사람|남자|여자)[^.]{0,20}?(쳐다|지켜|기다|서\s*있|서있)"
                                r"|총을?\s*(들|쏘)|(칼|흉기)로\s*(위협|찌르)|돈\s*(안\s*)?(주면|보내면)[^.]{0,10}?(죽|해치)"
@@ -161,7 +163,7 @@ RULES: tuple[Rule, ...] = (
                          r"|trying to get in|stole my|snatched|banging on my (door|window)|shouting threats"
                          r"|trying to open my (door|window)|grabbed my (purse|bag|phone)|kidnapp"),
     _rule("zh_crime", C, r"闯进|小偷|抢劫|跟踪|拿着刀|报警|有人在我家|跟着我"
-                         r"|撬[^。]{0,4}门|抢了我|砸[^。]{0,4}门|偷看|偷窥|绑架", unless=r"报警器|去年|以前"),
+                         r"|撬[^。]{0,4}门|抢了我|砸[^。]{0,4}门|偷看|偷窥|绑架", unless=r"报警器|报警电话|去年|以前"),
     _rule("vi_crime", C, r"đột nhập|trộm|cướp|theo dõi tôi|đi theo tôi|cầm dao|gọi công an|gọi cảnh sát|đập cửa"
                          r"|bắt cóc|giật (túi|điện thoại|dây chuyền|ví)", unless=r"năm ngoái|trước đây|bảo hiểm"),
     _rule("ja_crime", C, r"入ってきま|入ってきた|泥棒|強盗|つけられ|刃物|ナイフ|警察を呼|こじ開け|ひったく|誘拐"
@@ -194,6 +196,8 @@ RULES: tuple[Rule, ...] = (
     _rule("ja_abuse_weak", A, r"暴力|虐待", strong=False),
     # -- round 6, five languages: dialog/safety/everyday_words.py ---------------------------------
     *(_rule(name, kind, pattern, strong, unless) for name, kind, pattern, strong, unless in EVERYDAY_WORDS),
+    # -- round 7, indirect words: dialog/safety/indirect_words.py ---------------------------------
+    *(_rule(name, kind, pattern, strong, unless) for name, kind, pattern, strong, unless in INDIRECT_WORDS),
 )
 
 #: information questions and past events: a weak rule does not fire on these
@@ -205,6 +209,7 @@ _INFO = re.compile(
     r"|项目|援助|补助|保险|申请|教育|预防|多少钱|号码|电话是多少|报销"
     r"|hỗ trợ|chương trình|bảo hiểm|đăng ký|giáo dục|phòng chống|mất tiền|bao nhiêu|số điện thoại"
     r"|支援|保険|申請|教室|予防|プログラム|相談窓口|費用|料金|お金がかか|何番"
+    r"|보호자도|동승|같이\s*타도"
     r"|돈이\s*(드|들)|무료|去年|以前|上个月|花钱|费用|收费|免费|năm ngoái|trước đây|miễn phí|講習|講座",
     re.IGNORECASE,
 )
@@ -231,9 +236,21 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", cleaned).strip()
 
 
+#: a story told, not lived: what a drama, a film or the news showed ("드라마에서 남편이 부인을 때리는 거
+#:보고", "电视剧里那个人被打", "ドラマで泥棒が入る場面") — no rule fires on it (the probe still reads it)
+_STORY = re.compile(
+    r"(드라마|영화|뉴스|소설|연속극)(에서|에|속|\s*보니까|를\s*보니까)|나오는\s*(영화|드라마)"
+    r"|\b(in|on) (a|the) (tv )?(show|drama|movie|film|series)\b"
+    r"|(电视剧|电影|新闻)(里|中)|(ドラマ|映画|ニュース)(で|の中)|trong phim|phim (hôm|tối)",
+    re.IGNORECASE,
+)
+
+
 def matching_rules(text: str) -> list[Rule]:
-    """Every rule that fires on ``text`` (weak rules only outside information questions)."""
+    """Every rule that fires on ``text`` (weak rules only outside information questions; none on a story)."""
     said = normalise(text)
+    if _STORY.search(said):
+        return []
     info = _INFO.search(said) is not None
     return [rule for rule in RULES if rule.fires(said, info)]
 
