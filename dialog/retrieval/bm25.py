@@ -45,19 +45,9 @@ class BM25Index:
     def vocabulary_size(self) -> int:
         return len(self._postings)
 
-    def scores(self, query: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:
-        """``weights`` (one per query token, default 1) scale what each occurrence adds: a term's
-        query weight is the sum of its occurrences' weights."""
+    def scores(self, query: Sequence[str]) -> np.ndarray:
         out = np.zeros(self.n_docs, dtype=np.float64)
-        counts: Counter[str] = Counter()
-        if weights is None:
-            counts.update(query)
-        else:
-            if len(weights) != len(query):
-                raise ValueError(f"{len(query)} query tokens but {len(weights)} weights")
-            for term, weight in zip(query, weights, strict=True):
-                counts[term] += weight
-        for term, qtf in counts.items():
+        for term, qtf in Counter(query).items():
             posting = self._postings.get(term)
             if posting is None:
                 continue

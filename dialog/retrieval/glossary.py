@@ -239,23 +239,6 @@ EN_KO: dict[str, str] = {
     "pay": "비용 지원",
     "cost": "비용",
     "expense": "비용",
-    # spoken English for administrative notions (issue 17: how often, who, what kind of help)
-    "monthly": "매월 월 연금 수당",
-    "lump": "일시금 일시",
-    "nursery": "어린이집 보육 보육료",
-    "toddler": "영유아 유아 보육",
-    "preschool": "유아 보육 어린이집",
-    "check": "검진 진료",
-    "bedridden": "장기요양 요양 거동",
-    "bed": "장기요양 거동",
-    "grandmother": "노인 어르신",
-    "grandfather": "노인 어르신",
-    "grandma": "노인 어르신",
-    "grandpa": "노인 어르신",
-    "winter": "난방 동절기",
-    "mistreat": "학대",
-    "neglect": "방임 학대",
-    "beaten": "폭력 학대",
 }
 
 
@@ -291,72 +274,7 @@ KO_COLLOQUIAL: dict[str, str] = {
     "임산부": "임신 임신부",
     "집수리": "주택 개보수 수선",
     "용돈": "수당 현금",
-    # how often or how it is paid, in speech (issue 17: "매달 주는 돈", "한 번에 주는 돈")
-    "매달": "매월 월 연금 수당",
-    "다달이": "매월 월 연금 수당",
-    "한번에": "일시 일시금",
-    "목돈": "일시금",
-    # who helps and how, in speech
-    "봐줄": "돌봄",
-    "봐주": "돌봄",
-    "돌봐": "돌봄",
-    "들여다": "안부 돌봄",
-    "요양보호사": "장기요양 재가 방문요양",
-    "거동": "장기요양 요양",
-    "어린이집": "보육료 보육",
-    "유치원": "유아 교육비",
-    "때리": "폭력 학대",
-    "때려": "폭력 학대",
-    "시집": "결혼이민자 다문화",
-    "맞벌이": "맞벌이 돌봄",
 }
-
-
-#: English phrases whose meaning is not that of their words ("can't work" is no job search, "both
-#: work" is 맞벌이, "come to the house" is a home visit, not housing): matched on the lower-cased
-#: query before its words; the words of a matched phrase are not expanded on their own
-EN_PHRASES: dict[str, str] = {
-    "can't work": "근로능력",
-    "cannot work": "근로능력",
-    "unable to work": "근로능력",
-    "both work": "맞벌이",
-    "both working": "맞벌이",
-    "look after": "돌봄",
-    "take care of": "돌봄",
-    "looking after": "돌봄",
-    "one-off": "일시금",
-    "one off": "일시금",
-    "lump sum": "일시금",
-    "check-up": "검진 진료",
-    "check up": "검진 진료",
-    "come to the house": "방문 재가",
-    "come to our house": "방문 재가",
-    "come to my house": "방문 재가",
-    "at home": "방문 재가",
-    "home visit": "방문 재가",
-    "by herself": "독거",
-    "by himself": "독거",
-    "by themselves": "독거",
-    "lives alone": "독거",
-    "live alone": "독거",
-    "living alone": "독거",
-    "daily activities": "일상생활 활동지원",
-    "daily life": "일상생활",
-    "get out of bed": "거동 장기요양",
-    "sign language": "수어 청각장애",
-}
-_PHRASE_ORDER = sorted(EN_PHRASES, key=len, reverse=True)
-
-
-def english_phrases(text: str) -> tuple[str, str]:
-    """(Korean terms of the phrases found in ``text``, ``text`` with those phrases cut out)."""
-    rest = " ".join(text.lower().replace("’", "'").split())
-    found = []
-    for phrase in _PHRASE_ORDER:
-        if phrase in rest:
-            found.append(EN_PHRASES[phrase])
-            rest = rest.replace(phrase, " ")
-    return " ".join(found), rest
 
 
 def _by_stem(words: dict[str, str]) -> dict[str, str]:
@@ -377,13 +295,7 @@ def tag_words(tags: Iterable[str]) -> str:
 
 def expand_english(stems: Iterable[str]) -> str:
     """Korean terms for English query stems (space-separated; empty when none is known)."""
-    return " ".join(terms for s in stems if (terms := _lookup_stem(s)))
-
-
-def _lookup_stem(stem: str) -> str:
-    """Glossary terms for an English stem; "abus" (abused) and "retir" (retired) also find the
-    entries of "abuse" and "retire", whose own stems keep the final e."""
-    return EN_KO_STEMS.get(stem) or EN_KO_STEMS.get(stem + "e", "")
+    return " ".join(EN_KO_STEMS[s] for s in stems if s in EN_KO_STEMS)
 
 
 def expand_korean(text: str) -> str:
@@ -392,14 +304,4 @@ def expand_korean(text: str) -> str:
     return " ".join(terms for word, terms in KO_COLLOQUIAL.items() if word in compact)
 
 
-__all__ = [
-    "EN_KO",
-    "EN_KO_STEMS",
-    "EN_PHRASES",
-    "KO_COLLOQUIAL",
-    "TAG_EN",
-    "english_phrases",
-    "expand_english",
-    "expand_korean",
-    "tag_words",
-]
+__all__ = ["EN_KO", "EN_KO_STEMS", "KO_COLLOQUIAL", "TAG_EN", "expand_english", "expand_korean", "tag_words"]

@@ -37,10 +37,10 @@ from dialog.catalogue.programmes import Catalogue, Programme
 from dialog.retrieval.bm25 import BM25Index
 from dialog.retrieval.embedder import Embedder
 from dialog.retrieval.fit import DEPTH, overview, rerank
-from dialog.retrieval.glossary import english_phrases, expand_english, expand_korean, tag_words
+from dialog.retrieval.glossary import expand_english, expand_korean, tag_words
 from dialog.retrieval.glossary_asian import expand_asian
 from dialog.retrieval.query_facts import about
-from dialog.retrieval.tokenize import has_hangul, tokenize, weighted_tokens
+from dialog.retrieval.tokenize import has_hangul, tokenize
 from dialog.retrieval.vector_store import (
     DenseIndex,
     MatrixIndex,
@@ -58,10 +58,6 @@ Fusion = Literal["weighted", "rrf"]
 _FIELD_CHARS = 300  # long detail texts are cut; the embedder truncates anyway
 #: passages embedded per embedder call when (re)building an index
 EMBED_BATCH = 16
-#: query weight of the character bigrams of a Korean query word (the word itself weighs 1): with
-#: 1, a three-syllable word (어르신 → 어르신, 어르, 르신) outweighed the rest of a spoken question
-#: three to one (issue 17; chosen on the tuning halves of bench/colloquial_recall.py)
-BIGRAM_WEIGHT = 0.3
 
 
 def _cut(text: str, limit: int = _FIELD_CHARS) -> str:
@@ -135,7 +131,6 @@ class HybridRetriever:
         min_cosine: float = 0.85,
         min_bm25: float = 8.0,
         min_cosine_unmatched: float = 0.825,
-        bigram_weight: float = BIGRAM_WEIGHT,
         cache_dir: str | Path | None = None,
         previous: HybridRetriever | None = None,
         today: Callable[[], date] = date.today,
@@ -151,7 +146,6 @@ class HybridRetriever:
         self.min_cosine = min_cosine
         self.min_bm25 = min_bm25
         self.min_cosine_unmatched = min_cosine_unmatched
-        self.bigram_weight = bigram_weight
         #: the date ages are worked out on (birth years); injected in tests
         self.today = today
         programmes = catalogue.active() if isinstance(catalogue, Catalogue) else [p for p in catalogue if not p.retired]
@@ -208,29 +202,13 @@ class HybridRetriever:
 
     # -- scoring -----------------------------------------------------------------------------------
     def query_tokens(self, query: str) -> list[str]:
-        return self.weighted_query(query)[0]
-
-    def weighted_query(self, query: str) -> tuple[list[str], list[float]]:
-        """BM25 terms of ``query`` and their weights: words 1, the character bigrams of the Korean
-        words of the query and of its Korean or English glossary terms ``bigram_weight``. The
-        Korean words that Chinese, Japanese or Vietnamese questions are expanded to keep weight 1
-        for their bigrams: those questions have no other BM25 evidence (on the tuning halves a
-        lower weight cost them recall)."""
-        tokens, weights = weighted_tokens(query, self.bigram_weight)
+        tokens = tokenize(query)
         if self.expand_queries:
-            if has_hangul(query):
-                extra = expand_korean(query)
-            else:
-                # phrases first ("can't work", "at home"); their words are not expanded again
-                phrases, rest = english_phrases(query)
-                extra = f"{phrases} {expand_english(tokenize(rest))}"
-                asian, asian_weights = weighted_tokens(expand_asian(query))
-                tokens += asian
-                weights += asian_weights
-            more, more_weights = weighted_tokens(extra, self.bigram_weight)
-            tokens += more
-            weights += more_weights
-        return tokens, weights
+            extra = expand_korean(query) if has_hangul(query) else expand_english(tokens)
+            if not has_hangul(query):
+                extra = f"{extra} {expand_asian(query)}"  # Chinese, Japanese, Vietnamese words
+            tokens += tokenize(extra)
+        return tokens
 
     def cosines(self, query: str) -> np.ndarray:
         vector = np.asarray(self.embedder.embed_queries([query]), dtype=np.float32)[0]
@@ -243,25 +221,17 @@ class HybridRetriever:
     def rank(self, query: str, mode: Mode = "hybrid", limit: int | None = None) -> list[Ranked]:
         """Every programme (or the best ``limit``), best first."""
         cos = self.cosines(query).astype(np.float64) if mode != "bm25" else np.zeros(len(self.programmes))
-        n = len(self.programmes)
-        if mode == "dense":
-            bm = ranking_bm = np.zeros(n)
-        else:
-            tokens, weights = self.weighted_query(query)
-            # the relevance guard's thresholds were set on plain BM25 (every token weight 1); the
-            # ranking uses the weighted terms (see ``weighted_query``)
-            bm = self.bm25.scores(tokens)
-            ranking_bm = bm if all(w == 1.0 for w in weights) else self.bm25.scores(tokens, weights)
+        bm = self.bm25.scores(self.query_tokens(query)) if mode != "dense" else np.zeros(len(self.programmes))
         std = float(cos.std())
         z = (cos - float(cos.mean())) / std if std > 1e-12 else np.zeros_like(cos)
         if mode == "dense":
             fused = cos
         elif mode == "bm25":
-            fused = ranking_bm
+            fused = bm
         elif self.fusion == "rrf":
-            fused = 1.0 / (60.0 + _ranks(cos)) + 1.0 / (60.0 + _ranks(ranking_bm, ranking_bm > 0.0))
+            fused = 1.0 / (60.0 + _ranks(cos)) + 1.0 / (60.0 + _ranks(bm, bm > 0.0))
         else:
-            fused = self.alpha * _minmax(cos) + (1.0 - self.alpha) * _minmax(ranking_bm)
+            fused = self.alpha * _minmax(cos) + (1.0 - self.alpha) * _minmax(bm)
         relevant = self._relevance(query, cos, bm, mode)
         order = np.argsort(-fused, kind="stable")
         if limit is not None:

@@ -140,26 +140,12 @@ def korean_tokens(run: str) -> list[str]:
 
 def tokenize(text: str) -> list[str]:
     """BM25 terms of ``text`` (Korean words + bigrams, CJK bigrams, stemmed English words, numbers)."""
-    return weighted_tokens(text)[0]
-
-
-def weighted_tokens(text: str, bigram_weight: float = 1.0) -> tuple[list[str], list[float]]:
-    """``tokenize(text)`` and a weight per token: a Korean word's own bigrams get ``bigram_weight``.
-
-    A Hangul word of n syllables yields itself and n - 1 bigrams, so with weight 1 a long word
-    (어르신: 어르신, 어르, 르신) counts about n times in a query while a short one (돈) counts once;
-    a ``bigram_weight`` below 1 keeps the bigrams' recall for spacing and compounds without letting
-    the longest words of a question decide it.
-    """
     tokens: list[str] = []
-    weights: list[float] = []
     for m in _RUN.finditer(normalise(text)):
         kind = m.lastgroup
         run = m.group()
         if kind == "hangul":
-            ko = korean_tokens(run)
-            tokens.extend(ko)
-            weights.extend([1.0] + [bigram_weight] * (len(ko) - 1) if ko else [])
+            tokens.extend(korean_tokens(run))
         elif kind == "han":
             tokens.extend(bigrams(run) if len(run) > 1 else [run])
         elif kind == "latin":
@@ -167,8 +153,7 @@ def weighted_tokens(text: str, bigram_weight: float = 1.0) -> tuple[list[str], l
                 tokens.append(stem_english(run))
         elif kind == "digits":
             tokens.append(run)
-        weights.extend([1.0] * (len(tokens) - len(weights)))
-    return tokens, weights
+    return tokens
 
 
 def has_hangul(text: str) -> bool:
@@ -187,5 +172,4 @@ __all__ = [
     "stem_english",
     "strip_korean",
     "tokenize",
-    "weighted_tokens",
 ]
