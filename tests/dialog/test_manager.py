@@ -202,7 +202,7 @@ def test_each_slower_steps_down_one_rung_from_where_the_call_is(sample_manager: 
     for state in (normal, elderly):
         say("기초연금 알려 주세요", "ko", state)
     rates = [say("천천히 말해 주세요", "ko", normal).rate for _ in range(3)]
-    assert rates == [0.8, SLOWEST_RATE, SLOWEST_RATE]  # 1.0 → 0.8 → 0.7, and the last rung holds
+    assert rates == [0.8, SLOWEST_RATE, SLOWEST_RATE]  # 1.0 → 0.8 → 0.75, and the last rung holds
     first = say("천천히 말해 주세요", "ko", elderly)
     assert first.rate == SLOWEST_RATE < sample_manager.elderly_rate  # an elderly call at 0.8 hears it slower
 

@@ -81,7 +81,7 @@ async def test_an_elderly_call_is_spoken_at_the_elderly_rate_and_slower_steps_do
     options = CallOptions(language="ko", elderly=True)
     (first, first_calls), (slow, slow_calls) = await call(options, "기초연금 알려 주세요", SLOWER)
     manager = fake_services().dialog
-    expected = slower_than(manager.elderly_rate)  # one rung slower (0.7), not squared (0.64)
+    expected = slower_than(manager.elderly_rate)  # one rung slower (0.75), not squared (0.64)
     assert expected < manager.elderly_rate and expected != manager.elderly_rate * manager.slow_rate
     assert manager.elderly_rate < 1.0
     assert first.rate == manager.elderly_rate
