@@ -199,8 +199,6 @@ class _Call:
         self.turn = 0
         self.last_partial_at = 0.0
         self.partial: asyncio.Task[Transcript | None] | None = None
-        self.partial_turn = 0
-        self.partial_at = 0.0  # audio time the running partial covers up to
         #: the latest partial of the call (kept after it is emitted: the turn may end in its pause)
         self.last_run: _PartialRun | None = None
         self.failure_reported_turn = 0  # the last turn whose partial failure was reported
@@ -371,8 +369,6 @@ class _Call:
         utterance = seg.utterance
         assert utterance is not None
         self.last_partial_at = seg.now
-        self.partial_turn = self.turn
-        self.partial_at = seg.now
         pcm = self.audio.slice(utterance.audio_start, seg.now)
         self.partial = asyncio.create_task(self.partial_job(pcm))
         self.last_run = _PartialRun(self.turn, utterance.audio_start, seg.now, self.partial)
@@ -394,10 +390,12 @@ class _Call:
             return
         self.partial = None
         transcript = task.result()
-        still_speaking = self.segmenter.speaking and self.partial_turn == self.turn
+        run = self.last_run  # the run of this task: both are set together
+        assert run is not None and run.task is task
+        still_speaking = self.segmenter.speaking and run.turn == self.turn
         if transcript is None or not transcript.text.strip() or not still_speaking:
             return
-        await self.out.put(PartialTranscript(transcript.text.strip(), transcript.language, self.partial_at))
+        await self.out.put(PartialTranscript(transcript.text.strip(), transcript.language, run.heard_to))
 
     def cancel_pending(self) -> None:
         early = self.early.task if self.early is not None else None
