@@ -18,7 +18,11 @@ pytestmark = pytest.mark.slow
 async def test_korean_passport_question_gets_a_spoken_civil_answer(
     gateway: LiveGateway, real_services: Services
 ) -> None:
-    question = "여권 발급은 어디서 해요?"
+    # Kokoro's Korean is a Japanese voice reading IPA, and whisper's hearing of it changes with the
+    # CPU: "여권 발급은 어디서 해요?" was heard "여곤, 빨갈빼불내드, 사회요." by CI (2026-12-07) and "여권"
+    # here. This wording was heard with 여권 in all 15 tries here: rates 1.0/0.9/0.8, each as made,
+    # with 3 LSB of dither (3 seeds) and at 0.9 gain (the other wordings tried flip to 야권/요건)
+    question = "여권 신청은 어디서 하나요?"
     pcm = silence(0.5) + synthesize(real_services, question, "ko") + silence(1.0)
     # the call's language is Korean, as on a Korean line: Kokoro's Korean (a Japanese voice reading
     # Korean IPA) was once detected as Japanese by whisper ("よくは爆撃の状態です。", CI 2026-12-06);

@@ -12,9 +12,15 @@ of ``asr/heard_forms.py``, plus a ceiling on the character error rate of each pa
 
 Only the replies that are heard are synthesised (``config`` ``tts`` on for that turn, off again),
 so the file stays within a few minutes on two cores. The receipt is made deterministic (a fixed
-clock and draw), so a known failure is the same failure every run: those are ``xfail(strict=True)``
-with what was heard, never a weakened assert. Figures: ``MALBEOT_HEARD_BACK_REPORT=path`` writes
-every part's reference, transcript and CER as JSON (docs/languages.md, "Heard back").
+clock and draw) and whisper decodes greedily, so one machine hears the same every run. Another CPU
+does not: Kokoro's and whisper's arithmetic differ slightly between CPUs, and a word on the edge is
+heard on one machine and not on the next (CI 2026-12-07 against the 2026-12-06 figures). So each
+item's mark comes from every hearing measured — two machines and, on the second, the audio as made,
+with 3 LSB of dither (three seeds) and at 0.9 gain: an item heard in all of them is asserted; one
+heard in none is ``NOT_HEARD`` and one heard in some is ``UNSTEADY``, both ``xfail`` (not strict: a
+machine may hear it) with what was heard in the reason; a CER ceiling per part is the highest CER
+measured plus 0.05. Figures: ``MALBEOT_HEARD_BACK_REPORT=path`` writes every part's reference,
+transcript and CER as JSON (docs/languages.md, "Heard back").
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from fastapi.testclient import TestClient
 from starlette.testclient import WebSocketTestSession
 
 import records.applications
-from asr.heard_forms import cer, digit_run, normal
+from asr.heard_forms import cer, digit_run, normal, unlooped
 from dialog.manager import DialogManager
 from dialog.places.facilities import FacilityDirectory
 from dialog.templates import flows
@@ -88,34 +94,32 @@ MUST_HEAR: dict[str, dict[str, tuple[str, ...]]] = {
 #: every run, so what is heard of it is reproducible
 RECEIPT_DRAWS = {"zh": 304718, "vi": 520936, "ja": 108264}
 
-#: the highest CER each part may have: the figure measured on 2026-12-06 (docs/languages.md,
-#: "Heard back") plus a margin of 0.03-0.07 against whisper's int8 arithmetic on other CPUs. These
-#: ceilings catch a voice or template that gets worse; they do not say the part is understood
-#: (that is MUST_HEAR). Vietnamese is compared without tones (its voice speaks none).
+#: the highest CER each part may have: the highest measured (2026-12-06 on one machine; 2026-12-07 on
+#: another, as made, dithered and quieter) plus 0.05. These ceilings catch a voice or template that
+#: gets worse; they do not say the part is understood (that is MUST_HEAR). Vietnamese is compared
+#: without tones (its voice speaks none).
 MAX_CER: dict[tuple[str, str], float] = {
-    ("zh", "verdict"): 0.45, ("zh", "amount"): 0.25, ("zh", "phone_tail"): 0.55, ("zh", "receipt"): 0.60,
-    ("zh", "facility"): 0.55,
-    ("vi", "verdict"): 0.35, ("vi", "amount"): 0.40, ("vi", "phone_tail"): 0.25, ("vi", "receipt"): 0.30,
-    ("vi", "facility"): 0.45,
-    ("ja", "verdict"): 0.15, ("ja", "amount"): 0.20, ("ja", "phone_tail"): 0.15, ("ja", "receipt"): 0.15,
-    ("ja", "facility"): 0.15,
+    ("zh", "verdict"): 0.50, ("zh", "amount"): 0.28, ("zh", "phone_tail"): 0.57, ("zh", "receipt"): 0.66,
+    ("zh", "facility"): 0.60,
+    ("vi", "verdict"): 0.35, ("vi", "amount"): 0.43, ("vi", "phone_tail"): 0.29, ("vi", "receipt"): 0.61,
+    ("vi", "facility"): 0.48,
+    ("ja", "verdict"): 0.18, ("ja", "amount"): 0.25, ("ja", "phone_tail"): 0.17, ("ja", "receipt"): 0.19,
+    ("ja", "facility"): 0.26,
 }
 
-#: must-hear items that are reproducibly not heard, with what whisper wrote instead (2026-12-06).
-#: Not done: these are what a caller of that language may miss.
-KNOWN_NOT_HEARD: dict[tuple[str, str, str], str] = {
+#: must-hear items heard in none of the hearings measured, with what whisper wrote instead. Not done:
+#: these are what a caller of that language misses.
+NOT_HEARD: dict[tuple[str, str, str], str] = {
     ("zh", "verdict", "基础养老金"): "the gloss is heard as 集出洋老金",
     ("zh", "verdict", "符合"): "因为符合这些条件 is heard as 您的衛福和這些條件",
     ("zh", "amount", "150万韩元"): "每月150万韩元 is heard as 每月151号年",
     ("zh", "phone_tail", "尾号"): "尾号是五六七八 is heard as 維後是5678 (the digits are heard)",
     ("zh", "receipt", "受理编号"): "受理编号 is heard as 手裡編號",
-    ("zh", "receipt", "#receipt"): "二六一二零五，三零四七一八 is heard as 121125304718 (first group wrong)",
     ("zh", "facility", "行政福利中心"): "行政福利中心 is heard as 到新政府裏中心",
     ("vi", "verdict", "lương hưu cơ bản"): "heard as 'lung hướng cơ bán'",
     ("vi", "verdict", "nhiều khả năng nhận được"): "heard as 'nhau hà năng nhìn đuất'",
     ("vi", "verdict", "từ 65 tuổi trở lên"): "heard as 'tự sao môi lắm tối chè lên'",
     ("vi", "amount", "một triệu năm trăm nghìn won"): "heard as 'một chiều nằm chăm in 1'",
-    ("vi", "phone_tail", "bốn số cuối"): "heard as 'bôn sò khôi'",
     ("vi", "phone_tail", "#5678"): "năm sáu bảy tám is heard as 'nằm sâu bài tám'",
     ("vi", "receipt", "số biên nhận"): "heard as 'sâu biên nhìn'",
     ("vi", "receipt", "#receipt"): "heard as 'hài sâu mốt hài hùng nằm hài hùng chim bà sâu'",
@@ -125,6 +129,16 @@ KNOWN_NOT_HEARD: dict[tuple[str, str, str], str] = {
     ("ja", "amount", "150万ウォン"): "月150万ウォン is heard as 150万本",
     ("ja", "phone_tail", "末尾"): "末尾 is heard as 末日 (the digits are heard)",
     ("ja", "facility", "#119"): "119 is read as a number (ヒャクジューキュー) and heard as 199",
+}
+
+#: must-hear items heard in some of the hearings measured and not in others: a caller may miss them
+UNSTEADY: dict[tuple[str, str, str], str] = {
+    ("zh", "verdict", "可以领取"): "heard on 2026-12-06; on 2026-12-07 heard as 可能可以令下去 (5 of 5)",
+    ("zh", "receipt", "#receipt"): "on 2026-12-06 heard as 121125304718 (first group wrong); on 2026-12-07 "
+                                   "heard (5 of 5)",
+    ("vi", "phone_tail", "bốn số cuối"): "not heard on 2026-12-06 ('bôn sò khôi'); 2026-12-07 heard in 3 of 5",
+    ("ja", "facility", "行政福祉センター"): "heard on 2026-12-06; on 2026-12-07 heard as 業制服しセンター (5 of 5)",
+    ("ja", "facility", "100メートル"): "heard on 2026-12-06 and in 4 of 5 on 2026-12-07 (not with one dither)",
 }
 
 
@@ -313,7 +327,8 @@ class HeardBack(dict[str, Heard | Exception]):
                 result = converse(client, language)
             for replies in result.parts.values():
                 for reply in replies:
-                    reply.heard = " ".join(self.whisper.transcribe(clip, language).text for clip in clips(reply))
+                    reply.heard = " ".join(unlooped(self.whisper.transcribe(clip, language).text)
+                                           for clip in clips(reply))
         except Exception as exc:  # kept, and raised again in every test of the language
             result = exc
         self[language] = result
@@ -340,8 +355,9 @@ def heard_back(voiced: Services, whisper: Transcriber) -> Iterator[HeardBack]:
 
 
 def _case(language: str, part: str, item: str) -> Any:
-    reason = KNOWN_NOT_HEARD.get((language, part, item))
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    key = (language, part, item)
+    reason = NOT_HEARD.get(key) or (f"unsteady: {UNSTEADY[key]}" if key in UNSTEADY else None)
+    marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
     return pytest.param(language, part, item, marks=marks, id=f"{language}-{part}-{item}")
 
 
@@ -372,3 +388,9 @@ def test_each_part_is_heard_within_its_error_rate(heard_back: HeardBack, languag
     rate = cer(said, transcript, language, tones=language != "vi")
     print(f"{language} {part}: CER {rate:.3f}\n  said:  {said}\n  heard: {transcript}")
     assert rate <= MAX_CER[language, part], (rate, said, transcript)
+
+
+def test_every_marked_item_is_a_must_hear_item_and_marked_once() -> None:
+    items = {(lang, part, item) for lang in LANGUAGES for part in PARTS for item in MUST_HEAR[lang][part]}
+    assert set(NOT_HEARD) <= items and set(UNSTEADY) <= items, (set(NOT_HEARD) | set(UNSTEADY)) - items
+    assert not set(NOT_HEARD) & set(UNSTEADY)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from asr.heard_forms import cer, digit_run, normal, toneless
+from asr.heard_forms import cer, digit_run, normal, toneless, unlooped
 
 
 @pytest.mark.parametrize(("text", "language", "digits"), [
@@ -32,3 +32,13 @@ def test_normal_forms() -> None:
     assert toneless("Số biên nhận") == "Sô biên nhân"
     assert cer("một trăm mét", "môt trăm mét", "vi", tones=False) == 0.0
     assert cer("một trăm mét", "môt trăm mét", "vi") > 0.0
+
+
+def test_a_sentence_looped_back_to_back_is_kept_once() -> None:
+    looped = ("Đân của bán đạt thuật tiếp nhận. So, that is the way. So, that is the way. "
+              "so that is the way! So, th")
+    assert unlooped(looped) == "Đân của bán đạt thuật tiếp nhận. So, that is the way. So, th"
+    # a sentence said twice with another between stays twice; CJK sentence ends count
+    assert unlooped("A b. C d. A b.") == "A b. C d. A b."
+    assert unlooped("申请已受理。申请已受理。屏幕上也会显示。") == "申请已受理。 屏幕上也会显示。"
+    assert unlooped("") == ""
