@@ -25,7 +25,7 @@ import functools
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
-from malbeot_core.audio import INTERNAL, AudioChunk, resample
+from malbeot_core.audio import INTERNAL, AudioChunk, StreamResampler
 from malbeot_core.errors import BackendFailed, MalbeotError
 from malbeot_core.events import (
     BargeIn,
@@ -218,19 +218,28 @@ class TtsStage:
         start = 0.0
         final = len(sentences) - 1
         held: SpeechAudio | None = None  # the last sentence's newest chunk waits to learn if it is the end
+
+        async def emit(pcm: bytes, sentence: str, index: int) -> None:
+            nonlocal start, held
+            for piece in self._pieces(pcm):
+                audio = SpeechAudio(AudioChunk(piece, INTERNAL, start), sentence, index)
+                start = audio.chunk.end
+                if held is not None:
+                    await put(held)
+                    held = None
+                if index == final:
+                    held = audio
+                else:
+                    await put(audio)
+
         for index, sentence in enumerate(sentences):
+            # one filter per sentence across the voice's chunks (a cached sentence comes in fixed
+            # pieces): each chunk resampled on its own put a transient at every join, ~60 dB down
+            resampler = StreamResampler(synth.sample_rate, INTERNAL.rate, quality="HQ")
             factory = functools.partial(synth.synthesize, sentence, language, rate)
             async for pcm in iterate_in_thread(factory):
-                for piece in self._pieces(resample(pcm, synth.sample_rate, INTERNAL.rate)):
-                    audio = SpeechAudio(AudioChunk(piece, INTERNAL, start), sentence, index)
-                    start = audio.chunk.end
-                    if held is not None:
-                        await put(held)
-                        held = None
-                    if index == final:
-                        held = audio
-                    else:
-                        await put(audio)
+                await emit(resampler.process(pcm), sentence, index)
+            await emit(resampler.process(b"", last=True), sentence, index)  # the filter's last samples
             if index == 0 and first_done is not None and index != final:
                 first_done.set()
         if held is not None:
