@@ -37,10 +37,23 @@ def says_119(heard: str) -> bool:
     return "119" in digits.replace(" ", "") or "1 1 9" in digits
 
 
+#: each digit as Korean reads it (Sino-Korean; 0 as on the phone, 공)
+_KO_DIGITS = str.maketrans("0123456789", "공일이삼사오육칠팔구")
+
+
 def says_119_in_korean(heard: str) -> bool:
-    """119 as digits or as its Korean reading, 일일구 (spaces and punctuation ignored)."""
-    compact = re.sub(r"[^0-9가-힣]", "", heard)
-    return "119" in compact or "일일구" in compact
+    """119 heard, compared as it sounds: digits become their Korean reading, so "119", "일일구" and
+    whisper's "1일 9회전화하세요" (일일 구회…, the same sounds written with counters: heard so from
+    Kokoro's "일일구에 전화하세요" in 3 of 5 dithered hearings, 2026-12-07) all count; spaces and
+    punctuation ignored."""
+    return "일일구" in re.sub(r"[^0-9가-힣]", "", heard).translate(_KO_DIGITS)
+
+
+def test_119_is_recognised_as_it_sounds() -> None:
+    for heard in ("지금 바로 119에 전화하세요", "일일구예요", "지금 바로 1일 9회전 화하세요", "1 1 9", "일일 구"):
+        assert says_119_in_korean(heard), heard
+    for heard in ("지금 바로 일구의 전화하세요. 일구예요.", "1 9", "백십구", "11시 9분"):
+        assert not says_119_in_korean(heard), heard
 
 
 async def test_a_caller_who_fell_hears_119_and_is_handed_over_urgently(
