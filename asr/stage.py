@@ -341,7 +341,6 @@ class _Call:
             return _turn_failure(exc)
         if not transcript.text.strip():
             return None  # noise or a cough: nothing to answer
-        self.settings.last_language = transcript.language
         return FinalTranscript(
             text=transcript.text.strip(),
             language=transcript.language,

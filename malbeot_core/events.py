@@ -132,6 +132,16 @@ class EndOfTurn:
 
 
 @dataclass(frozen=True, slots=True)
+class CallerLanguage:
+    """The language the caller is answered in from now on, as the dialog decided it (a turn heard or
+    typed in another language, "in English please"). The dialog yields it before the first answer
+    in that language; translation, synthesis and the channel's own prompts follow it. It is the
+    call's language as an event, not a setting a stage writes for others to read."""
+
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
 class NoInput:
     """The caller has been silent for ``seconds`` of audio time."""
 
@@ -153,6 +163,7 @@ Event = (
     | BargeIn
     | StageFailed
     | NoInput
+    | CallerLanguage
 )
 
 __all__ = [
@@ -160,6 +171,7 @@ __all__ = [
     "AudioChunk",
     "BargeIn",
     "BenefitAnswer",
+    "CallerLanguage",
     "Emergency",
     "EndOfTurn",
     "Event",

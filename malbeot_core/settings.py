@@ -1,4 +1,6 @@
-"""Per-call settings shared by the stages of one call (mutable: the dialog can change them)."""
+"""Per-call settings given to the stages of one call. The call's options set them (a mid-call
+``config`` may change them); no stage writes them for another to read: what a stage decides travels
+as an event (the caller's language: ``CallerLanguage``; the speaking rate: ``BenefitAnswer.rate``)."""
 
 from __future__ import annotations
 
@@ -16,8 +18,9 @@ class CallSettings:
     #: elderly mode: longer end-of-turn silence and no-input timeouts, and slower answers (the dialog
     #: decides the speaking rate and each answer carries it: ``BenefitAnswer.rate``)
     elderly: bool = False
-    #: the language the last turn was understood in (for answers and synthesis)
-    last_language: str = "ko"
+    #: the language the call starts in, before the dialog has decided one (the line's language on a
+    #: phone; the fixed language when there is one); afterwards it travels as ``CallerLanguage``
+    start_language: str = "ko"
     #: partial transcripts while the caller speaks (read by the ASR stage as it goes)
     partials: bool = True
     extra: dict[str, object] = field(default_factory=dict)

@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import AsyncIterator
 
 from malbeot_core.errors import MalbeotError
-from malbeot_core.events import BenefitAnswer, Event, StageFailed
+from malbeot_core.events import BenefitAnswer, CallerLanguage, Event, StageFailed
 from malbeot_core.settings import CallSettings
 
 from .languages import same
@@ -33,17 +33,22 @@ class TranslateStage:
         self.settings = settings
         #: the caller has been told once that answers are machine-translated
         self.told = False
+        #: the caller's language as the dialog announced it (``CallerLanguage``); until then the call's
+        #: fixed or start language
+        self.target: str | None = None
 
     def target_language(self) -> str:
-        """The caller's language: the one the dialog answers in (``settings.last_language``, set by the
-        dialog before each answer). It starts as the call's fixed language, but a typed turn in another
-        language, or "in English please", changes it: the answer is not translated back into the
-        page's language."""
-        return self.settings.last_language
+        """The caller's language: the one the dialog answers in (its ``CallerLanguage`` events). It
+        starts as the call's fixed language, but a typed turn in another language, or "in English
+        please", changes it: the answer is not translated back into the page's language."""
+        return self.target or self.settings.language or self.settings.start_language
 
     async def run(self, inbox: AsyncIterator[Event]) -> AsyncIterator[Event]:
         async for event in inbox:
             match event:
+                case CallerLanguage(language=language):
+                    self.target = language
+                    yield event
                 case BenefitAnswer():
                     async for out in self._answer(event):
                         yield out

@@ -30,6 +30,7 @@ from malbeot_core.errors import BackendFailed, MalbeotError
 from malbeot_core.events import (
     BargeIn,
     BenefitAnswer,
+    CallerLanguage,
     Event,
     ReplyDone,
     SpeechAudio,
@@ -97,6 +98,9 @@ class TtsStage:
     ) -> None:
         self.select = select
         self.settings = settings
+        #: the caller's language as the dialog announced it (``CallerLanguage``): an answer without a
+        #: language is spoken in it (before any, the call's fixed or start language)
+        self.caller_language: str | None = None
         #: a long first sentence is spoken clause first (:func:`lead_with_a_clause`)
         self.short_first_piece = short_first_piece
         self._max_chunk_bytes = max(2, int(INTERNAL.rate * max_chunk_seconds) * INTERNAL.width)
@@ -126,6 +130,9 @@ class TtsStage:
                 if isinstance(event, (BenefitAnswer, SpeechStarted, BargeIn)):
                     await self._let_number_out(state)
                 match event:
+                    case CallerLanguage(language=language):
+                        self.caller_language = language
+                        await out.put(event)
                     case BenefitAnswer() as answer:
                         self._stop(state, out)
                         await out.put(answer)
@@ -187,7 +194,8 @@ class TtsStage:
                 await out.put(_Produced(reply, event))
 
         sentences = split_sentences(answer.text)
-        language = answer.language or self.settings.language or self.settings.last_language
+        language = (answer.language or self.settings.language or self.caller_language
+                    or self.settings.start_language)
         if self.short_first_piece and answer.emergency is None:  # a danger answer's number stays whole
             sentences = lead_with_a_clause(sentences, language=language)
         rate = answer.rate  # decided by the dialog (elderly call, "slower"): never scaled again here

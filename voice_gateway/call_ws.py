@@ -133,14 +133,12 @@ class Call:
                 text = message.get("text")
                 if not isinstance(text, str) or not text.strip():
                     raise ProtocolViolation('a "text" message needs non-empty "text"', stage="edge")
-                hint = str(message.get("language") or self.session.settings.language
-                           or self.session.settings.last_language)
+                hint = str(message.get("language") or self.conversation.caller_language)
                 if hint not in self.config.languages:
                     self.options.updated({"language": hint}, self.config.languages)  # raises
                 # the text's own script tells its language, as recognition does for speech; the
                 # message's "language" (the page's) only when the letters do not tell
                 language = text_language(text, self.session.settings.languages) or hint
-                self.session.settings.last_language = language
                 # the words are not logged: a typed turn may be a danger report (and carry personal data)
                 log.info("call %s typed (%s), %d characters", self.session.call_id, language, len(text.strip()))
                 await self.session.feed(TextInput(text.strip(), language))

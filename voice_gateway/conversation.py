@@ -21,6 +21,7 @@ from malbeot_core.errors import MalbeotError, SilenceTimeout
 from malbeot_core.events import (
     BargeIn,
     BenefitAnswer,
+    CallerLanguage,
     Event,
     FinalTranscript,
     NoInput,
@@ -163,6 +164,15 @@ class Conversation:
         self.sleep = asyncio.sleep
         #: a danger was heard in this call: silence no longer ends it
         self.danger_seen = False
+        #: the caller's language as the dialog last announced it (``CallerLanguage``), if it has
+        self._caller_language: str | None = None
+
+    @property
+    def caller_language(self) -> str:
+        """The language the caller is answered in: the call's fixed language, else the dialog's
+        latest ``CallerLanguage``, else the language the call started in."""
+        settings = self.session.settings
+        return settings.language or self._caller_language or settings.start_language
 
     # --- helpers ------------------------------------------------------------------------------
     async def send_error(self, error: MalbeotError, fatal: bool = False) -> None:
@@ -248,6 +258,8 @@ class Conversation:
                         await self.transport.send_event({"type": "barge_in", "at": round(at, 3)})
                 case SpeechEnded():
                     self._marks["speech_end"] = time.perf_counter()
+                case CallerLanguage(language=language):
+                    self._caller_language = language
                 case PartialTranscript(text=text, language=language):
                     await self.transport.send_event({"type": "partial_transcript", "text": text, "language": language})
                 case FinalTranscript(text=text, language=language, start=start, end=end):

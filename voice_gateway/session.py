@@ -28,7 +28,7 @@ def settings_for(options: CallOptions, config: GatewayConfig) -> CallSettings:
 def apply_options(settings: CallSettings, options: CallOptions) -> None:
     settings.language = None if options.language == "auto" else options.language
     if settings.language:
-        settings.last_language = settings.language
+        settings.start_language = settings.language
     settings.elderly = options.elderly
     settings.extra["speak"] = options.tts
     settings.partials = options.partials

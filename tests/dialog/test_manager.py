@@ -15,6 +15,7 @@ from dialog.retrieval.hybrid import HybridRetriever
 from dialog.stage import DialogStage
 from malbeot_core.events import (
     BenefitAnswer,
+    CallerLanguage,
     Event,
     FinalTranscript,
     PartialTranscript,
@@ -230,16 +231,22 @@ async def test_stage_passes_everything_through_and_answers(recording_embedder: T
     assert [type(e).__name__ for e in out[2:6]] == ["FinalTranscript", "BenefitAnswer", "TextInput", "BenefitAnswer"]
     assert answers[0].programmes[0].id == "KR-BASIC-PENSION"
     assert answers[1].intent == "slower"
-    assert answers[1].rate == 0.8 and settings.last_language == "ko"
+    assert answers[1].rate == 0.8
+    assert not [e for e in out if isinstance(e, CallerLanguage)]  # Korean throughout: nothing to announce
+    assert settings == CallSettings()  # the stage writes nothing into the call's settings
     assert recording_embedder.query_threads and threading.get_ident() not in recording_embedder.query_threads
 
 
-async def test_stage_follows_a_language_switch() -> None:
+async def test_stage_announces_a_language_switch_before_the_answer_once() -> None:
     manager = DialogManager(HybridRetriever(sample_programmes(), HashingEmbedder()))
-    settings = CallSettings(last_language="ko")
-    out = await _run(DialogStage(manager, settings), TextInput("in English please", "ko"))
-    assert isinstance(out[-1], BenefitAnswer) and out[-1].language == "en"
-    assert settings.last_language == "en"
+    settings = CallSettings(start_language="ko")
+    out = await _run(DialogStage(manager, settings), TextInput("in English please", "ko"),
+                     TextInput("basic pension", "en"))
+    assert [type(e).__name__ for e in out] == ["TextInput", "CallerLanguage", "BenefitAnswer", "TextInput",
+                                               "BenefitAnswer"]
+    assert out[1] == CallerLanguage("en")
+    assert isinstance(out[2], BenefitAnswer) and out[2].language == "en"
+    assert settings == CallSettings(start_language="ko")
 
 
 async def test_stage_reports_a_failure_and_goes_on() -> None:

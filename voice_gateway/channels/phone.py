@@ -152,8 +152,8 @@ class PhoneConversation(Conversation):
     # --- language and prompts -------------------------------------------------------------------
     @property
     def language(self) -> str:
-        settings = self.session.settings
-        return settings.language or settings.last_language
+        """The language of the line's own prompts: the caller's (:attr:`caller_language`)."""
+        return self.caller_language
 
     async def say(self, key: str, intent: str, action: str = "", **fields: str) -> None:
         text, language = prompt(key, self.language, **fields)
@@ -169,7 +169,7 @@ class PhoneConversation(Conversation):
         """Start the pipeline and speak the call start notice."""
         self.session.start()
         if self.phone.language and self.options.language == "auto":
-            self.session.settings.last_language = self.phone.language
+            self.session.settings.start_language = self.phone.language  # before any audio flows
         if self.phone.notice:
             record_key = "recorded" if self.config.keep_audio_dir is not None else "not_recorded"
             record, _ = prompt(record_key, self.language)
