@@ -73,13 +73,15 @@ class CheckinWorld:
         assert reply.status_code == 201, reply.text
         return int(reply.json()["resident"]["id"])
 
-    def finished_call(self, resident_id: int, timeout: float = 240) -> dict[str, Any]:
-        """The resident's call once done, as the staff API shows it."""
+    def finished_call(self, resident_id: int, timeout: float = 240, alerted: bool = False) -> dict[str, Any]:
+        """The resident's call once done, as the staff API shows it; ``alerted``: once its alerts are
+        recorded too (the scheduler stores the outcome, then sends the alerts, then marks the call
+        alerted: a reader in between sees it done and not yet alerted, as CI did under load)."""
         deadline = time.time() + timeout
         while time.time() < deadline:
             reply = httpx.get(f"{self.live.url}/v1/staff/checkins/calls", params={"resident_id": resident_id},
                               headers={"Authorization": f"Bearer {ADMIN}"}, timeout=10)
-            done = [c for c in reply.json()["calls"] if c["state"] == "done"]
+            done = [c for c in reply.json()["calls"] if c["state"] == "done" and (c["alerted"] or not alerted)]
             if done:
                 return dict(done[0])
             time.sleep(0.5)
@@ -158,7 +160,7 @@ async def test_a_busy_phone_is_retried_then_no_answer_alerts_staff_and_the_conta
     phone = start_phone(ringing() + busy(), tmp_path / "phone", calls=2, timeout=60)
     try:
         resident = await asyncio.to_thread(world.register, phone.uri, "ko")
-        call = await asyncio.to_thread(world.finished_call, resident, 60)
+        call = await asyncio.to_thread(world.finished_call, resident, 60, True)
         code, log = await asyncio.to_thread(phone.wait, 60)
     finally:
         phone.stop()
@@ -190,7 +192,7 @@ async def test_a_danger_sign_heard_on_a_check_in_call_is_stored_and_alerted(
     phone = start_phone(steps, tmp_path / "phone", timeout=200)
     try:
         resident = await asyncio.to_thread(world.register, phone.uri, "en")
-        call = await asyncio.to_thread(world.finished_call, resident)
+        call = await asyncio.to_thread(world.finished_call, resident, 240, True)
         await asyncio.to_thread(phone.wait, 200)
     finally:
         phone.stop()
