@@ -45,6 +45,7 @@ from malbeot_core.events import (
     FinalTranscript,
     NoInput,
     PartialTranscript,
+    SettingsChanged,
     SpeechEnded,
     SpeechStarted,
     StageFailed,
@@ -219,6 +220,9 @@ class _Call:
                         await self.on_audio(event)
                     case EndOfTurn():
                         await self.on_segments(self.segmenter.force_end(self.audio_end()))
+                    case SettingsChanged(settings=settings):
+                        self.settings = self.stage.settings = settings
+                        await self.out.put(event)
                     case _:
                         await self.out.put(event)
             await self.emit_partial_if_ready()

@@ -7,7 +7,15 @@ from collections.abc import AsyncIterator, Callable
 
 from dialog.manager import DialogManager, DialogState
 from malbeot_core.errors import BackendFailed, MalbeotError
-from malbeot_core.events import BenefitAnswer, CallerLanguage, Event, FinalTranscript, Keypad, TextInput
+from malbeot_core.events import (
+    BenefitAnswer,
+    CallerLanguage,
+    Event,
+    FinalTranscript,
+    Keypad,
+    SettingsChanged,
+    TextInput,
+)
 from malbeot_core.settings import CallSettings
 from malbeot_core.stage import failure_event
 
@@ -17,9 +25,9 @@ class DialogStage:
     yields the answer (computed in a worker thread). A failure becomes a recoverable ``StageFailed``
     event and the stage goes on with the next utterance.
 
-    Before each answer the dialog learns whether the call is in elderly mode (``settings.elderly``,
-    which a mid-call ``config`` may change); the answer carries the speaking rate the dialog chose
-    (``BenefitAnswer.rate``), which the settings do not hold. When the language the caller is
+    Before each answer the dialog learns whether the call is in elderly mode (``settings.elderly``;
+    a mid-call ``config`` sends new settings as ``SettingsChanged``); the answer carries the speaking
+    rate the dialog chose (``BenefitAnswer.rate``), which the settings do not hold. When the language the caller is
     answered in changes (a turn in another language, "in English please"), a ``CallerLanguage``
     event goes out before the answer: translation, synthesis and the channel follow it.
     """
@@ -48,6 +56,8 @@ class DialogStage:
                 case Keypad(meaning=meaning):
                     for out in await self._answer(lambda: self.manager.keypad(meaning, self.state)):
                         yield out
+                case SettingsChanged(settings=settings):
+                    self.settings = settings
                 case _:
                     pass
 

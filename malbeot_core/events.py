@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .audio import AudioChunk
+from .settings import CallSettings
 
 #: what a keypad digit asks for on a phone call (the start notice names the menu)
 KeypadMeaning = Literal["repeat", "slower", "person"]
@@ -142,6 +143,14 @@ class CallerLanguage:
 
 
 @dataclass(frozen=True, slots=True)
+class SettingsChanged:
+    """The call's settings from here on (a mid-call ``config``). It enters at the head of the
+    pipeline and every stage that reads settings takes the new ones as it passes."""
+
+    settings: CallSettings
+
+
+@dataclass(frozen=True, slots=True)
 class NoInput:
     """The caller has been silent for ``seconds`` of audio time."""
 
@@ -164,6 +173,7 @@ Event = (
     | StageFailed
     | NoInput
     | CallerLanguage
+    | SettingsChanged
 )
 
 __all__ = [
@@ -182,6 +192,7 @@ __all__ = [
     "PartialTranscript",
     "ProgrammeHit",
     "ReplyDone",
+    "SettingsChanged",
     "SpeechAudio",
     "SpeechEnded",
     "SpeechStarted",

@@ -1,15 +1,17 @@
-"""Per-call settings given to the stages of one call. The call's options set them (a mid-call
-``config`` may change them); no stage writes them for another to read: what a stage decides travels
-as an event (the caller's language: ``CallerLanguage``; the speaking rate: ``BenefitAnswer.rate``)."""
+"""Per-call settings given to the stages of one call, frozen. The call's options make them; a
+mid-call ``config`` makes new ones, which reach every stage as a ``SettingsChanged`` event in order
+with the rest of the call (a ``config`` then a typed question: the question is answered under the
+new settings). No stage writes them for another to read: what a stage decides travels as an event
+(the caller's language: ``CallerLanguage``; the speaking rate: ``BenefitAnswer.rate``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 DEFAULT_LANGUAGES = ("ko", "en", "zh", "vi", "ja")
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class CallSettings:
     #: languages speech recognition may pick from (language identification is restricted to these)
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
@@ -23,4 +25,5 @@ class CallSettings:
     start_language: str = "ko"
     #: partial transcripts while the caller speaks (read by the ASR stage as it goes)
     partials: bool = True
-    extra: dict[str, object] = field(default_factory=dict)
+    #: answers are spoken (False: text-only, as a typed web call asks with ``tts=0``)
+    speak: bool = True

@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import AsyncIterator
 
 from malbeot_core.errors import MalbeotError
-from malbeot_core.events import BenefitAnswer, CallerLanguage, Event, StageFailed
+from malbeot_core.events import BenefitAnswer, CallerLanguage, Event, SettingsChanged, StageFailed
 from malbeot_core.settings import CallSettings
 
 from .languages import same
@@ -48,6 +48,11 @@ class TranslateStage:
             match event:
                 case CallerLanguage(language=language):
                     self.target = language
+                    yield event
+                case SettingsChanged(settings=settings):
+                    self.settings = settings
+                    if settings.language:  # a language fixed mid-call is the caller's from now on
+                        self.target = None
                     yield event
                 case BenefitAnswer():
                     async for out in self._answer(event):

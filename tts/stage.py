@@ -14,7 +14,7 @@ the stage keeps reading its inbox meanwhile:
 - a synthesis failure becomes ``StageFailed(code, "tts", message)`` and the stage goes on.
 
 Each answer is spoken at its own ``rate``, as the dialog decided it (nothing scales it again).
-Every other event passes through in order. When ``settings.extra["speak"]`` is False (text-only
+Every other event passes through in order. When ``settings.speak`` is False (text-only
 calls) answers pass through and nothing is synthesised.
 """
 
@@ -33,6 +33,7 @@ from malbeot_core.events import (
     CallerLanguage,
     Event,
     ReplyDone,
+    SettingsChanged,
     SpeechAudio,
     SpeechStarted,
     StageFailed,
@@ -133,10 +134,13 @@ class TtsStage:
                     case CallerLanguage(language=language):
                         self.caller_language = language
                         await out.put(event)
+                    case SettingsChanged(settings=settings):
+                        self.settings = settings
+                        await out.put(event)
                     case BenefitAnswer() as answer:
                         self._stop(state, out)
                         await out.put(answer)
-                        if self.settings.extra.get("speak", True):
+                        if self.settings.speak:
                             state.current = self._start(answer, out, state)
                     case SpeechStarted(at=at) | BargeIn(at=at) if state.current and state.current.producing:
                         self._stop(state, out)

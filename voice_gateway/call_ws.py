@@ -121,7 +121,7 @@ class Call:
                     raise ProtocolViolation("rate and encoding can change only before the first audio frame",
                                             stage="edge")
                 self.options = self.options.updated(fields, self.config.languages)
-                self.session.reconfigure(self.options)
+                await self.session.reconfigure(self.options)
                 if self.inbound.audio_time == 0:
                     self.inbound = InboundAudio(self.options.rate, self.options.encoding, self.config.max_frame_bytes)
                 self.conversation.options = self.options

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from malbeot_core.audio import INTERNAL, AudioChunk
-from malbeot_core.events import BargeIn, BenefitAnswer, Event
+from malbeot_core.events import BargeIn, BenefitAnswer, Event, SettingsChanged
 from malbeot_core.settings import CallSettings
 from malbeot_core.stage import Pipeline, Stage
 
@@ -19,19 +19,14 @@ from .options import CallOptions
 from .services import Services
 
 
-def settings_for(options: CallOptions, config: GatewayConfig) -> CallSettings:
-    settings = CallSettings(languages=config.languages)
-    apply_options(settings, options)
-    return settings
-
-
-def apply_options(settings: CallSettings, options: CallOptions) -> None:
-    settings.language = None if options.language == "auto" else options.language
-    if settings.language:
-        settings.start_language = settings.language
-    settings.elderly = options.elderly
-    settings.extra["speak"] = options.tts
-    settings.partials = options.partials
+def settings_for(options: CallOptions, config: GatewayConfig, start_language: str = "ko") -> CallSettings:
+    """The call's settings from its options; ``start_language``: the language an undecided call
+    starts in (a phone line's own), unless the options fix one."""
+    language = None if options.language == "auto" else options.language
+    return CallSettings(
+        languages=config.languages, language=language, elderly=options.elderly,
+        start_language=language or start_language, partials=options.partials, speak=options.tts,
+    )
 
 
 #: builds the stage between recognition and translation (default: the benefit dialog)
@@ -90,11 +85,12 @@ class AudioKeeper:
 class CallSession:
     def __init__(
         self, services: Services, config: GatewayConfig, options: CallOptions, metrics: Metrics | None = None,
-        dialog_stage: DialogStageFactory | None = None,
+        dialog_stage: DialogStageFactory | None = None, start_language: str = "ko",
     ) -> None:
         self.call_id = uuid.uuid4().hex[:12]
         self.options = options
-        self.settings = settings_for(options, config)
+        self.config = config
+        self.settings = settings_for(options, config, start_language)
         self.pipeline = build_pipeline(services, self.settings, config, metrics, dialog_stage)
         self.keeper = AudioKeeper(config.keep_audio_dir, self.call_id)
 
@@ -116,9 +112,11 @@ class CallSession:
         """The client says the caller spoke over the reply: straight to speech, past queued audio."""
         await self.pipeline.feed_to("tts", event)
 
-    def reconfigure(self, options: CallOptions) -> None:
+    async def reconfigure(self, options: CallOptions) -> None:
+        """New options mid-call: new settings, sent down the pipeline in order with the call."""
         self.options = options
-        apply_options(self.settings, options)
+        self.settings = settings_for(options, self.config, self.settings.start_language)
+        await self.pipeline.feed(SettingsChanged(self.settings))
 
     async def aclose(self) -> None:
         self.keeper.close()

@@ -25,6 +25,7 @@ from malbeot_core.events import (
     NoInput,
     PartialTranscript,
     ReplyDone,
+    SettingsChanged,
     SpeechEnded,
     SpeechStarted,
     StageFailed,
@@ -365,7 +366,7 @@ async def test_partials_follow_the_call_setting_as_it_changes() -> None:
             yield chunk
             await asyncio.sleep(0)
         calls_while_off.append(len(fake.calls))
-        settings.partials = True  # a mid-call `config` message turned them on
+        yield SettingsChanged(replace(settings, partials=True))  # a mid-call `config` turned them on
         for chunk in chunks(tone(1.0), start=1.2):
             yield chunk
             await asyncio.sleep(0)
@@ -375,6 +376,7 @@ async def test_partials_follow_the_call_setting_as_it_changes() -> None:
 
     out = [event async for event in stage.run(inbox())]
     assert calls_while_off == [0]
+    assert stage.settings.partials and not settings.partials  # the stage took the new settings
     # at least one partial once they were on (how many more fit before the end-of-turn silence
     # depends on how fast this machine runs them), then the final over the whole utterance
     assert len(fake.calls) >= 2

@@ -97,7 +97,7 @@ async def test_elderly_mode_switched_on_mid_call_slows_the_next_answer() -> None
     caller.session.start()
     try:
         _, before = await caller.say("기초연금 알려 주세요")
-        caller.session.reconfigure(CallOptions(language="ko", elderly=True))
+        await caller.session.reconfigure(CallOptions(language="ko", elderly=True))
         _, after = await caller.say("노인 일자리 알려 주세요")
     finally:
         await caller.session.aclose()

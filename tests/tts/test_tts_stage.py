@@ -268,8 +268,7 @@ async def test_pass_through_events_keep_their_order() -> None:
 
 async def test_text_only_calls_are_not_synthesised() -> None:
     synth = ToneSynthesizer()
-    settings = CallSettings()
-    settings.extra["speak"] = False
+    settings = CallSettings(speak=False)
     ans = answer()
     assert await collect(stage_with(synth, settings), [ans]) == [ans]
     assert synth.calls == []

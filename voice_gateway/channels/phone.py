@@ -137,7 +137,9 @@ class PhoneConversation(Conversation):
     ) -> None:
         self.phone: PhoneConfig = state.config.phone
         options = dataclasses.replace(options, partials=self.phone.partials)  # PhoneConfig.partials: why off
-        session = CallSession(state.services, state.config, options, state.metrics, dialog_stage)
+        # the line's language is where an undecided call starts (prompts, the first answers)
+        start = self.phone.language if self.phone.language and options.language == "auto" else "ko"
+        session = CallSession(state.services, state.config, options, state.metrics, dialog_stage, start)
         super().__init__(session, state, options, PhoneTransport(line, self.phone.pacer_lead))
         self.info = info
         self.channel = info.channel
@@ -168,8 +170,6 @@ class PhoneConversation(Conversation):
     async def start(self) -> None:
         """Start the pipeline and speak the call start notice."""
         self.session.start()
-        if self.phone.language and self.options.language == "auto":
-            self.session.settings.start_language = self.phone.language  # before any audio flows
         if self.phone.notice:
             record_key = "recorded" if self.config.keep_audio_dir is not None else "not_recorded"
             record, _ = prompt(record_key, self.language)
