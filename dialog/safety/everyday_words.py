@@ -90,7 +90,8 @@ EVERYDAY_WORDS: tuple[tuple[str, DangerKind, str, bool, str], ...] = (
                            r"|took my phone|shoves me|kicks me|takes my pension)\b", True, ""),
     ("zh_abuse_spoken", A, r"踢我|把我锁|锁在家|皮带抽|用皮带|拿走了?我的(存折|钱|工资|退休金|养老金)|(存折"
                            r"|退休金|养老金)拿走", True, ""),
-    ("vi_abuse_spoken", A, r"đá tôi|đe dọa|quất|roi|giấu (hết )?giấy tờ|lấy hết (lương hưu"
+    ("vi_abuse_spoken", A, r"đá tôi|đe dọa|quất|(bằng|cầm|lấy) roi|roi (mây|da|tre)"
+                           r"|giấu (hết )?giấy tờ|lấy hết (lương hưu"
                            r"|tiền)", True, r"giáo dục|phòng chống"),
     ("ja_abuse_spoken", A, r"蹴ります|蹴る|首を絞め|乱暴に|怒鳴|食べさせてくれ", True, ""),
     # -- fire -------------------------------------------------------------------------------------

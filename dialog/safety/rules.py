@@ -12,9 +12,11 @@ Text is matched as ASR writes it: lower case, no punctuation, numbers as digits 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from dialog.safety.everyday_words import EVERYDAY_WORDS
+from dialog.safety.farewell_words import FAREWELL_WORDS
 from dialog.safety.indirect_words import INDIRECT_WORDS
 from dialog.safety.kinds import AbuseTarget, DangerKind
 from dialog.safety.suicide_words import SUICIDE_WORDS
@@ -28,16 +30,38 @@ class Rule:
     strong: bool = True
     #: words that make the match ordinary speech ("고기 굽다가 타는 냄새", "mệt muốn chết")
     unless: re.Pattern[str] | None = None
+    #: the rule without Vietnamese tone marks, for Vietnamese that ASR wrote toneless (suicide rules only)
+    toneless: Rule | None = None
 
-    def fires(self, said: str, info: bool) -> bool:
+    def fires(self, said: str, info: bool, bare: str = "") -> bool:
+        if bare and self.toneless is not None and self.toneless.fires(bare, info):
+            return True
         if not self.pattern.search(said) or (info and not self.strong):
             return False
         return self.unless is None or self.unless.search(said) is None
 
 
+def toneless(text: str) -> str:
+    """Vietnamese without its tone and vowel marks ("muốn chết" → "muon chet"; đ → d)."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+#: Vietnamese written without marks: no letter outside ASCII and two of its commonest words
+_TONELESS_VI = re.compile(r"\b(toi|khong|duoc|nguoi|muon|roi|nua|chet|minh|cua|song|lam|het|cho|di|nay"
+                          r"|da|de|trong|ai|luon|qua|thi|nhung|nha|ve|bi)\b")
+
+
+def toneless_vietnamese(said: str) -> bool:
+    return said.isascii() and len(set(_TONELESS_VI.findall(said))) >= 2
+
+
 def _rule(name: str, kind: DangerKind, pattern: str, strong: bool = True, unless: str = "") -> Rule:
+    bare = None
+    if name.startswith("vi_") and kind is DangerKind.SUICIDE:
+        bare = _rule("bare_" + name, kind, toneless(pattern), strong, toneless(unless))
     return Rule(name, kind, re.compile(pattern, re.IGNORECASE), strong,
-                re.compile(unless, re.IGNORECASE) if unless else None)
+                re.compile(unless, re.IGNORECASE) if unless else None, bare)
 
 
 M, S, A, F, C = DangerKind.MEDICAL, DangerKind.SUICIDE, DangerKind.ABUSE, DangerKind.FIRE, DangerKind.CRIME
@@ -115,6 +139,7 @@ RULES: tuple[Rule, ...] = (
     _rule("ja_medical_weak", M, r"脳卒中|救急車", strong=False),
     # -- suicide: dialog/safety/suicide_words.py --------------------------------------------------
     *(_rule(name, S, pattern, strong, unless) for name, pattern, strong, unless in SUICIDE_WORDS),
+    *(_rule(name, S, pattern, strong, unless) for name, pattern, strong, unless in FAREWELL_WORDS),
     # -- fire -------------------------------------------------------------------------------------
     _rule("ko_fire", F, r"불이\s*(났|나서|나고|붙|커졌|번지|활활|옮겨|올라)|불났|불이야|화재가?\s*(났|발생)|불길"
                         r"|연기가\s*(많이|꽉|가득|나|들어|자욱)|연기가?[^.]{0,8}?(가득|자욱|꽉|차요|차서|올라|나와|새어)"
@@ -124,7 +149,8 @@ RULES: tuple[Rule, ...] = (
                         r"|smell gas|gas leak|\bburning\b|smoke (coming|pouring)"
                         r"|caught fire|catch(ing)? fire|full of smoke",
           unless=r"burning (feeling|sensation|pain)|(feet|foot|eyes|chest|stomach) (are |is )?burning"
-                 r"|\b(what (do|should) (i|we) do|in the future)\b"),
+                 r"|\b(what (do|should) (i|we) do|in the future)\b"
+                 r"|burning (myself|my (arms?|wrists?|skin|legs?))"),
     _rule("zh_fire", F, r"着火|失火|冒烟|烟很大|很大的烟|煤气泄漏|燃气泄漏|烧焦|煤气味|燃气味|烧起来|全是烟|浓烟",
           unless=r"以后|万一|如果|应该打什么|怎么办才好"),
     _rule("fire_more", F, r"(장판|이불|차|집|건물|커튼|소파|쓰레기|나무|산|창고)(이|가)\s*(활활\s*)?"
@@ -148,7 +174,7 @@ RULES: tuple[Rule, ...] = (
                          r"|날치기|훔쳐\s*(갔|가|간)|문을\s*(발로\s*)?(걷어\s*)?차|문을?\s*발로|발로\s*문을|돈\s*내놓"
                          r"|(은행|금융)\s*직원이라[^.]{0,20}?돈|돈\s*(가지러|받으러)\s*(온|오)|서성(거|이)|기웃거"
                          r"|창문?\s*(으로|밖에서|너머로?)[^.]{0,6}?(들여다|엿보|훔쳐보)",
-          unless=r"택배|작년|지난번|었었|장난감"),
+          unless=r"택배|작년|지난번|었었|장난감|(나|내)\s*자신을\s*해(치|칠)|자해|스스로를?\s*해(치|칠)"),
     _rule("crime_more", C, r"(모르는|어떤|낯선)\s*(남자|사람|놈|여자)[^.]{0,20}?(몸을|만져|만지)"
                            r"|(나|저)를\s*(계속\s*)?따라오|따라오고\s*있|낚아채|낚아챘"
                            r"|\btrying (the|my) doors?\b|壊そうと"),
@@ -252,7 +278,8 @@ def matching_rules(text: str) -> list[Rule]:
     if _STORY.search(said):
         return []
     info = _INFO.search(said) is not None
-    return [rule for rule in RULES if rule.fires(said, info)]
+    bare = toneless(said) if toneless_vietnamese(said) else ""
+    return [rule for rule in RULES if rule.fires(said, info, bare)]
 
 
 #: a child's (or grandchild's) partner: "딸 남편", "娘の夫", "my daughter's husband" — the caller is

@@ -131,12 +131,15 @@ def tune(embedder: Embedder, rows: Sequence[Labelled], batches: Sequence[int]) -
     return best[1]
 
 
-def learn_and_store(embedder: Embedder, rows: Sequence[Labelled], setting: Tuned, path: Path = STORED) -> None:
-    """Learn the probe on all of ``rows`` (the tuning half) at ``setting`` and store it."""
+def learn_and_store(embedder: Embedder, rows: Sequence[Labelled], setting: Tuned, lines: int,
+                    path: Path = STORED) -> None:
+    """Learn the probe on all of ``rows`` (the tuning half of the labelled set's first ``lines`` lines) at
+    ``setting`` and store it with ``lines``: lines written later join the tuning half for the rules
+    without moving the probe, which keeps reading what it was learnt on until it is learnt again."""
     vectors = features(embedder, [r.text for r in rows])
     probe = SoftmaxProbe.fit(vectors, [r.label for r in rows], setting.l2)
     probe.save(path, l2=setting.l2, tau=setting.tau, margin=setting.margin, cv_recall=setting.recall,
-               cv_false_alarm_rate=setting.false_alarm_rate)
+               cv_false_alarm_rate=setting.false_alarm_rate, lines=lines)
     with np.load(path) as data:
         arrays = {key: data[key] for key in data.files}
     arrays["examples"] = unit(vectors).astype(np.float16)

@@ -51,6 +51,16 @@ def test_the_stored_probe_decides(e5: Embedder, classifier: SafetyClassifier) ->
     assert classifier.probe.judge(text)[0] == by_hand_kind
 
 
+def _learnt_on() -> int:
+    """How many lines of the labelled set the stored probe was learnt on (later lines feed the rules)."""
+    _, setting = SoftmaxProbe.load(STORED)
+    return int(setting["lines"])
+
+
+def test_the_probe_was_learnt_on_a_prefix_of_the_labelled_set() -> None:
+    assert 0 < _learnt_on() <= len(load())
+
+
 def _stored_examples() -> tuple[np.ndarray, np.ndarray]:
     with np.load(STORED) as data:
         return data["examples"], data["example_labels"]
@@ -61,7 +71,7 @@ def test_the_stored_examples_are_the_tuning_half_and_read_by_their_margin(e5: Em
     """The nearest-example reading: every tuning utterance's vectors are stored (none held out), and
     an utterance is a danger by them only past the stored margin."""
     examples, labels = _stored_examples()
-    tuning = [r for r in load() if r.split == TUNE]
+    tuning = [r for r in load()[:_learnt_on()] if r.split == TUNE]
     assert examples.shape == (len(tuning), 2 * e5.dim)
     assert [CLASSES[int(c)] for c in labels] == [r.label for r in tuning]
     _, setting = SoftmaxProbe.load(STORED)
@@ -111,7 +121,7 @@ def test_the_stored_setting_is_as_good_as_tuning_on_the_tuning_half(e5: Embedder
     so the best grid point itself may move from machine to machine; what must hold is that the stored
     setting catches as much and alarms as little as the best, within two utterances.
     """
-    lines = [(number, row) for number, row in enumerate(load()) if row.split == TUNE]
+    lines = [(number, row) for number, row in enumerate(load()[:_learnt_on()]) if row.split == TUNE]
     rows = [row for _, row in lines]
     batches = [batch_of(number) for number, _ in lines]
     best = tune(e5, rows, batches)
@@ -130,7 +140,8 @@ def test_the_stored_setting_is_as_good_as_tuning_on_the_tuning_half(e5: Embedder
     ("text", "language", "kind"),
     [
         ("할매가 숨을 몬 쉬어예 빨리 좀 와 주이소", "ko", DangerKind.MEDICAL),
-        ("나 하나 없어져도 아무도 모를 거예요", "ko", DangerKind.SUICIDE),
+        # 2026-12-07: replaces "나 하나 없어져도 아무도 모를 거예요", which the round-8 rule ko_self_harm now knows
+        ("나 같은 건 없는 게 자식들한테 나아요", "ko", DangerKind.SUICIDE),
         ("아들이 술 먹고 들어와서 나를 발로 차요", "ko", DangerKind.ABUSE),
         ("부엌에서 불이 확 올라왔어요", "ko", DangerKind.FIRE),
         ("밤에 누가 자꾸 베란다로 올라오려고 해요", "ko", DangerKind.CRIME),
