@@ -19,6 +19,7 @@ from dialog.safety.everyday_words import EVERYDAY_WORDS
 from dialog.safety.farewell_words import FAREWELL_WORDS
 from dialog.safety.indirect_words import INDIRECT_WORDS
 from dialog.safety.kinds import AbuseTarget, DangerKind
+from dialog.safety.plan_words import PLAN_WORDS
 from dialog.safety.suicide_words import SUICIDE_WORDS
 
 
@@ -140,6 +141,7 @@ RULES: tuple[Rule, ...] = (
     # -- suicide: dialog/safety/suicide_words.py --------------------------------------------------
     *(_rule(name, S, pattern, strong, unless) for name, pattern, strong, unless in SUICIDE_WORDS),
     *(_rule(name, S, pattern, strong, unless) for name, pattern, strong, unless in FAREWELL_WORDS),
+    *(_rule(name, S, pattern, strong, unless) for name, pattern, strong, unless in PLAN_WORDS),
     # -- fire -------------------------------------------------------------------------------------
     _rule("ko_fire", F, r"불이\s*(났|나서|나고|붙|커졌|번지|활활|옮겨|올라)|불났|불이야|화재가?\s*(났|발생)|불길"
                         r"|연기가\s*(많이|꽉|가득|나|들어|자욱)|연기가?[^.]{0,8}?(가득|자욱|꽉|차요|차서|올라|나와|새어)"
@@ -191,7 +193,8 @@ RULES: tuple[Rule, ...] = (
     _rule("zh_crime", C, r"闯进|小偷|抢劫|跟踪|拿着刀|报警|有人在我家|跟着我"
                          r"|撬[^。]{0,4}门|抢了我|砸[^。]{0,4}门|偷看|偷窥|绑架", unless=r"报警器|报警电话|去年|以前"),
     _rule("vi_crime", C, r"đột nhập|trộm|cướp|theo dõi tôi|đi theo tôi|cầm dao|gọi công an|gọi cảnh sát|đập cửa"
-                         r"|bắt cóc|giật (túi|điện thoại|dây chuyền|ví)", unless=r"năm ngoái|trước đây|bảo hiểm"),
+                         r"|bắt cóc|giật (túi|điện thoại|dây chuyền|ví)",
+          unless=r"năm ngoái|trước đây|bảo hiểm|tự làm (hại|đau)|tự tử|rạch tay"),
     _rule("ja_crime", C, r"入ってきま|入ってきた|泥棒|強盗|つけられ|刃物|ナイフ|警察を呼|こじ開け|ひったく|誘拐"
                          r"|ドアを(叩|たた|蹴)|知らない(人|男|女)が[^。]{0,10}(家|前|ずっと|つい)"),
     # -- abuse ------------------------------------------------------------------------------------
@@ -267,7 +270,7 @@ def normalise(text: str) -> str:
 _STORY = re.compile(
     r"(드라마|영화|뉴스|소설|연속극)(에서|에|속|\s*보니까|를\s*보니까)|나오는\s*(영화|드라마)"
     r"|\b(in|on) (a|the) (tv )?(show|drama|movie|film|series)\b"
-    r"|(电视剧|电影|新闻)(里|中)|(ドラマ|映画|ニュース)(で|の中)|trong phim|phim (hôm|tối)",
+    r"|(电视剧|电影|新闻)(里|中|的)|(ドラマ|映画|ニュース)(で|の中)|trong phim|phim (hôm|tối)",
     re.IGNORECASE,
 )
 

@@ -36,7 +36,7 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         r"|죽(고만\s*싶|을\s*생각|으려|을래|었으면)|죽는\s*게\s*(낫|나아|나을|낫겠)|사느니\s*(차라리\s*)?(죽|없)"
         r"|(그만|안|더\s*안)\s*살래|자다가\s*(그냥\s*)?(갔으면|죽었으면|떠났으면)",
         True,
-        "",
+        r"(더워|추워|배고파|배가\s*고파|바빠|졸려|심심해|웃겨)(서)?\s*죽(으려|을래)",  # hyperbole
     ),
     ("ko_suicide_end", r"(다|모두|전부|모든\s*걸|그냥)\s*끝내고\s*싶|모든\s*게\s*끝났으면", True, _TASKS),
     (
@@ -140,7 +140,7 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         r"|离开这个世界|结束这一切|结束自己|别再醒|不要再醒|不再醒来|攒.{0,3}药"
         r"|活着没有?意思|去陪(老伴|他|她)|怎么死|去死|寻死|一睡不醒|拖累|不想再活",
         True,
-        "",
+        r"(累|热|冷|饿|困|笑|烦)死了算了",
     ),
     ("zh_plan", r"喝农药|遗书|活够了|活着没有?价值|自我了断|了断|怎么自杀|没有我大家", True, ""),
     ("zh_suicide_weak", r"自杀|累赘|安眠药", False, ""),
@@ -152,7 +152,8 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         r"|không bao giờ tỉnh|gom thuốc|uống hết thuốc|biến mất|không thiết sống|nghĩ đến cái chết"
         r"|nghĩ đến (chuyện )?chết|không muốn tỉnh",
         True,
-        r"(mệt|đói|nóng|lạnh|buồn ngủ|sợ|lo|đau|buồn cười|vui)\s+(quá\s+)?muốn chết",
+        r"(mệt|đói|nóng|lạnh|buồn ngủ|sợ|lo|đau|buồn cười|cười|vui)\s+(quá\s+)?muốn chết"
+        r"|(bác sĩ (dặn|bảo)|theo toa|đơn thuốc|phải)[^.]{0,20}uống hết thuốc|uống hết (thuốc )?kháng sinh",
     ),
     (
         "vi_plan",
