@@ -14,6 +14,7 @@ is a detection. Printed per split (held-out first; the tuning half separately):
     .venv/bin/python bench/safety_recall.py --offline --half tune   # quick, in process, for rule work
     .venv/bin/python bench/safety_recall.py --fresh    # 209 fresh sentences, never tuned on, in process
     .venv/bin/python bench/safety_recall.py --fresh bench/safety_fresh_round8.jsonl   # round 8's unseen half
+    .venv/bin/python bench/safety_recall.py --fresh bench/safety_fresh_round9.jsonl   # round 9's unseen half
 
 Held-out misses are not listed unless ``--show-heldout-misses``: rules and examples are written from
 the tuning half only.
@@ -139,7 +140,8 @@ def main() -> None:
                         help="the classifier in process (rules + e5 probe), no gateway: quick, for rule work")
     parser.add_argument("--fresh", nargs="?", const=FRESH, type=Path, metavar="JSONL",
                         help="read fresh sentences (never tuned on, not in the labelled set): by default "
-                             "bench/safety_fresh_sentences.jsonl; bench/safety_fresh_round8.jsonl is round 8's")
+                             "bench/safety_fresh_sentences.jsonl; bench/safety_fresh_round8.jsonl and …round9.jsonl "
+                             "are the unseen halves of rounds 8 and 9")
     parser.add_argument("--show-heldout-misses", action="store_true",
                         help="list the held-out misses (do not write rules from them)")
     args = parser.parse_args()
