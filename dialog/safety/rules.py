@@ -20,6 +20,7 @@ from dialog.safety.farewell_words import FAREWELL_WORDS
 from dialog.safety.indirect_words import INDIRECT_WORDS
 from dialog.safety.kinds import AbuseTarget, DangerKind
 from dialog.safety.plan_words import PLAN_WORDS
+from dialog.safety.settled_words import SETTLED_WORDS
 from dialog.safety.suicide_words import SUICIDE_WORDS
 
 
@@ -140,7 +141,7 @@ RULES: tuple[Rule, ...] = (
     _rule("ja_medical_weak", M, r"脳卒中|救急車", strong=False),
     # -- suicide: dialog/safety/suicide_words.py --------------------------------------------------
     *(_rule(name, S, pattern, strong, unless)
-      for name, pattern, strong, unless in (*SUICIDE_WORDS, *FAREWELL_WORDS, *PLAN_WORDS)),
+      for name, pattern, strong, unless in (*SUICIDE_WORDS, *FAREWELL_WORDS, *PLAN_WORDS, *SETTLED_WORDS)),
     # -- fire -------------------------------------------------------------------------------------
     _rule("ko_fire", F, r"불이\s*(났|나서|나고|붙|커졌|번지|활활|옮겨|올라)|불났|불이야|화재가?\s*(났|발생)|불길"
                         r"|연기가\s*(많이|꽉|가득|나|들어|자욱)|연기가?[^.]{0,8}?(가득|자욱|꽉|차요|차서|올라|나와|새어)"

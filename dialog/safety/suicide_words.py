@@ -15,6 +15,9 @@ from __future__ import annotations
 #: (name, pattern, strong, unless)
 SuicideWords = tuple[str, str, bool, str]
 
+#: what Korean calls "죽겠다" out of: heat, cold, hunger, work, sleepiness, boredom, laughter (no danger)
+HYPERBOLE_KO = r"(더워|추워|배고파|배가\s*고파|바빠|졸려|심심해|웃겨)"
+
 _TASKS = r"서류|신청|일을|공사|이사|준비|수속|절차|계약|작업|숙제|오늘\s*안에|빨리\s*끝내"
 
 SUICIDE_WORDS: tuple[SuicideWords, ...] = (
@@ -36,7 +39,7 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         r"|죽(고만\s*싶|을\s*생각|으려|을래|었으면)|죽는\s*게\s*(낫|나아|나을|낫겠)|사느니\s*(차라리\s*)?(죽|없)"
         r"|(그만|안|더\s*안)\s*살래|자다가\s*(그냥\s*)?(갔으면|죽었으면|떠났으면)",
         True,
-        r"(더워|추워|배고파|배가\s*고파|바빠|졸려|심심해|웃겨)(서)?\s*죽(으려|을래)",  # hyperbole
+        rf"{HYPERBOLE_KO}(서)?\s*죽(으려|을래)",
     ),
     ("ko_suicide_end", r"(다|모두|전부|모든\s*걸|그냥)\s*끝내고\s*싶|모든\s*게\s*끝났으면", True, _TASKS),
     (
@@ -73,8 +76,9 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         r"농약을?\s*(마시|먹)|약을?\s*(모아|한꺼번에|한\s*번에|다\s*털어)|수면제를?\s*(모아|한꺼번에|다)"
         r"|손목을?\s*(그|긋)|목을?\s*매|번개탄|(다리|옥상)\s*위에\s*(있|서|올라)|옥상에\s*올라",
         True,
-        # "남은 약 모아서 약국에 … 버려 줘요", "약을 한꺼번에 석 달 치 받아 왔는데 어떻게 보관해요"
-        r"버리|버려|약국에|수거|폐의약품|보관|처방|받아\s*왔",
+        # "남은 약 모아서 약국에 … 버려 줘요", "약을 한꺼번에 석 달 치 받아 왔는데 어떻게 보관해요",
+        # "번개탄으로 고기 구워"
+        r"버리|버려|약국에|수거|폐의약품|보관|처방|받아\s*왔|고기|구워|캠핑|바비큐",
     ),
     (
         "ko_plan",
@@ -97,7 +101,7 @@ SUICIDE_WORDS: tuple[SuicideWords, ...] = (
         "ko_will_die",
         r"죽을\s*(거예요|거야|겁니다)|죽을래|마지막\s*인사",
         True,
-        r"(더워|추워|배고파|배가\s*고파|힘들어|아파|바빠|졸려|심심해|짜증)[^.]{0,6}?죽을|장례|빈소|발인|조문"
+        rf"({HYPERBOLE_KO}|힘들어|아파|짜증)[^.]{{0,6}}?죽을|장례|빈소|발인|조문"
         r"|이사|퇴직|전근|졸업",
     ),
     ("ko_suicide_weak", r"자살", False, ""),

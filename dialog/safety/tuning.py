@@ -35,7 +35,7 @@ from dialog.safety.probe import CLASSES, Reading, SoftmaxProbe
 
 FALSE_ALARM_BUDGET = 0.015
 #: the first line (0-based, file order) of each batch the labelled set was written in
-BATCHES = (0, 298, 556, 676, 822, 982, 1062, 1098, 1444, 1530, 1580, 1871, 1930, 1962, 2147)
+BATCHES = (0, 298, 556, 676, 822, 982, 1062, 1098, 1444, 1530, 1580, 1871, 1930, 1962, 2147, 2324)
 L2S = (0.01, 0.03, 0.1)
 TAUS = tuple(sorted({round(float(t), 4) for t in np.geomspace(1e-3, 0.5, 80)}))
 MARGINS = (*(round(float(m), 4) for m in np.linspace(0.0, 0.08, 33)), float("inf"))
@@ -134,18 +134,35 @@ def tune(embedder: Embedder, rows: Sequence[Labelled], batches: Sequence[int]) -
 def learn_and_store(embedder: Embedder, rows: Sequence[Labelled], setting: Tuned, lines: int,
                     path: Path = STORED) -> None:
     """Learn the probe on all of ``rows`` (the tuning half of the labelled set's first ``lines`` lines) at
-    ``setting`` and store it with ``lines``: lines written later join the tuning half for the rules
-    without moving the probe, which keeps reading what it was learnt on until it is learnt again."""
+    ``setting`` and store it with ``lines``, and ``rows`` as the nearest examples: lines written later
+    join the tuning half for the rules (and, by :func:`store_examples`, the examples) without moving
+    the probe, which keeps reading what it was learnt on until it is learnt again."""
     vectors = features(embedder, [r.text for r in rows])
     probe = SoftmaxProbe.fit(vectors, [r.label for r in rows], setting.l2)
     probe.save(path, l2=setting.l2, tau=setting.tau, margin=setting.margin, cv_recall=setting.recall,
                cv_false_alarm_rate=setting.false_alarm_rate, lines=lines)
+    _put_examples(path, vectors, rows, lines)
+
+
+def store_examples(embedder: Embedder, rows: Sequence[Labelled], lines: int, path: Path = STORED) -> None:
+    """Replace the stored nearest examples by ``rows`` (the tuning half of the first ``lines`` lines),
+    keeping the probe, its threshold and the margin as they are.
+
+    More ways of saying a danger, from another writer, let the neighbours catch a third writer's
+    phrasings: on the tuning half, round 8's lines read with round 9's added as examples were caught
+    82/129 times instead of 73/129, and round 9's with round 8's 63/124 instead of 56/124, with no
+    more false alarms (bench/README.md, round 10)."""
+    _put_examples(path, features(embedder, [r.text for r in rows]), rows, lines)
+
+
+def _put_examples(path: Path, vectors: np.ndarray, rows: Sequence[Labelled], lines: int) -> None:
     with np.load(path) as data:
         arrays = {key: data[key] for key in data.files}
     arrays["examples"] = unit(vectors).astype(np.float16)
     arrays["example_labels"] = np.array([CLASSES.index(r.label) for r in rows], dtype=np.int8)
+    arrays["example_lines"] = np.array(lines)
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
 
 __all__ = ["BATCHES", "FALSE_ALARM_BUDGET", "L2S", "MARGINS", "TAUS", "Tuned", "batch_of", "counts", "cross_validated",
-           "evaluate", "learn_and_store", "tune"]
+           "evaluate", "learn_and_store", "store_examples", "tune"]

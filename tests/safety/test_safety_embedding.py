@@ -57,8 +57,14 @@ def _learnt_on() -> int:
     return int(setting["lines"])
 
 
+def _examples_from() -> int:
+    """How many lines of the labelled set the stored nearest examples come from (at least the probe's)."""
+    _, setting = SoftmaxProbe.load(STORED)
+    return int(setting.get("example_lines", setting["lines"]))
+
+
 def test_the_probe_was_learnt_on_a_prefix_of_the_labelled_set() -> None:
-    assert 0 < _learnt_on() <= len(load())
+    assert 0 < _learnt_on() <= _examples_from() <= len(load())
 
 
 def _stored_examples() -> tuple[np.ndarray, np.ndarray]:
@@ -71,7 +77,7 @@ def test_the_stored_examples_are_the_tuning_half_and_read_by_their_margin(e5: Em
     """The nearest-example reading: every tuning utterance's vectors are stored (none held out), and
     an utterance is a danger by them only past the stored margin."""
     examples, labels = _stored_examples()
-    tuning = [r for r in load()[:_learnt_on()] if r.split == TUNE]
+    tuning = [r for r in load()[:_examples_from()] if r.split == TUNE]
     assert examples.shape == (len(tuning), 2 * e5.dim)
     assert [CLASSES[int(c)] for c in labels] == [r.label for r in tuning]
     _, setting = SoftmaxProbe.load(STORED)
