@@ -60,7 +60,7 @@ def _learnt_on() -> int:
 def _examples_from() -> int:
     """How many lines of the labelled set the stored nearest examples come from (at least the probe's)."""
     _, setting = SoftmaxProbe.load(STORED)
-    return int(setting.get("example_lines", setting["lines"]))
+    return int(setting["example_lines"])
 
 
 def test_the_probe_was_learnt_on_a_prefix_of_the_labelled_set() -> None:
