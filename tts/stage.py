@@ -1,7 +1,8 @@
 """The TTS stage: speaks each ``BenefitAnswer`` sentence by sentence, and stops when the caller talks.
 
 Events out, for one answer: the ``BenefitAnswer`` itself (first), then ``SpeechAudio`` chunks
-(16 kHz; ``chunk.start`` is the running audio time of the reply; ``last`` on the final chunk),
+(at the voice's own rate, ``chunk.fmt``: the channel edge resamples them once, straight to the
+wire's rate; ``chunk.start`` is the running audio time of the reply; ``last`` on the final chunk),
 then ``ReplyDone(sentences)``. Synthesis runs as a separate task feeding the output queue, so
 the stage keeps reading its inbox meanwhile:
 
@@ -25,7 +26,7 @@ import functools
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
-from malbeot_core.audio import INTERNAL, AudioChunk, StreamResampler
+from malbeot_core.audio import AudioChunk, AudioFormat
 from malbeot_core.errors import BackendFailed, MalbeotError
 from malbeot_core.events import (
     BargeIn,
@@ -104,7 +105,7 @@ class TtsStage:
         self.caller_language: str | None = None
         #: a long first sentence is spoken clause first (:func:`lead_with_a_clause`)
         self.short_first_piece = short_first_piece
-        self._max_chunk_bytes = max(2, int(INTERNAL.rate * max_chunk_seconds) * INTERNAL.width)
+        self._max_chunk_seconds = max_chunk_seconds
         self._queue_size = queue_size
 
     async def run(self, inbox: AsyncIterator[Event]) -> AsyncIterator[Event]:
@@ -230,11 +231,13 @@ class TtsStage:
         start = 0.0
         final = len(sentences) - 1
         held: SpeechAudio | None = None  # the last sentence's newest chunk waits to learn if it is the end
+        fmt = AudioFormat(synth.sample_rate)
+        size = max(fmt.width, int(fmt.rate * self._max_chunk_seconds) * fmt.width)
 
         async def emit(pcm: bytes, sentence: str, index: int) -> None:
             nonlocal start, held
-            for piece in self._pieces(pcm):
-                audio = SpeechAudio(AudioChunk(piece, INTERNAL, start), sentence, index)
+            for piece in (pcm[i : i + size] for i in range(0, len(pcm), size)):
+                audio = SpeechAudio(AudioChunk(piece, fmt, start), sentence, index)
                 start = audio.chunk.end
                 if held is not None:
                     await put(held)
@@ -245,20 +248,14 @@ class TtsStage:
                     await put(audio)
 
         for index, sentence in enumerate(sentences):
-            # one filter per sentence across the voice's chunks (a cached sentence comes in fixed
-            # pieces): each chunk resampled on its own put a transient at every join, ~60 dB down
-            resampler = StreamResampler(synth.sample_rate, INTERNAL.rate, quality="HQ")
+            # the voice's audio as it comes (a cached sentence in fixed pieces): the channel edge
+            # resamples the whole reply as one stream, so no join of pieces or sentences clicks
             factory = functools.partial(synth.synthesize, sentence, language, rate)
             async for pcm in iterate_in_thread(factory):
-                await emit(resampler.process(pcm), sentence, index)
-            await emit(resampler.process(b"", last=True), sentence, index)  # the filter's last samples
+                await emit(pcm, sentence, index)
             if index == 0 and first_done is not None and index != final:
                 first_done.set()
         if held is not None:
             await put(SpeechAudio(held.chunk, held.sentence, held.index, last=True))
         elif start > 0:  # the last sentence gave no audio: close the reply with an empty chunk
-            await put(SpeechAudio(AudioChunk(b"", INTERNAL, start), sentences[-1], final, last=True))
-
-    def _pieces(self, pcm: bytes) -> list[bytes]:
-        size = self._max_chunk_bytes
-        return [pcm[i : i + size] for i in range(0, len(pcm), size)]
+            await put(SpeechAudio(AudioChunk(b"", fmt, start), sentences[-1], final, last=True))

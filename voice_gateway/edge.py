@@ -1,4 +1,5 @@
-"""The channel edge: carrier audio in, internal 16 kHz PCM out; internal PCM in, carrier audio out."""
+"""The channel edge: carrier audio in, internal 16 kHz PCM out; reply audio (at the voice's rate) in,
+carrier audio out."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from malbeot_core.audio import (
     INTERNAL,
     AudioChunk,
-    HalfRate,
+    CausalResampler,
     StreamResampler,
     alaw_to_pcm16,
     check_pcm16,
@@ -17,7 +18,6 @@ from malbeot_core.audio import (
     mulaw_to_pcm16,
     pcm16_to_alaw,
     pcm16_to_mulaw,
-    resample,
 )
 from malbeot_core.errors import BadAudio, FrameTooLarge, ProtocolViolation
 
@@ -72,17 +72,19 @@ class InboundAudio:
 
 @dataclass
 class OutboundAudio:
-    """Converts internal reply audio to the caller's reply format, in frames of ``frame_ms``.
+    """Converts reply audio (at the voice's own rate, ``chunk.fmt``) to the caller's reply format,
+    in frames of ``frame_ms``.
 
     With ``whole_frames`` (phone lines, whose carriers play fixed 20 ms packets) every frame is
     full: the short end of a chunk is held back and goes out in front of the next chunk's audio;
     :meth:`flush` sends what is held at the end of a reply, padded with silence, and :meth:`drop`
     forgets it when the reply is cut off.
 
-    Reply audio for an 8 kHz wire goes through one causal filter per reply (``HalfRate``: the
-    filter runs across chunk joins, where resampling each chunk on its own put a transient at every
-    join, ~50 dB below the signal, a faint tick every 100 ms on the phone); its last ~3 ms come out
-    at :meth:`flush`, and :meth:`drop` starts the next reply afresh.
+    Reply audio is resampled once, from the voice's rate straight to the wire's, by one causal
+    filter per reply (``CausalResampler``: the filter runs across chunk and sentence joins, where
+    resampling each chunk on its own put a transient at every join, ~50 dB below the signal, a faint
+    tick every 100 ms on the phone); its last ~3 ms come out at :meth:`flush`, and :meth:`drop`
+    starts the next reply afresh. A reply's chunks share one rate (its voice's).
     """
 
     rate: int = 16000
@@ -90,7 +92,7 @@ class OutboundAudio:
     frame_ms: int = 100
     whole_frames: bool = False
     _held: bytes = field(default=b"", init=False, repr=False)
-    _half: HalfRate | None = field(default=None, init=False, repr=False)
+    _resampler: CausalResampler | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         check_rate(self.rate)
@@ -106,8 +108,8 @@ class OutboundAudio:
     def flush(self) -> list[bytes]:
         """The end of a reply: the resampler's last samples and the audio held back, the last frame
         padded with silence ([] when nothing is left)."""
-        tail = self._half.tail() if self._half is not None else b""
-        self._half = None
+        tail = self._resampler.tail() if self._resampler is not None else b""
+        self._resampler = None
         frames = self._frames(self.encode(tail))
         if not self._held:
             return frames
@@ -118,15 +120,14 @@ class OutboundAudio:
     def drop(self) -> None:
         """The reply was cut off: forget what is held and start the next reply's filter afresh."""
         self._held = b""
-        self._half = None
+        self._resampler = None
 
     def _resample(self, pcm: bytes, rate: int) -> bytes:
         if rate == self.rate:
             return pcm
-        if (rate, self.rate) == (16000, 8000):
-            self._half = self._half or HalfRate()
-            return self._half.process(pcm)
-        return resample(pcm, rate, self.rate)  # no other pair reaches a wire (SUPPORTED_RATES)
+        if self._resampler is None or self._resampler.src_rate != rate:
+            self._resampler = CausalResampler(rate, self.rate)
+        return self._resampler.process(pcm)
 
     def _frames(self, data: bytes) -> list[bytes]:
         step = self.frame_bytes

@@ -9,7 +9,7 @@ from malbeot_core.audio import (
     INTERNAL,
     AudioChunk,
     AudioFormat,
-    HalfRate,
+    CausalResampler,
     StreamResampler,
     alaw_to_pcm16,
     check_pcm16,
@@ -110,23 +110,50 @@ def test_decode_garbage_is_bad_audio() -> None:
         decode_audio_file(b"this is not audio at all")
 
 
-@pytest.mark.parametrize(("freq", "low_db", "high_db"),
-                         [(300.0, -0.5, 0.5), (1000.0, -0.5, 0.5), (3400.0, -0.5, 0.5), (4300.0, -300.0, -60.0),
-                          (6000.0, -300.0, -60.0)])
-def test_half_rate_keeps_the_phone_band_and_stops_what_would_fold_into_it(freq: float, low_db: float,
-                                                                          high_db: float) -> None:
-    pcm = tone(freq, 1.0, 16000)
-    filt = HalfRate()
-    out = np.frombuffer(filt.process(pcm) + filt.tail(), dtype="<i2").astype(np.float64)[100:-100]
+#: the voices' rates (eSpeak NG and the Ray voices 16 kHz, Piper 22.05 kHz, Kokoro 24 kHz) → the wires'
+PAIRS = [(16000, 8000), (22050, 8000), (24000, 8000), (22050, 16000), (24000, 16000)]
+
+
+@pytest.mark.parametrize(("src", "dst"), PAIRS)
+@pytest.mark.parametrize(("band", "low_db", "high_db"),
+                         [(300 / 4000, -0.5, 0.5), (1000 / 4000, -0.5, 0.5), (3400 / 4000, -0.5, 0.5),
+                          (4300 / 4000, -300.0, -60.0), (6000 / 4000, -300.0, -60.0)])
+def test_reply_resampler_keeps_the_wire_band_and_stops_what_would_fold_into_it(
+        src: int, dst: int, band: float, low_db: float, high_db: float) -> None:
+    """``band``: the tone over the wire's Nyquist frequency (an 8 kHz wire: 300 Hz ... 6 kHz), kept
+    below the voice's own."""
+    freq = min(band * dst / 2, 0.45 * src)
+    pcm = tone(freq, 1.0, src)
+    filt = CausalResampler(src, dst)
+    edge = 100 + int(2 * filt.delay * dst)  # past the filter's fill and its tail
+    out = np.frombuffer(filt.process(pcm) + filt.tail(), dtype="<i2").astype(np.float64)[edge:-edge]
     gain = 20 * np.log10(max(float(out.std()), 1e-9) / np.frombuffer(pcm, dtype="<i2").std())
     assert low_db <= gain <= high_db, gain
-    if freq < 4000:
-        assert dominant_freq(np.rint(out).astype("<i2").tobytes(), 8000) == pytest.approx(freq, abs=2)
+    if band < 1:
+        assert dominant_freq(np.rint(out).astype("<i2").tobytes(), dst) == pytest.approx(freq, abs=2)
 
 
-def test_half_rate_is_one_stream_whatever_the_chunks() -> None:
-    pcm = tone(440.0, 0.5, 16000) + tone(1250.0, 0.5, 16000)
-    whole = HalfRate().process(pcm)
-    filt = HalfRate()
-    parts = b"".join(filt.process(pcm[i : i + 3202]) for i in range(0, len(pcm), 3202))  # odd sample counts
-    assert parts == whole and len(whole) == len(pcm) // 2
+@pytest.mark.parametrize(("src", "dst"), PAIRS)
+def test_reply_resampler_is_one_stream_whatever_the_chunks(src: int, dst: int) -> None:
+    pcm = tone(440.0, 0.5, src) + tone(1250.0, 0.5, src)
+    whole = CausalResampler(src, dst).process(pcm)
+    filt = CausalResampler(src, dst)
+    step = 2 * (src // 50 + 1)  # 20 ms and a sample: odd sample counts, joins at every phase
+    pieces = [pcm[i : i + step] for i in range(0, len(pcm), step)]
+    parts = [filt.process(piece) for piece in pieces]
+    assert b"".join(parts) == whole
+    # causal: every piece gives its whole share at once, nothing waits for the next one
+    shares = [len(piece) // 2 * dst / src for piece in pieces]
+    assert all(abs(len(out) // 2 - share) <= 1 for out, share in zip(parts, shares, strict=True))
+    assert len(whole) // 2 == pytest.approx(sum(shares), abs=1)
+
+
+@pytest.mark.parametrize(("src", "dst"), PAIRS)
+def test_reply_resampler_gives_the_tone_itself_a_few_ms_late(src: int, dst: int) -> None:
+    """Checked against the tone made at the wire's rate, not against another resampler."""
+    filt = CausalResampler(src, dst)
+    out = np.frombuffer(filt.process(tone(440.0, 1.0, src)), dtype="<i2").astype(np.float64)
+    expected = np.sin(2 * np.pi * 440.0 * (np.arange(len(out)) / dst - filt.delay)) * 0.5 * 32767
+    settled = slice(int(0.01 * dst), None)  # once the filter has filled
+    assert float(np.abs(out - expected)[settled].max()) <= 4  # of 16383
+    assert filt.delay < (0.004 if dst == 8000 else 0.007)  # the 16 kHz wire's filter is twice as long

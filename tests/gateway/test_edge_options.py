@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from malbeot_core.audio import INTERNAL, AudioChunk, mulaw_to_pcm16, pcm16_to_mulaw
+from malbeot_core.audio import (
+    INTERNAL,
+    AudioChunk,
+    AudioFormat,
+    CausalResampler,
+    mulaw_to_pcm16,
+    pcm16_to_mulaw,
+    resample,
+)
 from malbeot_core.errors import BadAudio, FrameTooLarge, ProtocolViolation, UnknownLanguage, UnsupportedRate
 from voice_gateway.edge import InboundAudio, OutboundAudio
 from voice_gateway.options import CallOptions
@@ -71,6 +79,30 @@ def test_reply_audio_is_filtered_across_chunk_joins(encoding: str) -> None:
     joined = b"".join(f for i in range(0, len(reply), 3200)
                       for f in (stateless.frames(AudioChunk(reply[i : i + 3200], INTERNAL)) + stateless.flush()))
     assert joined != one
+
+
+@pytest.mark.parametrize("voice_rate", [24000, 22050])
+def test_a_voice_in_20ms_pieces_reaches_the_phone_resampled_once_as_one_stream(voice_rate: int) -> None:
+    """Kokoro's 24 kHz (Piper's 22.05 kHz) straight to an 8 kHz wire, as a cached sentence comes: in
+    20 ms pieces. One filter runs across every join: the wire gets what the whole tone gives, and
+    that is the tone itself at 8 kHz (3 ms late) within 2 of 8000; each piece resampled on its own
+    was off by ~2700 at the joins."""
+    reply, fmt, step = tone(voice_rate, 1.0, 440.0), AudioFormat(voice_rate), 2 * voice_rate // 50
+    pieces = [reply[i : i + step] for i in range(0, len(reply), step)]
+    whole = OutboundAudio(8000, "pcm16", frame_ms=20, whole_frames=True)
+    one = b"".join(whole.frames(AudioChunk(reply, fmt)) + whole.flush())
+    edge = OutboundAudio(8000, "pcm16", frame_ms=20, whole_frames=True)
+    wire = b"".join([f for piece in pieces for f in edge.frames(AudioChunk(piece, fmt))] + edge.flush())
+    assert wire == one
+
+    def off(pcm: bytes, late: float) -> float:
+        """Largest distance from the tone made at 8 kHz, away from the reply's two ends."""
+        heard = np.frombuffer(pcm, dtype="<i2").astype(np.float64)[160:8000 - 160]
+        t = np.arange(160, 160 + len(heard)) / 8000 - late
+        return float(np.abs(heard - np.sin(2 * np.pi * 440.0 * t) * 8000).max())
+
+    assert off(wire, CausalResampler(voice_rate, 8000).delay) <= 2
+    assert off(b"".join(resample(piece, voice_rate, 8000) for piece in pieces), 0.0) > 1000
 
 
 @pytest.mark.parametrize(("encoding", "silence"), [("mulaw", b"\xff"), ("alaw", b"\xd5"), ("pcm16", b"\x00\x00")])

@@ -4,10 +4,9 @@ import asyncio
 import itertools
 from collections.abc import AsyncIterator, Callable
 
-import numpy as np
 import pytest
 
-from malbeot_core.audio import INTERNAL, AudioChunk, resample
+from malbeot_core.audio import INTERNAL, AudioChunk, AudioFormat
 from malbeot_core.errors import UnknownLanguage
 from malbeot_core.events import (
     BargeIn,
@@ -96,8 +95,8 @@ async def test_speaks_an_answer_sentence_by_sentence() -> None:
     assert [a.index for a in audio] == sorted(a.index for a in audio)
     assert {a.index for a in audio} == {0, 1, 2}
     assert next(a.sentence for a in audio if a.index == 1) == "두 번째 문장을 말합니다."
-    # converted to 16 kHz, each chunk starting where the previous one ended
-    assert all(a.chunk.fmt == INTERNAL for a in audio)
+    # at the voice's own rate, each chunk starting where the previous one ended
+    assert all(a.chunk.fmt == AudioFormat(synth.sample_rate) for a in audio)
     for before, after in itertools.pairwise(audio):
         assert after.chunk.start == pytest.approx(before.chunk.end)
     assert audio[0].chunk.start == 0.0
@@ -108,19 +107,15 @@ async def test_speaks_an_answer_sentence_by_sentence() -> None:
     assert [a.last for a in audio] == [False] * (len(audio) - 1) + [True]
 
 
-async def test_a_sentence_in_many_chunks_is_resampled_as_one_stream() -> None:
-    # a 24 kHz voice (Kokoro's rate) giving one sentence in 20 ms pieces, as a cached sentence comes
+async def test_a_sentence_in_many_chunks_goes_on_at_the_voices_rate_untouched() -> None:
+    # a 24 kHz voice (Kokoro's rate) giving one sentence in 20 ms pieces, as a cached sentence comes:
+    # the channel edge resamples the reply once, as one stream (tests/gateway/test_edge_options.py)
     synth = ToneSynthesizer(sample_rate=24000, chunk_seconds=0.02)
     sentence = "한 문장을 작은 조각으로 말합니다."
-    events = await collect(stage_with(synth), [answer(sentence)])
-    heard = np.frombuffer(b"".join(a.chunk.pcm for a in audio_of(events)), dtype="<i2").astype(float)
-    # the same tone made in one piece and resampled whole
-    whole_synth = ToneSynthesizer(sample_rate=24000, chunk_seconds=60.0)
-    whole = b"".join(whole_synth.synthesize(sentence, "ko"))
-    reference = np.frombuffer(resample(whole, 24000, INTERNAL.rate), dtype="<i2").astype(float)
-    assert len(heard) == len(reference)
-    # no transient where the pieces joined: each piece resampled on its own was off by ~170 (of ~9800)
-    assert float(np.abs(heard - reference).max()) <= 8
+    audio = audio_of(await collect(stage_with(synth), [answer(sentence)]))
+    assert {a.chunk.fmt for a in audio} == {AudioFormat(24000)}
+    whole = b"".join(ToneSynthesizer(sample_rate=24000, chunk_seconds=60.0).synthesize(sentence, "ko"))
+    assert b"".join(a.chunk.pcm for a in audio) == whole
 
 
 @pytest.mark.parametrize("short_first_piece", [True, False])
