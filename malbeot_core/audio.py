@@ -118,25 +118,36 @@ class CausalResampler:
     polyphase low-pass FIR (Kaiser window, cut-off at 95% of the lower rate's Nyquist frequency;
     5.9 ms long for an 8 kHz wire, 11.9 ms for a 16 kHz one) that keeps its history between chunks.
 
-    Causal, so nothing waits for future audio: each chunk gives exactly its share of output samples
-    (a streaming soxr resampler holds back the last 20-55 ms of every chunk until more audio or the
-    end comes, which at a sentence end means until the next sentence is synthesised); the whole
-    stream is delayed by half the filter (~3 ms to an 8 kHz wire, ~6 ms to 16 kHz). Resampling each
-    chunk on its own instead put a transient at every join (a tick at every chunk on the phone). For
-    an 8 kHz wire it is flat to 3.4 kHz and ≥ 60 dB down from 4.3 kHz (16 kHz → 8 kHz: 95 taps, as
-    the 16 → 8 kHz filter was).
+    On time: output sample ``j`` is the voice's audio at ``j / dst_rate`` seconds into the reply, as
+    soxr's is: the filter is centred on that instant rather than ending at it, so the wire's audio
+    starts when the voice's does and a reply of ``n`` samples gives ``ceil(n * dst_rate / src_rate)``
+    in all, the last ones from :meth:`tail`. Each output reads the filter's second half past its
+    instant (:attr:`lookahead`: ~3 ms of the voice for an 8 kHz wire, ~6 ms for 16 kHz), so the last
+    ``lookahead`` of every chunk comes out with the next chunk or at the reply's end. That is no
+    longer a wait than with a filter that ends at its output's instant, which puts the whole stream
+    that much late instead: it did, and whisper hears a reply shifted by 3 ms or more differently (a
+    Japanese receipt number with an extra digit).
+
+    A streaming soxr resampler holds back 20-55 ms of every chunk until more audio or the end comes,
+    which at a sentence end means until the next sentence is synthesised; resampling each chunk on its
+    own instead put a transient at every join (a tick at every chunk on the phone). For an 8 kHz wire
+    it is flat to 3.4 kHz and ≥ 60 dB down from 4.3 kHz (16 kHz → 8 kHz: 95 taps, as the 16 → 8 kHz
+    filter was).
     """
 
     def __init__(self, src_rate: int, dst_rate: int) -> None:
         self.src_rate = src_rate
         self.dst_rate = dst_rate
-        self._up, self._down, self._taps = _polyphase(src_rate, dst_rate)
-        self._history = np.zeros(self._taps.shape[1] - 1)
+        self._up, self._down, self._centre, self._taps = _polyphase(src_rate, dst_rate)
+        self._history = np.zeros(self._taps.shape[1] - 1)  # silence before the reply
         self._seen = 0  # input samples so far
         self._made = 0  # output samples so far
 
     def process(self, pcm: bytes) -> bytes:
-        x = np.frombuffer(pcm, dtype="<i2").astype(np.float64)
+        """Every output sample the audio so far gives (all but the chunk's last :attr:`lookahead`)."""
+        return self._run(np.frombuffer(pcm, dtype="<i2").astype(np.float64))
+
+    def _run(self, x: np.ndarray, limit: int | None = None) -> bytes:
         if not len(x):
             return b""
         width = self._taps.shape[1]
@@ -144,41 +155,52 @@ class CausalResampler:
         first = self._seen - (width - 1)  # stream index of buf[0]
         self._seen += len(x)
         self._history = buf[len(buf) - (width - 1) :]
-        # every output whose newest input has arrived: output j reads input j * down // up and back
-        end = (self._seen * self._up - 1) // self._down + 1
-        at = np.arange(self._made, end) * self._down
+        # output j is the filter (upsampled by up) centred on input j * down / up: it reads input
+        # (j * down + centre) // up and the width - 1 before it; every output whose inputs have arrived
+        end = max(self._made, (self._seen * self._up - 1 - self._centre) // self._down + 1)
+        if limit is not None:
+            end = min(end, limit)
+        at = np.arange(self._made, end) * self._down + self._centre
         self._made = end
         windows = np.lib.stride_tricks.sliding_window_view(buf, width)[at // self._up - first - (width - 1)]
         y = np.einsum("ij,ij->i", windows, self._taps[at % self._up])
         return np.clip(np.rint(y), -32768, 32767).astype("<i2").tobytes()
 
     @property
-    def delay(self) -> float:
-        """Seconds by which the stream comes out late (half the filter)."""
-        return (self._taps.size - 1) / 2 / self._up / self.src_rate
+    def lookahead(self) -> float:
+        """Seconds of the voice each output sample waits for past its own instant (half the filter)."""
+        return self._centre / self._up / self.src_rate
 
     def tail(self) -> bytes:
-        """The filter's last samples (the stream's end pushed through with silence)."""
-        return self.process(bytes(2 * ((self._taps.shape[1] + 1) // 2)))
+        """The end of the reply: the outputs still owed (up to the reply's last instant), the voice's
+        audio pushed through with silence. The stream ends here."""
+        owed = -(-self._seen * self._up // self._down)  # ceil(seen * up / down): all of the reply
+        if owed <= self._made:
+            return b""
+        needed = ((owed - 1) * self._down + self._centre) // self._up + 1  # input samples they read
+        return self._run(np.zeros(max(1, needed - self._seen)), limit=owed)
 
 
 @functools.lru_cache(maxsize=16)
-def _polyphase(src_rate: int, dst_rate: int) -> tuple[int, int, np.ndarray]:
-    """(up, down, taps): ``taps[p]`` is the filter's phase ``p``, oldest input first, summing to 1."""
+def _polyphase(src_rate: int, dst_rate: int) -> tuple[int, int, int, np.ndarray]:
+    """(up, down, centre, taps): the filter runs at ``src_rate * up``, of odd length, with its centre
+    at tap ``centre``; ``taps[p]`` is its phase ``p``, oldest input first, summing to 1."""
     g = math.gcd(src_rate, dst_rate)
     up, down = dst_rate // g, src_rate // g
     low = min(src_rate, dst_rate)
     # input samples each output reads: 5.9 ms of the voice for an 8 kHz wire, 11.9 ms for 16 kHz (the
-    # transition band as narrow, in Hz, as the 8 kHz filter's is in its band: a shorter one put a 16 kHz
-    # Vietnamese receipt into whisper as a hallucination)
+    # transition band as narrow, in Hz, as the 8 kHz filter's is in its band)
     width = math.ceil(95 * src_rate / 16000 * max(1.0, low / 8000))
-    n = np.arange(width * up) - (width * up - 1) / 2
+    length = width * up - (1 - width * up % 2)  # odd: its centre is a sample of the upsampled stream
+    centre = (length - 1) // 2
+    n = np.arange(length) - centre
     band = 0.95 * low / (src_rate * up)
-    h = band * np.sinc(band * n) * np.kaiser(width * up, 8.0)
+    h = np.zeros(width * up)  # the filter, a zero after it where its length is one short of width * up
+    h[:length] = band * np.sinc(band * n) * np.kaiser(length, 8.0)
     taps = h.reshape(width, up).T[:, ::-1]  # taps[p, k] = h[p + (width - 1 - k) * up]
     taps = np.ascontiguousarray(taps / taps.sum(axis=1, keepdims=True))
     taps.flags.writeable = False  # shared by every resampler of the pair
-    return up, down, taps
+    return up, down, centre, taps
 
 
 # --- G.711 mu-law / A-law (ITU-T G.711), vectorised ----------------------------------------

@@ -83,8 +83,10 @@ class OutboundAudio:
     Reply audio is resampled once, from the voice's rate straight to the wire's, by one causal
     filter per reply (``CausalResampler``: the filter runs across chunk and sentence joins, where
     resampling each chunk on its own put a transient at every join, ~50 dB below the signal, a faint
-    tick every 100 ms on the phone); its last ~3 ms come out at :meth:`flush`, and :meth:`drop`
-    starts the next reply afresh. A reply's chunks share one rate (its voice's).
+    tick every 100 ms on the phone). The wire's audio is on the reply's own time (as long as the
+    chunks' durations, starting when the voice does); the last ~3 ms (16 kHz wire: ~6 ms) of each
+    chunk go out with the next one, the reply's at :meth:`flush`, and :meth:`drop` starts the next
+    reply afresh. A reply's chunks share one rate (its voice's).
     """
 
     rate: int = 16000

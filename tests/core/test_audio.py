@@ -125,7 +125,7 @@ def test_reply_resampler_keeps_the_wire_band_and_stops_what_would_fold_into_it(
     freq = min(band * dst / 2, 0.45 * src)
     pcm = tone(freq, 1.0, src)
     filt = CausalResampler(src, dst)
-    edge = 100 + int(2 * filt.delay * dst)  # past the filter's fill and its tail
+    edge = 100 + int(2 * filt.lookahead * dst)  # past the reply's two ends
     out = np.frombuffer(filt.process(pcm) + filt.tail(), dtype="<i2").astype(np.float64)[edge:-edge]
     gain = 20 * np.log10(max(float(out.std()), 1e-9) / np.frombuffer(pcm, dtype="<i2").std())
     assert low_db <= gain <= high_db, gain
@@ -136,24 +136,74 @@ def test_reply_resampler_keeps_the_wire_band_and_stops_what_would_fold_into_it(
 @pytest.mark.parametrize(("src", "dst"), PAIRS)
 def test_reply_resampler_is_one_stream_whatever_the_chunks(src: int, dst: int) -> None:
     pcm = tone(440.0, 0.5, src) + tone(1250.0, 0.5, src)
-    whole = CausalResampler(src, dst).process(pcm)
+    one = CausalResampler(src, dst)
+    whole = one.process(pcm) + one.tail()
     filt = CausalResampler(src, dst)
     step = 2 * (src // 50 + 1)  # 20 ms and a sample: odd sample counts, joins at every phase
     pieces = [pcm[i : i + step] for i in range(0, len(pcm), step)]
     parts = [filt.process(piece) for piece in pieces]
-    assert b"".join(parts) == whole
-    # causal: every piece gives its whole share at once, nothing waits for the next one
+    end = filt.tail()
+    assert b"".join(parts) + end == whole
+    # nothing waits for more than the filter's second half: the first piece gives its share less
+    # the lookahead, every later one its whole share, the tail the lookahead
     shares = [len(piece) // 2 * dst / src for piece in pieces]
-    assert all(abs(len(out) // 2 - share) <= 1 for out, share in zip(parts, shares, strict=True))
-    assert len(whole) // 2 == pytest.approx(sum(shares), abs=1)
+    owed = one.lookahead * dst
+    assert abs(len(parts[0]) // 2 - (shares[0] - owed)) <= 1
+    assert all(abs(len(out) // 2 - share) <= 1 for out, share in zip(parts[1:], shares[1:], strict=True))
+    assert abs(len(end) // 2 - owed) <= 1
+    assert len(whole) // 2 == -(-len(pcm) // 2 * dst // src)  # every instant of the reply, once
 
 
 @pytest.mark.parametrize(("src", "dst"), PAIRS)
-def test_reply_resampler_gives_the_tone_itself_a_few_ms_late(src: int, dst: int) -> None:
-    """Checked against the tone made at the wire's rate, not against another resampler."""
+def test_reply_resampler_gives_the_tone_itself_on_time(src: int, dst: int) -> None:
+    """Checked against the tone made at the wire's rate, not against another resampler: output
+    sample j is the voice at j / dst seconds, from the reply's start to its end (the tail)."""
     filt = CausalResampler(src, dst)
-    out = np.frombuffer(filt.process(tone(440.0, 1.0, src)), dtype="<i2").astype(np.float64)
-    expected = np.sin(2 * np.pi * 440.0 * (np.arange(len(out)) / dst - filt.delay)) * 0.5 * 32767
-    settled = slice(int(0.01 * dst), None)  # once the filter has filled
+    out = np.frombuffer(filt.process(tone(440.0, 1.0, src)) + filt.tail(), dtype="<i2").astype(np.float64)
+    assert len(out) == dst
+    expected = np.sin(2 * np.pi * 440.0 * np.arange(len(out)) / dst) * 0.5 * 32767
+    settled = slice(int(0.01 * dst), -int(0.01 * dst))  # away from the tone's abrupt start and end
     assert float(np.abs(out - expected)[settled].max()) <= 4  # of 16383
-    assert filt.delay < (0.004 if dst == 8000 else 0.007)  # the 16 kHz wire's filter is twice as long
+    assert filt.lookahead < (0.004 if dst == 8000 else 0.007)  # the 16 kHz wire's filter is twice as long
+
+
+@pytest.mark.parametrize(("src", "dst"), PAIRS)
+@pytest.mark.parametrize("at", [0.0005, 0.25, 0.4985])
+def test_reply_resampler_puts_a_click_where_the_voice_made_it(src: int, dst: int, at: float) -> None:
+    """A click at the reply's first millisecond, in its middle and at its last: on the wire at the
+    same instant, whole (nothing of it lost off either end), whatever the chunks. The filter that
+    gave the newest instant put every click ~3 ms (8 kHz wire) or ~6 ms (16 kHz) late, which shifted
+    all of a reply's speech: whisper heard a Japanese receipt number with an extra digit."""
+    x = np.zeros(int(0.5 * src))
+    x[round(at * src)] = 20000.0
+    pcm = x.astype("<i2").tobytes()
+    filt = CausalResampler(src, dst)
+    step = 2 * (src // 50 + 1)
+    out = b"".join(filt.process(pcm[i : i + step]) for i in range(0, len(pcm), step)) + filt.tail()
+    y = np.frombuffer(out, dtype="<i2").astype(np.float64)
+    assert len(y) == -(-len(x) * dst // src)
+    assert int(np.argmax(y)) == pytest.approx(at * dst, abs=1)
+    # all of the click's energy comes out: the share of it in the filter's band (0.95 of the wire's,
+    # or of the voice's where that is lower), in dst / src as many samples
+    band = 0.95 * min(src, dst) / src
+    assert float((y**2).sum()) == pytest.approx(20000.0**2 * band * dst / src, rel=0.03)
+
+
+@pytest.mark.parametrize(("src", "dst"), PAIRS)
+def test_reply_resampler_in_pieces_gives_what_soxr_gives_the_whole_reply(src: int, dst: int) -> None:
+    """Speech-like audio inside the wire's band, resampled in 20 ms pieces, is what soxr (the replies'
+    resampler before, per sentence) made of it in one piece: same length, same instants, same level."""
+    rng = np.random.default_rng(7)
+    t = np.arange(int(0.8 * src)) / src
+    top = 0.8 * min(src, dst) / 2
+    x = sum(np.sin(2 * np.pi * f * t + rng.uniform(0, 2 * np.pi)) * 2500 for f in (180.0, 950.0, 2100.0, top))
+    x = x * np.hanning(len(t))
+    pcm = np.rint(x).astype("<i2").tobytes()
+    filt = CausalResampler(src, dst)
+    step = 2 * (src // 50)
+    out = b"".join(filt.process(pcm[i : i + step]) for i in range(0, len(pcm), step)) + filt.tail()
+    y = np.frombuffer(out, dtype="<i2").astype(np.float64)
+    reference = np.frombuffer(resample(pcm, src, dst), dtype="<i2").astype(np.float64)
+    assert abs(len(y) - len(reference)) <= 1
+    n = min(len(y), len(reference))
+    assert float(np.abs(y[:n] - reference[:n]).max()) <= 8  # of ~10000

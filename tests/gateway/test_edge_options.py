@@ -63,8 +63,11 @@ def test_outbound_frames_to_8k_mulaw() -> None:
     out = OutboundAudio(8000, "mulaw", frame_ms=20)
     frames = out.frames(AudioChunk(tone(16000, 0.1), INTERNAL))
     assert all(len(f) == 160 for f in frames[:-1])
-    decoded = np.frombuffer(mulaw_to_pcm16(b"".join(frames)), dtype="<i2")
-    assert len(decoded) == 800  # a causal filter: every chunk gives its whole share at once
+    # all but the filter's second half (~3 ms) at once; that at the reply's end: 100 ms in all
+    owed = 800 - len(b"".join(frames))
+    assert owed == pytest.approx(CausalResampler(16000, 8000).lookahead * 8000, abs=1)
+    decoded = np.frombuffer(mulaw_to_pcm16(b"".join(frames + out.flush())), dtype="<i2")
+    assert len(decoded) == 800
 
 
 @pytest.mark.parametrize("encoding", ["mulaw", "pcm16"])
@@ -85,8 +88,8 @@ def test_reply_audio_is_filtered_across_chunk_joins(encoding: str) -> None:
 def test_a_voice_in_20ms_pieces_reaches_the_phone_resampled_once_as_one_stream(voice_rate: int) -> None:
     """Kokoro's 24 kHz (Piper's 22.05 kHz) straight to an 8 kHz wire, as a cached sentence comes: in
     20 ms pieces. One filter runs across every join: the wire gets what the whole tone gives, and
-    that is the tone itself at 8 kHz (3 ms late) within 2 of 8000; each piece resampled on its own
-    was off by ~2700 at the joins."""
+    that is the tone itself at 8 kHz (on time, a second of it) within 2 of 8000; each piece resampled
+    on its own was off by ~2700 at the joins."""
     reply, fmt, step = tone(voice_rate, 1.0, 440.0), AudioFormat(voice_rate), 2 * voice_rate // 50
     pieces = [reply[i : i + step] for i in range(0, len(reply), step)]
     whole = OutboundAudio(8000, "pcm16", frame_ms=20, whole_frames=True)
@@ -101,7 +104,8 @@ def test_a_voice_in_20ms_pieces_reaches_the_phone_resampled_once_as_one_stream(v
         t = np.arange(160, 160 + len(heard)) / 8000 - late
         return float(np.abs(heard - np.sin(2 * np.pi * 440.0 * t) * 8000).max())
 
-    assert off(wire, CausalResampler(voice_rate, 8000).delay) <= 2
+    assert len(wire) == 2 * 8000
+    assert off(wire, 0.0) <= 2
     assert off(b"".join(resample(piece, voice_rate, 8000) for piece in pieces), 0.0) > 1000
 
 
