@@ -169,6 +169,10 @@ class TwilioCarrier:
                 return True
             if self.heard.closed_at is not None:
                 return bool(predicate())
-            with contextlib.suppress(websockets.ConnectionClosed):
+            try:
                 await self.silence(0.1)
+            except websockets.ConnectionClosed:
+                # a closed socket raises at once, without yielding: sleep, so that the receive task
+                # runs and records the close (a loop of instant raises would starve it to the deadline)
+                await asyncio.sleep(0.02)
         return bool(predicate())
