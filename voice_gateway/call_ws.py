@@ -15,6 +15,7 @@ import time
 from typing import Any
 
 from fastapi import APIRouter, WebSocket
+from starlette.types import Message
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from malbeot_core.audio import AudioChunk
@@ -141,6 +142,7 @@ class Call:
                 language = text_language(text, self.session.settings.languages) or hint
                 # the words are not logged: a typed turn may be a danger report (and carry personal data)
                 log.info("call %s typed (%s), %d characters", self.session.call_id, language, len(text.strip()))
+                self.conversation.turn_taken()
                 await self.session.feed(TextInput(text.strip(), language))
             case "barge_in":
                 await self.session.barge_in(BargeIn(self.inbound.audio_time))
@@ -156,15 +158,30 @@ class Call:
             "language": self.options.language, "tts": self.options.tts, "elderly": self.options.elderly,
         }
 
-    async def receiver(self) -> None:
+    async def next_message(self) -> Message:
+        """The client's next message; :class:`CallEnded` ("idle") after ``idle_timeout`` seconds of
+        the client's silence. The time a reply is being made or played does not count: a client that
+        sends nothing while it listens (a kiosk's push-to-talk) is not cut off by a slow voice."""
+        poll = min(1.0, self.config.idle_timeout / 10)  # how often a busy call looks again
+        idle_from = time.monotonic()
         while True:
+            busy = self.conversation.busy()
+            if busy:
+                idle_from = time.monotonic()
+            left = idle_from + self.config.idle_timeout - time.monotonic()
+            if left <= 0:
+                raise CallEnded(CLOSE_NORMAL, "idle")
             try:
                 # not asyncio.wait_for: on Python 3.11 it drops a cancel that arrives just as a
                 # message does (audio arrives every few ms), and the call would outlive its end
-                async with asyncio.timeout(self.config.idle_timeout):
-                    message = await self.ws.receive()
+                async with asyncio.timeout(min(left, poll) if busy else left):
+                    return await self.ws.receive()
             except TimeoutError:
-                raise CallEnded(CLOSE_NORMAL, "idle") from None
+                continue  # a cancelled receive loses no message: look at the time again
+
+    async def receiver(self) -> None:
+        while True:
+            message = await self.next_message()
             if message["type"] == "websocket.disconnect":
                 raise WebSocketDisconnect(message.get("code", 1000))
             try:

@@ -34,7 +34,8 @@ class GatewayConfig:
     #: limits of the call websocket
     max_frame_bytes: int = 65536
     max_text_bytes: int = 8192
-    #: seconds without any message from the client before the call is closed
+    #: seconds without any message from the client before the call is closed; on /v1/call the
+    #: time a reply is being made or played does not count (a kiosk sends nothing meanwhile)
     idle_timeout: float = 60.0
     #: seconds of silence (audio time) before a ``no_input`` event; the call ends after two
     no_input_seconds: float = 10.0

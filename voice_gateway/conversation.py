@@ -194,9 +194,18 @@ class Conversation:
         """Whether the answer is one of the dialog's (False for prompts a channel injected itself)."""
         return True
 
+    def busy(self) -> bool:
+        """A reply is being made or played (or a danger number is protected): the caller's silence
+        meanwhile is neither "no input" nor an idle line."""
+        return self._awaiting_reply or self.transport.playing() or self.guard.protecting()
+
+    def turn_taken(self) -> None:
+        """The caller's turn arrived by another way than speech (a typed text): a reply is due."""
+        self._awaiting_reply = True
+
     async def on_no_input(self, seconds: float) -> bool:
         """The caller has been silent; return True when the call should end."""
-        if self._awaiting_reply or self.transport.playing() or self.guard.protecting():
+        if self.busy():
             return False  # waiting for, or listening to, the answer is not silence
         self._no_input += 1
         await self.transport.send_event({"type": "no_input", "seconds": round(seconds, 1)})
