@@ -17,6 +17,7 @@ is a detection. Printed per split (held-out first; the tuning half separately):
     .venv/bin/python bench/safety_recall.py --fresh bench/safety_fresh_round8.jsonl   # round 8's unseen half
     .venv/bin/python bench/safety_recall.py --fresh bench/safety_fresh_round9.jsonl   # round 9's unseen half
     .venv/bin/python bench/safety_recall.py --fresh bench/safety_fresh_round10.jsonl  # round 10's unseen half
+    .venv/bin/python bench/safety_recall.py --fresh bench/safety_fresh_round11.jsonl  # round 11's unseen half
 
 Held-out misses are not listed unless ``--show-heldout-misses``: rules and examples are written from
 the tuning half only.
@@ -156,9 +157,11 @@ def main() -> None:
     parser.add_argument("--fresh", nargs="?", const=FRESH, type=Path, metavar="JSONL",
                         help="read fresh sentences (never tuned on, not in the labelled set): by default "
                              "bench/safety_fresh_sentences.jsonl; bench/safety_fresh_round8.jsonl, …round9.jsonl and "
-                             "…round10.jsonl are the unseen halves of rounds 8, 9 and 10")
+                             "…round10.jsonl and …round11.jsonl are the unseen halves of rounds 8 to 11 (their "
+                             "misses are listed only with --show-heldout-misses)")
     parser.add_argument("--show-heldout-misses", action="store_true",
-                        help="list the held-out misses (do not write rules from them)")
+                        help="list the misses of the held-out half or of --fresh sentences (never write rules "
+                             "from them)")
     args = parser.parse_args()
     if args.tune:
         tune_only()
@@ -171,7 +174,8 @@ def main() -> None:
 
         fresh = [Labelled(r.text, r.language, r.label, "fresh") for r in load(args.fresh)]
         classifier = SafetyClassifier.with_embedder(create_embedder(args.embedder))
-        report("fresh sentences, in process (rules + e5 probe)", fresh, offline(fresh, classifier.detect), True)
+        report("fresh sentences, in process (rules + e5 probe)", fresh, offline(fresh, classifier.detect),
+               args.show_heldout_misses)
         return
     rows = load()
     halves = (HELDOUT, TUNE) if args.half == "both" else (args.half,)

@@ -21,6 +21,7 @@ from dialog.safety.indirect_words import INDIRECT_WORDS
 from dialog.safety.kinds import AbuseTarget, DangerKind
 from dialog.safety.plan_words import PLAN_WORDS
 from dialog.safety.settled_words import SETTLED_WORDS
+from dialog.safety.spoken_words import SPOKEN_WORDS
 from dialog.safety.suicide_words import SUICIDE_WORDS
 
 
@@ -87,7 +88,8 @@ RULES: tuple[Rule, ...] = (
                                r"|갑자기[^.]{0,12}?(대답이\s*없|대답을?\s*안|반응이\s*없)"),
     _rule("ko_ambulance", M, r"(구급차|앰뷸런스|일일구|119)[^.]{0,6}?(불러|보내|와\s*주)"),
     _rule("ko_bleeding", M, r"피를?\s*(많이\s*)?(토했|토해|쏟)|피가\s*(많이|안\s*멈|멈추지|철철)"
-                            r"|(머리|입|귀)에서\s*피가?\s*(많이\s*)?(나|쏟|흘)"),
+                            r"|(머리|입|귀)에서\s*피가?\s*(많이\s*)?(나|쏟|흘)"
+                            r"|코피가?[^.]{0,12}?(안\s*멈|멈추지|안\s*그쳐|계속\s*(나|흘|쏟))"),
     _rule("ko_collapse", M, r"침을\s*(질질\s*)?흘리|갑자기\s*말을\s*(못|안)"
                             r"|축\s*늘어|정신이\s*(혼미|가물|자꾸\s*없어|없어지)"
                             r"|의식이\s*(흐려|가물|없어지)|경기를\s*(해|하)|목에\s*(걸렸|걸려)[^.]{0,10}?(숨|켁)"),
@@ -103,7 +105,7 @@ RULES: tuple[Rule, ...] = (
                                  r"|(중풍|뇌졸중|풍)이?\s*(온|왔|오는)|입이\s*(한쪽으로\s*)?돌아가"
                                  r"|(저혈당|알레르기|아나필락시스)\s*쇼크|쇼크가?\s*(와|왔|온)|(락스|세제|농약|독약|표백제|살충제)[을를]?\s*(마셨|먹었|삼켰)"
                                  r"|말이\s*(잘\s*)?안\s*나와|말이\s*꼬여|혀가\s*꼬여|죽네[^.]{0,8}(가슴|숨)|(가슴|숨)[^.]{0,8}죽네"
-                                 r"|사람\s*살려",
+                                 r"|사람\s*살려|뼈가\s*(튀어\s*나|밖으로|보여)|(데굴데굴|떼굴떼굴)\s*(구르|굴러|굴르)",
           unless=r"(온|왔|된)\s*지\s|년\s*(전|됐)|오래\s*(됐|전)"),
     _rule("ko_limb_weak", M, r"(팔|다리|팔다리)에\s*힘이\s*(하나도\s*)?(없|빠)", strong=False,
           unless=r"걷기|걸을|보행|지팡이|운동|요즘|늘"),
@@ -118,7 +120,8 @@ RULES: tuple[Rule, ...] = (
                            r"|won'?t respond|cut (myself|himself|herself) badly)\b"),
     _rule("en_medical_more", M, r"\b(hit (her|his|my) head|took too many|too many (of my )?pills|overdos\w*)\b"),
     _rule("en_medical_weak", M, r"\b(stroke|ambulance|fell down|fell off|went numb)\b", strong=False),
-    _rule("zh_medical", M, r"晕倒|昏倒|昏迷|叫不醒|喘不过气|呼吸困难|没有呼吸|胸口[很好]?[疼痛]|胸痛|心脏病发|起不来"
+    _rule("zh_medical", M, r"晕倒|昏倒|昏迷|叫不醒|喘不过气|呼吸困难|没有呼吸|胸口(很|好|特别|非常|太)?[疼痛]|胸痛"
+                           r"|心脏病发|起不来"
                            r"|叫救护车|不省人事|动不了|说话不清|半边[^。]{0,4}(不能动|麻|没知觉)|喘不上气|昏过去|抽搐"
                            r"|心脏[^。]{0,3}(痛|疼)|快不行了|噎住|嘴唇发紫|说不出话|嘴歪|高烧[^。]{0,4}抽|抽风|血止不住"
                            r"|流[^。]{0,3}很多血", unless=r"花钱|多少钱|费用|免费|收费"),
@@ -130,7 +133,8 @@ RULES: tuple[Rule, ...] = (
                            r"|không cử động được|liệt (một )?bên|nói không rõ"
                            r"|không tỉnh|vã mồ hôi|ngã cầu thang|tức ngực|hóc|nghẹn",
                            unless=r"mất tiền|bao nhiêu|miễn phí|phải trả"),
-    _rule("vi_medical_more", M, r"đập đầu|lơ mơ|uống nhầm|quá liều|ngã gục|gục xuống"),
+    _rule("vi_medical_more", M, r"đập đầu|lơ mơ|uống nhầm|quá liều|ngã gục|gục xuống"
+                                r"|máu (chảy )?không (ngừng|cầm được|cầm lại được|ngưng)|chảy máu không ngừng"),
     _rule("vi_medical_weak_more", M, r"gãy (chân|tay|xương)", strong=False),
     _rule("vi_medical_weak", M, r"xe cấp cứu", strong=False),
     _rule("ja_medical", M, r"倒れ|意識がな|息ができ(な|ま)|息をしてい(な|ま)|息が苦し|胸が(痛|苦し)|起き上がれ"
@@ -141,7 +145,8 @@ RULES: tuple[Rule, ...] = (
     _rule("ja_medical_weak", M, r"脳卒中|救急車", strong=False),
     # -- suicide: dialog/safety/suicide_words.py --------------------------------------------------
     *(_rule(name, S, pattern, strong, unless)
-      for name, pattern, strong, unless in (*SUICIDE_WORDS, *FAREWELL_WORDS, *PLAN_WORDS, *SETTLED_WORDS)),
+      for name, pattern, strong, unless in (*SUICIDE_WORDS, *FAREWELL_WORDS, *PLAN_WORDS, *SETTLED_WORDS,
+                                                  *SPOKEN_WORDS)),
     # -- fire -------------------------------------------------------------------------------------
     _rule("ko_fire", F, r"불이\s*(났|나서|나고|붙|커졌|번지|활활|옮겨|올라)|불났|불이야|화재가?\s*(났|발생)|불길"
                         r"|연기가\s*(많이|꽉|가득|나|들어|자욱)|연기가?[^.]{0,8}?(가득|자욱|꽉|차요|차서|올라|나와|새어)"
