@@ -10,52 +10,44 @@ import pytest
 
 from dialog.safety import DangerKind, SafetyClassifier
 
-
-@pytest.mark.parametrize(
-    ("text", "language"),
-    [
-        ("나 이제 죽을라고 전화했어 마지막으로", "ko"),
-        ("오늘 밤에 죽으러 갈 거예요 강으로", "ko"),
-        ("더 살 이유 없어 곧 죽을 끼라", "ko"),
-        ("제 손으로 목숨 끊을 거예요", "ko"),
-        ("내가 없어져 줄게 그게 다 편하지", "ko"),
-        ("엄마랑 둘이 같이 죽을까 그런 생각만 해요", "ko"),
-        ("아침에 눈 안 떴으믄 좋겠어예", "ko"),
-        ("모아둔 수면제 오늘 다 먹을 거예요", "ko"),
-        ("창고에 농약 있는 거 마셔불랑께 말리지 마", "ko"),
-        ("밧줄 사다 놨어요 베란다에", "ko"),
-        ("가스 불 틀어 놓고 창문 다 막았어요", "ko"),
-        ("철길에 와 있어요 기차 오면 걸어 들어갈 거예요", "ko"),
-        ("죽는 날 이미 정해 놨어요 다음 달 초하루로", "ko"),
-        ("sometimes I think we should all die together me and my sick husband", "en"),
-        ("I want to step in front of a bus on my way home", "en"),
-        ("got charcoal and duct tape in the car", "en"),
-        ("我真不知道为什么还活着", "zh"),
-        ("带着孩子一起死了算了", "zh"),
-        ("em muốn lao xuống đường ray cho chết", "vi"),
-        ("em khong muon thuc day nua", "vi"),  # toneless
-        ("電車に飛び込もうと思ってホームにいます", "ja"),
-        ("私なんか死んだほうがいいんです", "ja"),
-    ],
-)
-def test_round_eleven_words_are_suicide(text: str, language: str) -> None:
-    found = SafetyClassifier.by_rules(text, language)
-    assert found is not None and found.kind is DangerKind.SUICIDE, (text, found)
+S, M = DangerKind.SUICIDE, DangerKind.MEDICAL
 
 
 @pytest.mark.parametrize(
-    ("text", "language"),
+    ("text", "language", "kind"),
     [
-        ("코피가 삼십 분째 안 멈춰요", "ko"),
-        ("다리 뼈가 밖으로 튀어나왔어요", "ko"),
-        ("할머니가 배가 아파서 데굴데굴 굴러요", "ko"),
-        ("胸口特别痛 喘不上来", "zh"),
-        ("chân tôi máu chảy không ngừng", "vi"),
+        ("나 이제 죽을라고 전화했어 마지막으로", "ko", S),
+        ("오늘 밤에 죽으러 갈 거예요 강으로", "ko", S),
+        ("더 살 이유 없어 곧 죽을 끼라", "ko", S),
+        ("제 손으로 목숨 끊을 거예요", "ko", S),
+        ("내가 없어져 줄게 그게 다 편하지", "ko", S),
+        ("엄마랑 둘이 같이 죽을까 그런 생각만 해요", "ko", S),
+        ("아침에 눈 안 떴으믄 좋겠어예", "ko", S),
+        ("모아둔 수면제 오늘 다 먹을 거예요", "ko", S),
+        ("창고에 농약 있는 거 마셔불랑께 말리지 마", "ko", S),
+        ("밧줄 사다 놨어요 베란다에", "ko", S),
+        ("가스 불 틀어 놓고 창문 다 막았어요", "ko", S),
+        ("철길에 와 있어요 기차 오면 걸어 들어갈 거예요", "ko", S),
+        ("죽는 날 이미 정해 놨어요 다음 달 초하루로", "ko", S),
+        ("sometimes I think we should all die together me and my sick husband", "en", S),
+        ("I want to step in front of a bus on my way home", "en", S),
+        ("got charcoal and duct tape in the car", "en", S),
+        ("我真不知道为什么还活着", "zh", S),
+        ("带着孩子一起死了算了", "zh", S),
+        ("em muốn lao xuống đường ray cho chết", "vi", S),
+        ("em khong muon thuc day nua", "vi", S),  # toneless
+        ("電車に飛び込もうと思ってホームにいます", "ja", S),
+        ("私なんか死んだほうがいいんです", "ja", S),
+        ("코피가 삼십 분째 안 멈춰요", "ko", M),
+        ("다리 뼈가 밖으로 튀어나왔어요", "ko", M),
+        ("할머니가 배가 아파서 데굴데굴 굴러요", "ko", M),
+        ("胸口特别痛 喘不上来", "zh", M),
+        ("chân tôi máu chảy không ngừng", "vi", M),
     ],
 )
-def test_round_eleven_medical_words(text: str, language: str) -> None:
+def test_round_eleven_words_are_read_as_their_danger(text: str, language: str, kind: DangerKind) -> None:
     found = SafetyClassifier.by_rules(text, language)
-    assert found is not None and found.kind is DangerKind.MEDICAL, (text, found)
+    assert found is not None and found.kind is kind, (text, found)
 
 
 @pytest.mark.parametrize(
