@@ -32,10 +32,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import math
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from malbeot_core.audio import INTERNAL, AudioChunk
 from malbeot_core.errors import BackendFailed, BadAudio, MalbeotError
@@ -53,6 +52,7 @@ from malbeot_core.events import (
 from malbeot_core.settings import CallSettings
 from malbeot_core.stage import failure_event
 
+from .audio_buffer import AudioBuffer
 from .protocol import Transcriber, Transcript
 from .segmenter import Segmenter, SegmenterConfig, SegmenterEvent, Utterance
 from .vad import SpeechDetector, frame_bytes
@@ -69,43 +69,6 @@ class _End:
 
 
 _Slot = Event | asyncio.Future[Event | None] | _End | BaseException
-
-
-@dataclass
-class _AudioBuffer:
-    """Audio kept for cutting utterances, addressed by audio time."""
-
-    origin: float | None = None  # audio time of sample 0 of the stream
-    first: int = 0  # sample index of data[0]
-    data: bytearray = field(default_factory=bytearray)
-
-    @property
-    def end_sample(self) -> int:
-        return self.first + len(self.data) // WIDTH
-
-    def end_time(self) -> float:
-        return (self.origin or 0.0) + self.end_sample / RATE
-
-    def append(self, chunk: AudioChunk) -> None:
-        if self.origin is None:
-            self.origin = chunk.start
-        self.data += chunk.pcm
-
-    def sample_at(self, t: float) -> int:
-        return round((t - (self.origin or 0.0)) * RATE)
-
-    def slice(self, start: float, end: float) -> bytes:
-        a = max(self.sample_at(start), self.first) - self.first
-        b = min(self.sample_at(end), self.end_sample) - self.first
-        return bytes(self.data[a * WIDTH : b * WIDTH]) if b > a else b""
-
-    def keep_from(self, t: float, slack: float = 1.0) -> None:
-        """Drop audio before ``t`` (in steps of at least ``slack`` seconds, to avoid churn)."""
-        drop = math.floor((t - (self.origin or 0.0)) * RATE) - self.first
-        if drop >= slack * RATE:
-            drop = min(drop, len(self.data) // WIDTH)
-            del self.data[: drop * WIDTH]
-            self.first += drop
 
 
 @dataclass(frozen=True)
@@ -194,7 +157,7 @@ class _Call:
         self.frame_bytes = frame_bytes(self.detector)
         self.frame_samples = self.frame_bytes // WIDTH
         self.segmenter = Segmenter(stage.config, self.frame_samples / RATE, self.settings.elderly)
-        self.audio = _AudioBuffer()
+        self.audio = AudioBuffer()
         self.unframed = bytearray()
         self.frames = 0  # frames given to the detector
         self.turn = 0
