@@ -1,15 +1,14 @@
 """The dialog manager: one caller utterance in, one short spoken answer out.
 
 ``DialogManager.respond`` is blocking (it embeds the query); the stage runs it in a thread.
-Per-call memory lives in ``DialogState``: the language the caller is answered in, the last
-answer (for "repeat" and "slower"), the programmes last talked about (for "how do I apply?")
-and whether the caller is to be spoken to slowly.
+Per-call memory lives in ``DialogState`` (``dialog.state``): the language the caller is answered in,
+the last answer (for "repeat" and "slower"), the programmes last talked about (for "how do I apply?")
+and whether the caller is to be spoken to slowly. The manager decides what a turn gets (danger, a
+conversation in progress, a civil question, an intent); the programme answers themselves and the
+building of every answer are ``dialog.presenter.Presenter``'s.
 
-Speaking rate: decided here, in one place, and carried by every ``BenefitAnswer`` (the TTS stage
-synthesises at ``answer.rate`` and nothing else). It starts at 1.0, or ``elderly_rate`` on an
-elderly call; each time the caller asks for slower speech ("천천히 말해 주세요", keypad 2) it steps
-down one rung of 1.0 → ``slow_rate`` → ``SLOWEST_RATE`` from where it is (so an elderly call, already
-at 0.8, hears 0.75), never below the last rung and never multiplied (0.8 × 0.8 was once heard).
+Speaking rate (``dialog.speaking_rate``): decided here, in one place (``DialogManager.rate``), and
+carried by every ``BenefitAnswer``; each "slower" steps down one rung, never multiplied.
 
 Languages (``dialog.call_language``): a caller is answered in the language each turn is said in,
 until they choose one ("영어로 말해 주세요", "Tiếng Việt được không?"), which then holds until they
@@ -24,115 +23,30 @@ language.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dialog import answers
 from dialog.answer_language import not_on_this_call, templated
-from dialog.applications.application_flow import ApplicationFlow, ApplicationSink, ApplicationState
-from dialog.call_language import CallLanguage
-from dialog.catalogue.amounts import amount_sentence, asks_amount
+from dialog.applications.application_flow import ApplicationFlow, ApplicationSink
 from dialog.catalogue.programmes import Programme
 from dialog.civil.desk import CivilDesk
-from dialog.eligibility.check_flow import CONTROL_INTENTS, CheckState, EligibilityChecker, FlowReply
+from dialog.eligibility.check_flow import CONTROL_INTENTS, EligibilityChecker, FlowReply
 from dialog.eligibility.check_flow import text as check_text
-from dialog.eligibility.profile import Fact, ResidentProfile, parse_answer, parse_yes_no
+from dialog.eligibility.profile import Fact, parse_answer, parse_yes_no
 from dialog.intents import Intent, IntentName, detect_intent
-from dialog.overview_answer import overview_reply, related
-from dialog.places.facilities import FacilityFinder, FacilityState, facility_turn, find_facility
-from dialog.retrieval.clarify import clarifying_question
-from dialog.retrieval.hybrid import HybridRetriever, Ranked
-from dialog.retrieval.query_facts import about
-from dialog.retrieval.tokenize import tokenize
+from dialog.places.facilities import FacilityFinder, facility_turn, find_facility
+from dialog.presenter import Presenter
+from dialog.programme_names import mentions, name_coverage
+from dialog.retrieval.hybrid import HybridRetriever
 from dialog.safety import Danger, SafetyClassifier, danger_reply
-from malbeot_core.events import BenefitAnswer, Emergency, KeypadMeaning, ProgrammeHit
+from dialog.speaking_rate import ELDERLY_RATE, SLOW_RATE, SLOWEST_RATE, slower_than
+from dialog.state import DialogState, normalise_language
+from malbeot_core.events import BenefitAnswer, Emergency, KeypadMeaning
 from malbeot_core.redact import redact
-
-#: speaking rate after the caller asks for slower speech
-SLOW_RATE = 0.8
-#: speaking rate of an elderly call from its first answer
-ELDERLY_RATE = 0.8
-#: the slowest rate "slower" reaches: Kokoro's Korean heard back through whisper (bench/voices.py --rates, 24
-#: tuning-half answers) had CER 0.147 at 1.0, 0.121 at 0.8, 0.157 at 0.75 and 0.218 at 0.7
-SLOWEST_RATE = 0.75
-
-
-def slower_than(rate: float, rungs: tuple[float, ...] = (1.0, SLOW_RATE, SLOWEST_RATE)) -> float:
-    """The next rung below ``rate`` (the last rung when none is below)."""
-    below = [r for r in rungs if r < rate - 1e-9]
-    return max(below) if below else min(rungs)
 
 #: the action of a danger answer: hand the call to a person at once
 HANDOFF_URGENT = "handoff_urgent"
-_GENERIC_NAME_WORDS = frozenset({"지원", "서비스", "사업", "support", "service", "programme", "program", "센터"})
-
-
-@dataclass
-class DialogState:
-    """What the dialog remembers during one call (mutated by ``respond``)."""
-
-    #: the language answers are given in (see the module notes)
-    language: str = "ko"
-    #: the caller chose ``language`` explicitly; speech-recognised language no longer changes it
-    locked: bool = False
-    last_answer: BenefitAnswer | None = None
-    #: programmes of the last answer that found some, best first
-    last_programmes: tuple[ProgrammeHit, ...] = ()
-    #: the last answer presented programmes, so "yes" means "tell me more"
-    offered_details: bool = False
-    #: the call is in elderly mode (the stage copies it from the call's settings before each turn)
-    elderly: bool = False
-    #: how many times the caller asked for slower speech (holds for the rest of the call)
-    slower: int = 0
-    turns: int = 0
-    #: identifies the conversation (the idempotency key of its applications)
-    conversation_id: str = field(default_factory=lambda: uuid.uuid4().hex)
-    #: what the caller told us for eligibility checks (only after consent; forgotten with the state)
-    profile: ResidentProfile = field(default_factory=ResidentProfile)
-    #: an eligibility check in progress
-    check: CheckState | None = None
-    #: a voice application in progress (or just submitted)
-    application: ApplicationState | None = None
-    #: the programme the last advice offered to apply for ("yes" starts the application)
-    offered_application: str = ""
-    #: a "nearest facility" question waiting for the caller's dong
-    facility: FacilityState | None = None
-    #: the question that a clarifying question ("연금을 찾으세요, 돌봄 서비스를 찾으세요?") was about
-    pending_question: str = ""
-    #: the call's chosen and detected language (``language`` and ``locked`` follow it)
-    call: CallLanguage = field(default_factory=CallLanguage)
-
-    def __post_init__(self) -> None:
-        self.call.current = self.language
-        if self.locked and not self.call.chosen:
-            self.call.choose(self.language, self.language)
-
-
-def normalise_language(code: str | None) -> str:
-    """``"ko-KR"`` → ``"ko"``; empty → ``"ko"``."""
-    if not code:
-        return "ko"
-    return code.replace("_", "-").split("-")[0].lower()
-
-
-def name_coverage(text: str, programme: Programme) -> float:
-    """The largest share of a name's distinctive words that the utterance contains (0–1)."""
-    said = set(tokenize(text))
-    best = 0.0
-    for name in (programme.name_ko, programme.name_en):
-        words = set(tokenize(name)) - _GENERIC_NAME_WORDS
-        if words:
-            best = max(best, len(words & said) / len(words))
-    return best
-
-
-def mentions(text: str, programme: Programme) -> bool:
-    """The utterance names the programme (at least half the distinctive words of a name)."""
-    return name_coverage(text, programme) >= 0.5
-
-
 _BARE_CHECK_CHARS = 16
 
 
@@ -162,6 +76,8 @@ class DialogManager:
         self.facilities = facilities
         #: civil services (certificates, waste, fines …) searched together with benefits
         self.civil = civil
+        #: programme answers and answer building (``dialog.presenter``)
+        self.presenter = Presenter(retriever, k, today, self.rate)
 
     # -- entry point -------------------------------------------------------------------------------
     def rate(self, state: DialogState) -> float:
@@ -190,7 +106,7 @@ class DialogManager:
         if civil is not None:
             return civil
         if pending and intent.name is IntentName.FIND_BENEFIT:  # "돌봄 서비스요": read with the question
-            return self._find(f"{pending} {text}", state, clarified=True)
+            return self.presenter.find(f"{pending} {text}", state, clarified=True)
         return self._answer(intent, text, state)
 
     def keypad(self, meaning: KeypadMeaning, state: DialogState) -> BenefitAnswer:
@@ -211,7 +127,7 @@ class DialogManager:
         emergency = Emergency(danger.kind.value, numbers, redact(text), answers.sentences(reply_text)[0])
         answer = BenefitAnswer(reply_text, language, danger.intent, rate=self.rate(state), action=HANDOFF_URGENT,
                                emergency=emergency)
-        return self._remember(answer, state)
+        return self.presenter.remember(answer, state)
 
     # -- conversations that span turns -------------------------------------------------------------
     def _answers_pending(self, text: str, state: DialogState) -> bool:
@@ -244,7 +160,7 @@ class DialogManager:
             reply = facility_turn(self.facilities, state.facility, name, text, lang)
             if reply is not None:
                 state.facility = None
-                return self._flow_answer(reply, state)
+                return self.presenter.flow_answer(reply, state)
             if name not in CONTROL_INTENTS:
                 state.facility = None
         if state.application is not None and self.applications is not None:
@@ -253,7 +169,7 @@ class DialogManager:
             if reply is not None:
                 if reply.done:
                     state.application = None
-                return self._flow_answer(reply, state)
+                return self.presenter.flow_answer(reply, state)
             if state.application.stage == "submitted" and name not in CONTROL_INTENTS:
                 state.application = None
         if state.check is not None:
@@ -263,7 +179,7 @@ class DialogManager:
                 if reply.done:
                     state.check = None
                     state.offered_application = reply.offer
-                return self._flow_answer(reply, state)
+                return self.presenter.flow_answer(reply, state)
             if name not in CONTROL_INTENTS:
                 state.check = None  # the caller moved on to something else
         if state.offered_application:
@@ -290,7 +206,7 @@ class DialogManager:
         state.offered_details = False
         state.offered_application = turn.offer
         reply = answers.Reply(turn.text, turn.language)
-        return self._remember(self._make(reply, turn.intent, state, turn.hits), state)
+        return self.presenter.remember(self.presenter.make(reply, turn.intent, state, turn.hits), state)
 
     def _programme(self, programme_id: str) -> Programme:
         """A benefit programme, or a civil entry that can be applied for (a class sign-up)."""
@@ -303,16 +219,16 @@ class DialogManager:
         if not candidates:
             reply = FlowReply(check_text("which", answers.answer_language(state.language)),
                               answers.answer_language(state.language), IntentName.CHECK_ELIGIBILITY)
-            return self._flow_answer(reply, state)
+            return self.presenter.flow_answer(reply, state)
         state.check, reply = self.checker.start(candidates, state.profile, text,
                                                 answers.answer_language(state.language))
         if reply.done:
             state.check = None
             state.offered_application = reply.offer
-        return self._flow_answer(reply, state)
+        return self.presenter.flow_answer(reply, state)
 
     def _check_candidates(self, text: str, state: DialogState) -> list[Programme]:
-        named = self._named_programme(text)
+        named = self.presenter.named_programme(text)
         if named is not None:
             return [named]
         bare = len(re.sub(r"[\s\W]", "", text)) <= _BARE_CHECK_CHARS
@@ -334,16 +250,14 @@ class DialogManager:
                     else not_on_this_call(programme, reply.language) if templated(reply.language)
                     else f"{name} cannot be applied for on this call.")
             hit = HybridRetriever.hit(programme, 1.0, reply.language)
-            return self._remember(
-                self._make(answers.Reply(f"{lead} {reply.text}", reply.language), IntentName.APPLY, state, (hit,)),
-                state,
-            )
+            said = answers.Reply(f"{lead} {reply.text}", reply.language)
+            return self.presenter.remember(self.presenter.make(said, IntentName.APPLY, state, (hit,)), state)
         state.check = None
         state.application, flow_reply = self.applications.start(programme, lang)
-        return self._flow_answer(flow_reply, state)
+        return self.presenter.flow_answer(flow_reply, state)
 
     def _apply(self, text: str, state: DialogState) -> BenefitAnswer:
-        named = self._named_programme(text)
+        named = self.presenter.named_programme(text)
         if named is not None:
             return self._start_application(named, state)
         if state.last_programmes:
@@ -351,57 +265,41 @@ class DialogManager:
         ranked = self.retriever.retrieve(text, k=1)
         if ranked:
             return self._start_application(ranked[0].programme, state)
-        return self._plain(answers.fixed("which_programme", state.language), IntentName.APPLY, state)
+        return self.presenter.plain(answers.fixed("which_programme", state.language), IntentName.APPLY, state)
 
     def _facility(self, text: str, state: DialogState) -> BenefitAnswer:
         lang = answers.answer_language(state.language)
         if self.facilities is None:
-            return self._plain(answers.fixed("not_found", state.language), IntentName.FIND_FACILITY, state)
+            return self.presenter.plain(answers.fixed("not_found", state.language), IntentName.FIND_FACILITY, state)
         state.facility, reply = find_facility(self.facilities, text, lang)
-        return self._flow_answer(reply, state)
-
-    def _flow_answer(self, reply: FlowReply, state: DialogState) -> BenefitAnswer:
-        hits = tuple(HybridRetriever.hit(p, 1.0, reply.language) for p in reply.programmes)
-        if reply.intent == "eligibility_advice" and hits:
-            state.last_programmes = hits
-        state.offered_details = False
-        answer = BenefitAnswer(
-            text=reply.text,
-            language=reply.language,
-            intent=reply.intent,
-            programmes=hits,
-            rate=self.rate(state),
-            action=reply.action,
-            receipt=reply.receipt,
-        )
-        return self._remember(answer, state)
+        return self.presenter.flow_answer(reply, state)
 
     def _answer(self, intent: Intent, text: str, state: DialogState) -> BenefitAnswer:
         lang = state.language
         match intent.name:
             case IntentName.TALK_TO_PERSON:
-                return self._plain(answers.fixed("handoff", lang), intent.name, state, action="handoff")
+                return self.presenter.plain(answers.fixed("handoff", lang), intent.name, state, action="handoff")
             case IntentName.GOODBYE:
-                return self._plain(answers.fixed("goodbye", lang), intent.name, state, action="hangup")
+                return self.presenter.plain(answers.fixed("goodbye", lang), intent.name, state, action="hangup")
             case IntentName.CHANGE_LANGUAGE:
-                return self._change_language(intent, state)
+                return self.presenter.change_language(intent, state)
             case IntentName.REPEAT:
-                return self._repeat(state)
+                return self.presenter.repeat(state)
             case IntentName.SLOWER:
-                return self._slower(state)
+                return self.presenter.slower(state)
             case IntentName.DETAILS:
-                return self._details(text, intent.rest, state)
+                return self.presenter.details(text, intent.rest, state)
             case IntentName.AFFIRM if state.offered_details and state.last_programmes:
-                return self._details_of(self.retriever.programme(state.last_programmes[0].id), state)
+                return self.presenter.details_of(self.retriever.programme(state.last_programmes[0].id), state)
             case IntentName.AFFIRM:
-                return self._plain(answers.fixed("prompt", lang), intent.name, state)
+                return self.presenter.plain(answers.fixed("prompt", lang), intent.name, state)
             case IntentName.DENY:
                 state.offered_details = False
-                return self._plain(answers.fixed("deny", lang), intent.name, state)
+                return self.presenter.plain(answers.fixed("deny", lang), intent.name, state)
             case IntentName.THANKS:
-                return self._plain(answers.fixed("thanks", lang), intent.name, state)
+                return self.presenter.plain(answers.fixed("thanks", lang), intent.name, state)
             case IntentName.UNCLEAR:
-                return self._plain(answers.fixed("unclear", lang), intent.name, state)
+                return self.presenter.plain(answers.fixed("unclear", lang), intent.name, state)
             case IntentName.CHECK_ELIGIBILITY:
                 return self._start_check(text, state)
             case IntentName.APPLY:
@@ -409,162 +307,9 @@ class DialogManager:
             case IntentName.FIND_FACILITY:
                 return self._facility(text, state)
             case IntentName.CANCEL:
-                return self._plain(answers.fixed("deny", lang), intent.name, state)
+                return self.presenter.plain(answers.fixed("deny", lang), intent.name, state)
             case _:
-                return self._find(text, state)
-
-    # -- intents -----------------------------------------------------------------------------------
-    def _find(self, text: str, state: DialogState, intent: str = IntentName.FIND_BENEFIT,
-              clarified: bool = False) -> BenefitAnswer:
-        if about(text, self.today()).topicless:  # "어머니가 75세인데 받을 수 있는 혜택이 뭐가 있어요?"
-            return self._overview(text, state)
-        ranked = self.retriever.retrieve(text, k=self.k)
-        if not ranked:
-            state.offered_details = False
-            return self._remember(self._plain(answers.fixed("not_found", state.language), intent, state), state)
-        question = None if clarified or asks_amount(text) else clarifying_question(ranked, state.language)
-        if question is not None:  # close results for different needs: ask instead of guessing
-            state.pending_question = text
-            hits = tuple(HybridRetriever.hit(r.programme, r.score, question.language) for r in ranked[:2])
-            state.last_programmes, state.offered_details = hits, False
-            return self._remember(self._make(question, "clarify", state, hits), state)
-        return self._present(ranked, intent, state, text)
-
-    def _overview(self, text: str, state: DialogState) -> BenefitAnswer:
-        ranked = self.retriever.retrieve_or_overview(text, k=self.k)
-        if not ranked:
-            return self._remember(self._plain(answers.fixed("not_found", state.language), IntentName.FIND_BENEFIT,
-                                              state, action=""), state)
-        reply = overview_reply([r.programme for r in ranked], state.language)
-        hits = tuple(HybridRetriever.hit(r.programme, r.score, reply.language) for r in ranked)
-        state.last_programmes = hits
-        state.offered_details = True
-        return self._remember(self._make(reply, IntentName.FIND_BENEFIT, state, hits), state)
-
-    def _present(self, ranked: list[Ranked], intent: str, state: DialogState, text: str = "") -> BenefitAnswer:
-        best = ranked[0]
-        amount = amount_sentence(best.programme, state.language) if asks_amount(text) else ""
-        if amount:  # "기초연금은 얼마나 받아요?": the amount the catalogue states
-            reply = answers.Reply(amount, answers.answer_language(state.language))
-            hits = tuple(HybridRetriever.hit(r.programme, r.score, reply.language) for r in ranked)
-            state.last_programmes, state.offered_details = hits, True
-            return self._remember(self._make(reply, intent, state, hits), state)
-        second = next((r for r in ranked[1:2] if r.score >= 0.5 * best.score
-                       and related(best.programme, r.programme)), None)
-        reply = answers.find_benefit(best.programme, second.programme if second else None, state.language)
-        hits = tuple(HybridRetriever.hit(r.programme, r.score, reply.language) for r in ranked)
-        state.last_programmes = hits
-        state.offered_details = True
-        return self._remember(self._make(reply, intent, state, hits), state)
-
-    def _details(self, text: str, rest: str, state: DialogState) -> BenefitAnswer:
-        """How to apply for: the programme the caller names, else the one just talked about."""
-        named = self._named_programme(text)
-        if named is not None:
-            return self._details_of(named, state)
-        if tokenize(rest):  # "노인 일자리 어떻게 신청해요": a topic without the exact name
-            ranked = self.retriever.retrieve(rest, k=1)
-            if ranked:
-                return self._details_of(ranked[0].programme, state)
-        if state.last_programmes:
-            return self._details_of(self.retriever.programme(state.last_programmes[0].id), state)
-        return self._plain(answers.fixed("which_programme", state.language), IntentName.DETAILS, state)
-
-    def _named_programme(self, text: str) -> Programme | None:
-        """The programme the utterance names: the best-covered name among the retrieved ones
-        ("basic pension" names Basic Pension rather than Disability Pension)."""
-        best: Programme | None = None
-        best_cover = 0.0
-        for ranked in self.retriever.retrieve(text, k=self.k):
-            cover = name_coverage(text, ranked.programme)
-            if cover >= 0.5 and cover > best_cover:
-                best, best_cover = ranked.programme, cover
-        return best
-
-    def _details_of(self, programme: Programme, state: DialogState) -> BenefitAnswer:
-        reply = answers.details(programme, state.language)
-        hit = HybridRetriever.hit(programme, 1.0, reply.language)
-        rest = tuple(h for h in state.last_programmes if h.id != programme.id)
-        state.last_programmes = (hit, *rest)
-        state.offered_details = False
-        return self._remember(self._make(reply, IntentName.DETAILS, state, (hit,)), state)
-
-    def _repeat(self, state: DialogState) -> BenefitAnswer:
-        last = state.last_answer
-        if last is None:
-            return self._plain(answers.fixed("nothing_to_repeat", state.language), IntentName.REPEAT, state)
-        return replace(last, intent=IntentName.REPEAT, rate=self.rate(state), action="")
-
-    def _slower(self, state: DialogState) -> BenefitAnswer:
-        state.slower += 1
-        last = state.last_answer
-        if last is None:
-            return self._plain(answers.fixed("slower_nothing", state.language), IntentName.SLOWER, state)
-        ack = answers.fixed("slower", last.language)
-        return replace(last, text=f"{ack.text} {last.text}", intent=IntentName.SLOWER, rate=self.rate(state), action="")
-
-    def _change_language(self, intent: Intent, state: DialogState) -> BenefitAnswer:
-        new = intent.slots.get("language", state.language)
-        state.call.choose(new)
-        state.language = new
-        state.locked = True
-        confirm = answers.fixed("language_changed", new)
-        follow: BenefitAnswer | None = None
-        if intent.rest:
-            rest_intent = detect_intent(intent.rest)
-            if rest_intent.name in (IntentName.REPEAT, IntentName.SLOWER, IntentName.DETAILS) and state.last_programmes:
-                if rest_intent.name is IntentName.SLOWER:
-                    state.slower += 1
-                first = self.retriever.programme(state.last_programmes[0].id)
-                if rest_intent.name is IntentName.DETAILS:
-                    follow = self._details_of(first, state)
-                else:
-                    follow = self._rerender(state)
-            elif rest_intent.name is IntentName.FIND_BENEFIT:
-                ranked = self.retriever.retrieve(intent.rest, k=self.k)
-                follow = self._present(ranked, IntentName.FIND_BENEFIT, state) if ranked else None
-        if follow is None:
-            return self._plain(confirm, IntentName.CHANGE_LANGUAGE, state)
-        if follow.language == confirm.language:
-            text = f"{confirm.text} {follow.text}"
-            return replace(follow, text=text, intent=IntentName.CHANGE_LANGUAGE)
-        # the confirmation is in the caller's language, the content in English: keep the content
-        return replace(follow, intent=IntentName.CHANGE_LANGUAGE)
-
-    def _rerender(self, state: DialogState) -> BenefitAnswer:
-        """The last programme answer again, in the (new) current language."""
-        programmes = [self.retriever.programme(h.id) for h in state.last_programmes]
-        ranked = [
-            Ranked(p, h.score, cosine=0.0, cosine_z=0.0, bm25=0.0, relevant=True)
-            for p, h in zip(programmes, state.last_programmes, strict=True)
-        ]
-        return self._present(ranked, IntentName.REPEAT, state)
-
-    # -- building answers --------------------------------------------------------------------------
-    def _make(
-        self,
-        reply: answers.Reply,
-        intent: str,
-        state: DialogState,
-        programmes: tuple[ProgrammeHit, ...] = (),
-        action: str = "",
-    ) -> BenefitAnswer:
-        return BenefitAnswer(
-            text=reply.text,
-            language=reply.language,
-            intent=str(intent),
-            programmes=programmes,
-            rate=self.rate(state),
-            action=action,
-        )
-
-    def _plain(self, reply: answers.Reply, intent: str, state: DialogState, action: str = "") -> BenefitAnswer:
-        return self._make(reply, intent, state, (), action)
-
-    @staticmethod
-    def _remember(answer: BenefitAnswer, state: DialogState) -> BenefitAnswer:
-        state.last_answer = answer
-        return answer
+                return self.presenter.find(text, state)
 
 
 def josa_topic(word: str) -> str:
@@ -572,4 +317,4 @@ def josa_topic(word: str) -> str:
 
 
 __all__ = ["ELDERLY_RATE", "HANDOFF_URGENT", "SLOWEST_RATE", "SLOW_RATE", "DialogManager", "DialogState", "mentions",
-           "normalise_language", "slower_than"]
+           "name_coverage", "normalise_language", "slower_than"]
