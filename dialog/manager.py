@@ -77,7 +77,7 @@ class DialogManager:
         #: civil services (certificates, waste, fines …) searched together with benefits
         self.civil = civil
         #: programme answers and answer building (``dialog.presenter``)
-        self.presenter = Presenter(retriever, k, today, self.rate)
+        self.presenter = Presenter(lambda: self.retriever, lambda: self.k, today, self.rate)
 
     # -- entry point -------------------------------------------------------------------------------
     def rate(self, state: DialogState) -> float:

@@ -32,16 +32,26 @@ class Presenter:
 
     def __init__(
         self,
-        retriever: HybridRetriever,
-        k: int,
+        retriever: Callable[[], HybridRetriever],
+        k: Callable[[], int],
         today: Callable[[], date],
         rate: Callable[[DialogState], float],
     ) -> None:
-        self.retriever = retriever
-        self.k = k
+        #: the manager's retriever and result count, read at each use: a rebuilt search index
+        #: (``Services.reindex`` assigns ``DialogManager.retriever``) serves the next turn
+        self._retriever = retriever
+        self._k = k
         self.today = today
         #: the call's speaking rate now (``DialogManager.rate``)
         self.rate = rate
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        return self._retriever()
+
+    @property
+    def k(self) -> int:
+        return self._k()
 
     # -- programmes --------------------------------------------------------------------------------
     def find(self, text: str, state: DialogState, intent: str = IntentName.FIND_BENEFIT,
