@@ -262,6 +262,13 @@ class Segmenter:
         start = self._speech_start - self.config.pre_roll
         return max(start, self._stream_start if self._stream_start is not None else start)
 
+    def listen_from(self, at: float) -> None:
+        """Count silence from ``at`` (audio time): the caller has just heard a reply out, and the
+        time it played is not the caller's silence. No effect while the caller is speaking."""
+        if self._silence_since is not None:
+            self._silence_since = max(self._silence_since, at)
+            self._no_input_count = 0
+
     def _check_no_input(self, end: float) -> list[SegmenterEvent]:
         timeout = self.config.no_input_timeout_for(self.elderly)
         if timeout is None or self._silence_since is None:

@@ -42,6 +42,7 @@ from malbeot_core.events import (
     EndOfTurn,
     Event,
     FinalTranscript,
+    Listening,
     NoInput,
     PartialTranscript,
     SettingsChanged,
@@ -186,6 +187,8 @@ class _Call:
                     case SettingsChanged(settings=settings):
                         self.settings = self.stage.settings = settings
                         await self.out.put(event)
+                    case Listening():
+                        self.segmenter.listen_from(self.audio_end())
                     case _:
                         await self.out.put(event)
             await self.emit_partial_if_ready()

@@ -157,6 +157,15 @@ class NoInput:
     seconds: float
 
 
+@dataclass(frozen=True, slots=True)
+class Listening:
+    """The call is no longer busy (no reply awaited or playing, no danger number protected): the
+    caller's silence counts from here. The channel feeds it at the head of the pipeline when a
+    reply has played out; the ASR stage restarts its no-input count at the audio time it arrives,
+    so ``NoInput`` means the same on every channel: silence while nothing was being said to the
+    caller."""
+
+
 Event = (
     AudioChunk
     | EndOfTurn
@@ -172,6 +181,7 @@ Event = (
     | BargeIn
     | StageFailed
     | NoInput
+    | Listening
     | CallerLanguage
     | SettingsChanged
 )
@@ -188,6 +198,7 @@ __all__ = [
     "FinalTranscript",
     "Keypad",
     "KeypadMeaning",
+    "Listening",
     "NoInput",
     "PartialTranscript",
     "ProgrammeHit",

@@ -23,6 +23,7 @@ from malbeot_core.errors import FrameTooLarge, MalbeotError, ProtocolViolation
 from malbeot_core.events import BargeIn, EndOfTurn, TextInput
 from malbeot_core.text_language import text_language
 
+from .call_runner import run_call
 from .conversation import CLOSE_ERROR, CLOSE_NORMAL, CallEnded, Conversation, close_code
 from .edge import InboundAudio, OutboundAudio, parse_json
 from .logs import logger
@@ -225,23 +226,10 @@ async def call_endpoint(ws: WebSocket) -> None:
                                            "message": type(exc).__name__, "fatal": True}))
             await ws.close(CLOSE_ERROR, "internal_error")
         return
-    state.metrics.calls.inc()
-    state.metrics.active_calls.inc()
-    code, reason = CLOSE_NORMAL, "bye"
-    try:
-        await call.run()
-    except CallEnded as ended:
-        code, reason = ended.code, ended.reason
-    except WebSocketDisconnect:
-        code = -1  # the caller hung up; nothing to close
-    except Exception as exc:
-        state.metrics.failure("call", exc)
-        log.exception("call %s failed", call.session.call_id)
-        code, reason = CLOSE_ERROR, "internal_error"
-        with contextlib.suppress(Exception):
-            await call.send_json({"type": "error", "code": "internal_error", "stage": "gateway",
-                                  "message": f"{type(exc).__name__}", "fatal": True})
-    finally:
-        state.metrics.active_calls.dec()
-    if code > 0:
-        await call.transport.close(code, reason)
+
+    async def report_failure(exc: Exception) -> None:
+        await call.send_json({"type": "error", "code": "internal_error", "stage": "gateway",
+                              "message": f"{type(exc).__name__}", "fatal": True})
+
+    await run_call(call.run(), metrics=state.metrics, channel="call", call_id=call.session.call_id,
+                   close=call.transport.close, hung_up=(WebSocketDisconnect,), on_failure=report_failure)

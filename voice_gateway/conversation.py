@@ -24,6 +24,7 @@ from malbeot_core.events import (
     CallerLanguage,
     Event,
     FinalTranscript,
+    Listening,
     NoInput,
     PartialTranscript,
     ReplyDone,
@@ -220,6 +221,19 @@ class Conversation:
         """The hand-off sentence has been produced; return True when the call should end."""
         return False
 
+    async def listen_watch(self, poll: float = 0.1) -> None:
+        """When the call stops being busy (a reply has played out at the caller, which the
+        transport knows in its own time), feed :class:`Listening` so the caller's silence counts
+        from there: one silence policy for every channel, the segmenter's ``NoInput`` while the
+        call is not busy."""
+        was_busy = False
+        while True:
+            await asyncio.sleep(poll)
+            busy = self.busy()
+            if was_busy and not busy:
+                await self.session.feed(Listening())
+            was_busy = busy
+
     async def wait_for_guard(self) -> None:
         """Let the danger answer's first sentence finish playing (a no-op when none is playing)."""
         remaining = self.guard.remaining()
@@ -379,6 +393,7 @@ class Conversation:
         worker raised; always cancels the rest and closes the session.
         """
         tasks = [asyncio.create_task(self.run_events(), name="sender")]
+        tasks += [asyncio.create_task(self.listen_watch(), name="listen_watch")]
         tasks += [asyncio.create_task(worker) for worker in workers]
         try:
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)

@@ -44,9 +44,10 @@ def build_pipeline(
     from translate.stage import TranslateStage
     from tts.stage import TtsStage
 
-    no_input = config.elderly_no_input_seconds if settings.elderly else config.no_input_seconds
     late_asr: dict[str, Any] = {} if config.early_asr else {"speculative_lead": None}
-    segmenter = SegmenterConfig.for_caller(elderly=settings.elderly, no_input_seconds=no_input, **late_asr)
+    # both modes' limits: elderly mode may be switched on mid-call
+    segmenter = SegmenterConfig(no_input_timeout=config.no_input_seconds,
+                                elderly_no_input_timeout=config.elderly_no_input_seconds, **late_asr)
     return Pipeline(
         [
             AsrStage(

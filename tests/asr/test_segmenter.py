@@ -135,6 +135,38 @@ def test_a_blip_does_not_reset_the_no_input_timer() -> None:
     assert evs == [("NoInput", 1.0)]
 
 
+def test_silence_counts_from_when_the_caller_heard_the_reply_out() -> None:
+    """A reply played from 0.5 s to 1.7 s: the caller's silence counts from its end, and the count
+    of periods starts again (the first NoInput one period later, not the second)."""
+    seg = Segmenter(CFG, FRAME)
+    out: list[tuple[float, SegmenterEvent]] = []
+    for i in range(40):
+        at = round(i * FRAME, 6)
+        if at == 1.7:
+            seg.listen_from(at)
+        out += [(at, e) for e in seg.feed(at, Q)]
+    assert [(at, type(e).__name__, round(e.seconds, 6)) for at, e in out if isinstance(e, NoInput)] == [
+        (0.9, "NoInput", 1.0),  # the segmenter alone would go on at 1.9 s (2.0 s of silence)
+        (2.6, "NoInput", 1.0),  # one period after the reply ended
+        (3.6, "NoInput", 2.0),
+    ]
+
+
+def test_listening_while_the_caller_speaks_changes_nothing() -> None:
+    probs = [S, S, S, S, Q, Q, Q] + [Q] * 12
+    seg = Segmenter(CFG, FRAME)
+    plain = Segmenter(CFG, FRAME)
+    out: list[SegmenterEvent] = []
+    expected: list[SegmenterEvent] = []
+    for i, p in enumerate(probs):
+        at = round(i * FRAME, 6)
+        if i == 3:
+            seg.listen_from(at)  # mid-speech: the silence after the turn counts from its end anyway
+        out += seg.feed(at, p)
+        expected += plain.feed(at, p)
+    assert out == expected and any(isinstance(e, NoInput) for e in out)
+
+
 def test_no_input_disabled() -> None:
     assert events([Q] * 50, replace(CFG, no_input_timeout=None)) == []
 

@@ -1,6 +1,7 @@
 """A caller who says nothing: the phone line asks once whether they are still there, then says
-goodbye and hangs up — even though the speech segmenter keeps reporting ``NoInput`` during the
-silence (those reports are not the caller doing something). In Korean, heard back."""
+goodbye and hangs up. The line's silence limit (not the websocket's ``no_input_seconds``) is its
+segmenter's no-input limit, counted from when the notice or question has played out. In Korean,
+heard back."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from .twilio_client import TwilioCarrier
 async def test_a_silent_caller_is_asked_once_then_the_call_ends(
     phone_gateway: Callable[..., PhoneGateway], real_services: Services
 ) -> None:
-    # NoInput every 0.4 s of silence, the phone's silence watch at 1.5 s: the watch must still fire
+    # the websocket's no-input limit 0.4 s, the phone line's 1.5 s: the line's own limit applies
     gw = phone_gateway(notice=False, language="ko", silence_seconds=1.5,
                        gateway={"no_input_seconds": 0.4, "idle_timeout": 120})
     async with TwilioCarrier(gw.twilio_url, call_sid="CA" + "5" * 32, custom={"language": "ko"}) as carrier:

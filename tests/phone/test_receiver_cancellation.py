@@ -18,7 +18,8 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from voice_gateway.channels.audiosocket import KIND_SLIN, frame, read_message
+from voice_gateway.channels.audiosocket import read_message
+from voice_gateway.channels.audiosocket_codec import KIND_SLIN, frame
 from voice_gateway.channels.rtp import RtpPacket
 from voice_gateway.channels.sip_media import next_packet
 from voice_gateway.channels.twilio import _receive_text

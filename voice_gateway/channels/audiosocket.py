@@ -28,7 +28,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
-from dataclasses import dataclass
 
 from malbeot_core.errors import MalbeotError, ProtocolViolation
 
@@ -37,29 +36,14 @@ from ..edge import InboundAudio
 from ..logs import logger
 from ..options import CallOptions
 from ..state import GatewayState
+from .audiosocket_codec import KIND_HANGUP, KIND_SLIN, KIND_UUID, Message, decode, frame
+from .carrier_frames import CarrierEnded, deliver
 from .handoff import Outcomes
 from .phone import CarrierHungUp, PhoneCallInfo, PhoneConversation, run_phone_call
 
 log = logger("audiosocket")
 
-KIND_HANGUP = 0x00
-KIND_UUID = 0x01
-KIND_DTMF = 0x03
-KIND_SLIN = 0x10
-KIND_ERROR = 0xFF
 RATE = 8000
-
-
-def frame(kind: int, payload: bytes = b"") -> bytes:
-    if len(payload) > 0xFFFF:
-        raise ValueError("an AudioSocket payload is at most 65535 bytes")
-    return bytes([kind]) + len(payload).to_bytes(2, "big") + payload
-
-
-@dataclass(frozen=True, slots=True)
-class Message:
-    kind: int
-    payload: bytes
 
 
 async def read_message(reader: asyncio.StreamReader, timeout: float) -> Message:
@@ -141,23 +125,10 @@ class AudioSocketReceiver:
                 log.warning("audiosocket call %s: %s", self.call.session.call_id, error)
 
     async def handle(self, message: Message) -> None:
-        match message.kind:
-            case 0x10:  # KIND_SLIN
-                await self.call.session.feed(self.inbound.convert(message.payload))
-            case 0x03:  # KIND_DTMF
-                digit = message.payload.decode("ascii", "replace")
-                if len(digit) != 1:
-                    raise ProtocolViolation(f"a DTMF payload is one ASCII byte, got {message.payload!r}", stage="edge")
-                await self.call.dtmf(digit)
-            case 0x00:  # KIND_HANGUP
-                raise CarrierHungUp()
-            case 0xFF:  # KIND_ERROR
-                log.warning("audiosocket call %s: peer error %s", self.call.session.call_id, message.payload.hex())
-                raise CarrierHungUp()
-            case 0x01:  # KIND_UUID
-                log.info("audiosocket call %s: repeated UUID ignored", self.call.session.call_id)
-            case other:
-                raise ProtocolViolation(f"unknown AudioSocket kind 0x{other:02x}", stage="edge")
+        frame = decode(message)
+        if isinstance(frame, CarrierEnded) and frame.reason != "hangup":
+            log.warning("audiosocket call %s: %s", self.call.session.call_id, frame.reason)
+        await deliver(frame, self.call, self.inbound)
 
 
 class AudioSocketServer:

@@ -8,7 +8,6 @@ clear, a hangup or a transfer); :class:`PhoneTransport` adapts it to the convers
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import time
 from collections.abc import Coroutine
@@ -20,13 +19,11 @@ from malbeot_core.events import (
     KEYPAD_MENU,
     BenefitAnswer,
     Event,
-    FinalTranscript,
     Keypad,
-    PartialTranscript,
-    SpeechEnded,
     SpeechStarted,
 )
 
+from ..call_runner import run_call
 from ..conversation import CLOSE_NORMAL, CallEnded, Conversation
 from ..edge import WIDTH, OutboundAudio
 from ..logs import logger
@@ -139,15 +136,17 @@ class PhoneConversation(Conversation):
         options = dataclasses.replace(options, partials=self.phone.partials)  # PhoneConfig.partials: why off
         # the line's language is where an undecided call starts (prompts, the first answers)
         start = self.phone.language if self.phone.language and options.language == "auto" else "ko"
-        session = CallSession(state.services, state.config, options, state.metrics, dialog_stage, start)
+        # the line's silence limits are its no-input limits (one silence policy: Conversation.listen_watch)
+        config = dataclasses.replace(state.config, no_input_seconds=self.phone.silence_seconds,
+                                     elderly_no_input_seconds=self.phone.elderly_silence_seconds)
+        session = CallSession(state.services, config, options, state.metrics, dialog_stage, start)
         super().__init__(session, state, options, PhoneTransport(line, self.phone.pacer_lead))
         self.info = info
         self.channel = info.channel
         self.outcomes = outcomes
-        self._quiet_since = time.perf_counter()
-        self._speaking = False
-        self._prompted = False
         self._answered = False
+        #: the silence goodbye has been said (the call ends when it has played)
+        self._gave_up = False
         self._last_input = "speech"
         self.dtmf_digits: list[str] = []
 
@@ -177,30 +176,33 @@ class PhoneConversation(Conversation):
 
     # --- events ---------------------------------------------------------------------------------
     def on_event(self, event: Event) -> None:
-        """Only the caller's own activity restarts the silence watch: the segmenter's ``NoInput``
-        reports (which come during the very silence being watched) and reply audio do not."""
+        """The caller speaking starts the silence count afresh (``NoInput`` counts while nobody speaks)."""
         match event:
             case SpeechStarted():
-                self._quiet_since = time.perf_counter()
-                self._speaking = True
                 self._last_input = "speech"
-                self._prompted = False
-            case SpeechEnded() | FinalTranscript():
-                self._quiet_since = time.perf_counter()
-                self._speaking = False
-            case PartialTranscript():
-                self._quiet_since = time.perf_counter()
+                self._no_input = 0
             case _:
                 pass
 
     async def on_no_input(self, seconds: float) -> bool:
-        return False  # the phone line keeps its own silence watch (it knows when a reply is playing)
+        """The caller has said nothing for the line's silence limit while nothing was being said to
+        them: ask once whether they are still there; after as long again, say goodbye (its
+        ``ReplyDone`` hangs up). A prompt playing is the call being busy, so the second limit
+        counts from the end of the question."""
+        if self.busy() or self._gave_up:
+            return False
+        self._no_input += 1
+        if self._no_input == 1:
+            await self.say("still_there", STILL_THERE)
+        else:
+            self._gave_up = True
+            await self.say("silence_goodbye", SILENCE_GOODBYE, action="hangup")
+        return False
 
     async def dtmf(self, digit: str) -> None:
         """A keypad digit from the carrier (RFC 2833 / carrier DTMF message)."""
         self.dtmf_digits.append(digit)
-        self._quiet_since = time.perf_counter()
-        self._prompted = False
+        self._no_input = 0
         meaning = KEYPAD_MENU.get(digit)
         if meaning is None:
             log.info("call %s: keypad %r has no meaning here", self.session.call_id, digit)
@@ -214,28 +216,6 @@ class PhoneConversation(Conversation):
             await self.say("notice", NOTICE, record=record)
             return
         await self.session.feed(Keypad(digit, meaning, self.language))
-
-    async def silence_watch(self) -> None:
-        """After ``silence_seconds`` without speech (and no reply due or playing), ask once whether the
-        caller is still there; after as long again, say goodbye and end the call."""
-        gave_up = False
-        while True:
-            await asyncio.sleep(0.25)
-            now = time.perf_counter()
-            if gave_up or self._speaking or self._awaiting_reply or self.transport.playing():
-                # a reply still being synthesised (the pause between its sentences) is not silence
-                self._quiet_since = now
-                continue
-            limit = self.phone.elderly_silence_seconds if self.options.elderly else self.phone.silence_seconds
-            if now - self._quiet_since < limit:
-                continue
-            self._quiet_since = now
-            if not self._prompted:
-                self._prompted = True
-                await self.say("still_there", STILL_THERE)
-            else:
-                await self.say("silence_goodbye", SILENCE_GOODBYE, action="hangup")
-                gave_up = True  # the goodbye's ReplyDone ends the call
 
     def handoff_record(self, reason: str, urgent: bool = False) -> HandoffRecord:
         """What the person taking over is told (redacted)."""
@@ -271,31 +251,17 @@ class CarrierHungUp(Exception):
 
 
 async def run_phone_call(call: PhoneConversation, receiver: Coroutine[Any, Any, None]) -> str:
-    """Run one phone call to its end; returns why it ended. Never raises for the call's own
-    failures: each call is isolated, a broken one is logged and closed."""
-    metrics = call.state.metrics
-    metrics.calls.inc()
-    metrics.active_calls.inc()
-    reason = "bye"
-    hang_up = True
-    try:
+    """Run one phone call to its end (:func:`run_call`); returns why it ended. A phone line hangs
+    up the same way whatever the reason."""
+
+    async def body() -> None:
         await call.start()
-        await call.run(receiver, call.transport.pacer.run(), call.silence_watch())
-    except CallEnded as ended:
-        reason = ended.reason
-    except CarrierHungUp:
-        reason, hang_up = "caller_hung_up", False
-    except Exception as exc:
-        metrics.failure(call.info.channel, exc)
-        log.exception("%s call %s failed", call.info.channel, call.session.call_id)
-        reason = "internal_error"
+        await call.run(receiver, call.transport.pacer.run())
+
+    try:
+        outcome = await run_call(body(), metrics=call.state.metrics, channel=call.info.channel,
+                                 call_id=call.session.call_id, close=call.transport.close,
+                                 hung_up=(CarrierHungUp,), close_code=lambda _: CLOSE_NORMAL)
     finally:
-        metrics.active_calls.dec()
-    call.outcomes.setdefault(call.info.call_ref, Outcome("hangup"))
-    log.info("%s call %s ended: %s", call.info.channel, call.session.call_id, reason)
-    if hang_up:
-        try:
-            await call.transport.close(CLOSE_NORMAL, reason)
-        except Exception:  # the line is gone already; the call has ended either way
-            log.warning("%s call %s: hanging up failed", call.info.channel, call.session.call_id, exc_info=True)
-    return reason
+        call.outcomes.setdefault(call.info.call_ref, Outcome("hangup"))
+    return outcome.reason

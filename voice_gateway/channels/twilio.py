@@ -21,10 +21,7 @@ target, or ``<Hangup/>``).
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import contextlib
-import json
 import math
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -37,11 +34,13 @@ from malbeot_core.errors import BadAudio, MalbeotError, ProtocolViolation, Unkno
 from malbeot_core.redact import redact
 
 from ..conversation import CLOSE_ERROR, CLOSE_NORMAL, CLOSE_POLICY, CLOSE_UNSUPPORTED, CallEnded
-from ..edge import InboundAudio, parse_json
+from ..edge import InboundAudio
 from ..error_body import errors
 from ..logs import logger
 from ..options import CallOptions
 from ..state import GatewayState
+from . import twilio_codec
+from .carrier_frames import CarrierAudio, deliver
 from .handoff import Outcome, Outcomes
 from .phone import CarrierHungUp, PhoneCallInfo, PhoneConversation, run_phone_call
 from .twilio_signature import require_twilio_signature
@@ -79,22 +78,21 @@ class TwilioLine:
         self.stream_sid = stream_sid
         self._lock = asyncio.Lock()
 
-    async def _send(self, message: dict[str, Any]) -> None:
+    async def _send(self, text: str) -> None:
         async with self._lock:
             try:
-                await self.ws.send_text(json.dumps(message, separators=(",", ":")))
+                await self.ws.send_text(text)
             except WebSocketDisconnect as exc:  # the carrier hung up while we were speaking
                 raise CarrierHungUp() from exc
 
     async def write_audio(self, frame: bytes) -> None:
-        payload = base64.b64encode(frame).decode("ascii")
-        await self._send({"event": "media", "streamSid": self.stream_sid, "media": {"payload": payload}})
+        await self._send(twilio_codec.media(self.stream_sid, frame))
 
     async def write_mark(self, name: str) -> None:
-        await self._send({"event": "mark", "streamSid": self.stream_sid, "mark": {"name": name}})
+        await self._send(twilio_codec.mark(self.stream_sid, name))
 
     async def write_clear(self) -> None:
-        await self._send({"event": "clear", "streamSid": self.stream_sid})
+        await self._send(twilio_codec.clear(self.stream_sid))
 
     async def hang_up(self, reason: str) -> None:
         """Close the stream (Twilio then runs the call's next TwiML: a ``<Dial>`` on transfer).
@@ -114,13 +112,6 @@ class TwilioLine:
 def _report(state: GatewayState, error: MalbeotError, call: str) -> None:
     state.metrics.error(error)
     log.warning("twilio call %s: %s", call, error)
-
-
-def _parse(raw: str) -> dict[str, Any]:
-    message = parse_json(raw, "a media-stream message")
-    if not isinstance(message, dict) or not isinstance(message.get("event"), str):
-        raise ProtocolViolation('a media-stream message needs a string "event"', stage="edge")
-    return message
 
 
 async def _receive_text(ws: WebSocket, timeout: float) -> str | None:
@@ -145,9 +136,7 @@ async def wait_for_start(ws: WebSocket, state: GatewayState) -> dict[str, Any]:
     while True:
         raw = await _receive_text(ws, state.config.idle_timeout)
         try:
-            if raw is None:
-                raise ProtocolViolation("binary frames are not part of the media-stream protocol", stage="edge")
-            message = _parse(raw)
+            message = twilio_codec.parse(raw)
         except MalbeotError as error:
             _report(state, error, "(not started)")
             continue
@@ -219,45 +208,12 @@ class TwilioReceiver:
         while True:
             raw = await _receive_text(self.ws, self.state.config.idle_timeout)
             try:
-                if raw is None:
-                    raise ProtocolViolation("binary frames are not part of the media-stream protocol", stage="edge")
-                await self.handle(_parse(raw))
+                frame = twilio_codec.decode(raw)
+                if isinstance(frame, CarrierAudio):
+                    self.chunks += 1
+                await deliver(frame, self.call, self.inbound)
             except MalbeotError as error:
                 _report(self.state, error, self.call.session.call_id)
-
-    async def handle(self, message: dict[str, Any]) -> None:
-        match message["event"]:
-            case "media":
-                media = message.get("media")
-                if not isinstance(media, dict) or not isinstance(media.get("payload"), str):
-                    raise ProtocolViolation('a "media" message needs media.payload', stage="edge")
-                if media.get("track", "inbound") not in ("inbound", "inbound_track"):
-                    return  # outbound track echo (both_tracks streams): not the caller
-                try:
-                    data = base64.b64decode(media["payload"], validate=True)
-                except (binascii.Error, ValueError) as exc:
-                    raise BadAudio(f"media payload is not base64: {exc}", stage="edge") from exc
-                self.chunks += 1
-                await self.call.session.feed(self.inbound.convert(data))
-            case "dtmf":
-                dtmf = message.get("dtmf")
-                digit = dtmf.get("digit") if isinstance(dtmf, dict) else None
-                if not isinstance(digit, str) or len(digit) != 1:
-                    raise ProtocolViolation('a "dtmf" message needs dtmf.digit', stage="edge")
-                await self.call.dtmf(digit)
-            case "mark":
-                mark = message.get("mark")
-                name = mark.get("name") if isinstance(mark, dict) else None
-                if not isinstance(name, str):
-                    raise ProtocolViolation('a "mark" message needs mark.name', stage="edge")
-                if not self.call.transport.pacer.ack(name):
-                    log.info("twilio call %s: mark %r was not ours", self.call.session.call_id, name)
-            case "stop":
-                raise CallEnded(CLOSE_NORMAL, "stop")
-            case "connected" | "start":
-                log.info("twilio call %s: repeated %r ignored", self.call.session.call_id, message["event"])
-            case other:
-                log.info("twilio call %s: unknown event %r ignored", self.call.session.call_id, other)
 
 
 @router.websocket("/v1/twilio")
