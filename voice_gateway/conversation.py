@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Coroutine
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from malbeot_core.audio import AudioChunk
@@ -35,6 +34,7 @@ from malbeot_core.events import (
 )
 from malbeot_core.redact import redact
 
+from .call_history import History
 from .danger_guard import DangerGuard
 from .logs import logger
 from .options import CallOptions
@@ -109,29 +109,6 @@ class Transport(Protocol):
 
     async def drain(self) -> None:
         """Wait until the reply audio sent so far has played."""
-
-
-@dataclass
-class Exchange:
-    """One turn of the conversation, kept for the hand-off summary (redacted when written out)."""
-
-    caller: str
-    answer: str = ""
-    programmes: tuple[str, ...] = ()
-
-
-@dataclass
-class History:
-    turns: list[Exchange] = field(default_factory=list)
-
-    def heard(self, text: str) -> None:
-        self.turns.append(Exchange(text))
-
-    def answered(self, answer: BenefitAnswer) -> None:
-        if not self.turns or self.turns[-1].answer:
-            self.turns.append(Exchange(""))
-        self.turns[-1].answer = answer.text
-        self.turns[-1].programmes = tuple(p.name for p in answer.programmes)
 
 
 def emergency_event(answer: BenefitAnswer) -> dict[str, Any] | None:

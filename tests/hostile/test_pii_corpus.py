@@ -10,7 +10,7 @@ from collections import Counter
 from malbeot_core.redact import redact
 from tests.hostile.test_redact_speech import handoff_of
 from tests.pii_corpus import FORMS, KINDS, generate, leaks
-from voice_gateway.conversation import History
+from voice_gateway.call_history import History
 from voice_gateway.logs import install, logger
 
 CORPUS = generate(1200)

@@ -8,8 +8,8 @@ import logging
 import pytest
 
 from malbeot_core.redact import PHONE, RRN, redact
+from voice_gateway.call_history import History
 from voice_gateway.channels.handoff import HandoffRecord
-from voice_gateway.conversation import History
 from voice_gateway.logs import logger
 
 LEAKS = [

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from malbeot_core.events import BenefitAnswer, ProgrammeHit
+from voice_gateway.call_history import History
 from voice_gateway.channels.handoff import HandoffRecord
-from voice_gateway.conversation import History
 
 
 def record(history: History, **changes: object) -> HandoffRecord:

@@ -12,7 +12,7 @@ import httpx
 
 from malbeot_core.redact import redact
 
-from ..conversation import Exchange, History
+from ..call_history import Exchange, History
 from ..logs import logger
 
 log = logger("handoff")
