@@ -3,7 +3,7 @@
 Real 8 kHz recordings (Debian asterisk-core-sounds-en-wav) are spoken in real time, as 8 kHz
 μ-law, on two paths: the Twilio-format media stream (``/v1/twilio``, by a carrier client that
 follows the published message spec) and the SIP endpoint (INVITE/ACK, RTP both ways, BYE, by a
-small SIP phone in tests/sip/sip_caller.py). Voice-to-voice = from the last packet of the caller's
+small SIP phone in phone_peers/sip_caller.py). Voice-to-voice = from the last packet of the caller's
 speech to the first reply audio packet the caller receives; it includes the end-of-turn silence the
 detector waits for. Then 1, 2, 3... callers talk at once; the sustained count is the largest whose
 p95 stays under the goal in bench/README.md. Baseline, in the same run: one caller at a time on a
@@ -33,8 +33,8 @@ from prometheus_client.parser import text_string_to_metric_families  # noqa: E40
 
 from malbeot_core.audio import AudioFormat, decode_audio_file, pcm16_to_mulaw  # noqa: E402
 from malbeot_core.installed import asterisk_recording  # noqa: E402
-from tests.phone.twilio_client import TwilioCarrier  # noqa: E402
-from tests.sip.sip_caller import SipCaller  # noqa: E402
+from phone_peers.sip_caller import SipCaller  # noqa: E402
+from phone_peers.twilio_carrier import TwilioCarrier  # noqa: E402
 from voice_gateway.channels.config import PhoneConfig  # noqa: E402
 from voice_gateway.config import GatewayConfig  # noqa: E402
 from voice_gateway.embedded import free_port, serve  # noqa: E402

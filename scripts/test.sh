@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 mkdir -p test-artifacts
 echo "== ruff"; .venv/bin/ruff check .; ruff_rc=$?
-echo "== mypy"; .venv/bin/mypy malbeot_core voice_gateway asr tts translate dialog records kiosk_client model_workers bench; mypy_rc=$?
+echo "== mypy"; .venv/bin/mypy malbeot_core voice_gateway asr tts translate dialog records kiosk_client model_workers phone_peers bench; mypy_rc=$?
 echo "== pytest"; .venv/bin/python -m pytest --durations=20 "$@"; pytest_rc=$?
 # The same date-dependent tests (ages, birth years, receipts, eligibility) on another day: they must
 # not depend on the day they were written. libfaketime shifts the wall clock only (monotonic time is

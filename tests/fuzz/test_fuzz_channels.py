@@ -31,8 +31,8 @@ import websockets
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from phone_peers.sip_caller import SipCaller
 from tests.fuzz.conftest import PLANTED, FuzzGateway
-from tests.sip.sip_caller import SipCaller
 from voice_gateway.config import GatewayConfig
 from voice_gateway.embedded import LiveGateway, free_port
 

@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 import websockets
 
+from phone_peers.twilio_carrier import TwilioCarrier
+
 from .audiosocket_client import DTMF, SLIN, AsteriskPeer, message
 from .conftest import PhoneGateway
-from .twilio_client import TwilioCarrier
 
 
 async def test_twilio_garbage_is_skipped_and_the_call_goes_on(phone_gateway: Callable[..., PhoneGateway]) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 
 from malbeot_core.audio import mulaw_to_pcm16, resample
+from phone_peers.twilio_carrier import TwilioCarrier
 from tests.safety.safety_world import safety_world
 from voice_gateway.channels.config import PhoneConfig
 from voice_gateway.config import GatewayConfig
@@ -25,7 +26,6 @@ from voice_gateway.services import Services
 
 from .conftest import Webhook
 from .phone_audio import mulaw, synthesized_8k, synthesized_korean_8k, transcribe_mulaw
-from .twilio_client import TwilioCarrier
 
 SID = "CA" + "9" * 32
 KO_SID = "CA" + "8" * 32

@@ -9,10 +9,10 @@ import time
 from collections.abc import Callable
 
 from malbeot_core.audio import mulaw_to_pcm16, resample
+from phone_peers.twilio_carrier import TwilioCarrier
 from voice_gateway.services import Services
 
 from .conftest import PhoneGateway
-from .twilio_client import TwilioCarrier
 
 
 async def test_a_silent_caller_is_asked_once_then_the_call_ends(

@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 import pytest
 
+from phone_peers.twilio_carrier import TwilioCarrier
 from voice_gateway.services import Services
 
 from .audiosocket_client import DTMF, AsteriskPeer, message
 from .conftest import PhoneGateway, Webhook
 from .phone_audio import MIN_SPEECH, mulaw, onset, recording_8k, synthesized_8k, transcribe_8k, transcribe_mulaw
-from .twilio_client import TwilioCarrier
 
 pytestmark = pytest.mark.slow
 

@@ -8,8 +8,9 @@ from collections.abc import Callable
 
 import httpx
 
+from phone_peers.twilio_carrier import TwilioCarrier
+
 from .conftest import PhoneGateway, Webhook
-from .twilio_client import TwilioCarrier
 
 
 async def test_notice_plays_in_real_time_and_keypad_zero_hands_off(
