@@ -59,19 +59,19 @@ async def run_call(
         outcome = CallOutcome(HUNG_UP, "caller_hung_up")
     except Exception as exc:
         metrics.failure(channel, exc)
-        log.exception("%s call %s failed", channel, call_id)
+        log.exception("call %s (%s) failed", call_id, channel)
         outcome = CallOutcome(CLOSE_ERROR, "internal_error")
         if on_failure is not None:
             with contextlib.suppress(Exception):
                 await on_failure(exc)
     finally:
         metrics.active_calls.dec()
-    log.info("%s call %s ended: %s", channel, call_id, outcome.reason)
+    log.info("call %s (%s) ended: %s", call_id, channel, outcome.reason)
     if outcome.code != HUNG_UP:
         try:
             await close(close_code(outcome), outcome.reason)
         except Exception:  # the line is gone already; the call has ended either way
-            log.warning("%s call %s: closing failed", channel, call_id, exc_info=True)
+            log.warning("call %s (%s): closing failed", call_id, channel, exc_info=True)
     return outcome
 
 
