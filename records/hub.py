@@ -2,22 +2,26 @@
 
 ``Services.records`` holds one ``RecordsHub``. Nothing touches the database until a caller
 submits an application, asks for a facility, or staff call the API — so a gateway that is never
-used for these never creates ``var/records.db``.
+used for these never creates ``var/records.db``. The hub holds stores only; the notifier it hands
+to the safety alerts is given by the gateway (``notifier``, or ``notifier_factory`` called on first
+use), which also builds the residents' alert service over ``subscriptions``.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from functools import cached_property
 
 from dialog.applications.application_flow import ApplicationSink, Receipt, Submission
 from dialog.catalogue.programmes import Catalogue
 from dialog.civil.knowledge import CivilKnowledge
 from dialog.places.facilities import Facility, FacilityFinder, Place
+from malbeot_core.notify import Notifier
 from malbeot_core.service_settings import service_settings
 
-from .alerts import AlertService, Notifier, create_notifier
+from .alerts import SubscriptionStore
 from .applications import ApplicationStore
 from .checkin_queue import CallQueue
 from .checkins import ResidentStore
@@ -34,9 +38,10 @@ from .vectors import PassageVectors
 
 class RecordsHub:
     def __init__(self, config: RecordsConfig | None = None, notifier: Notifier | None = None,
-                 admin_token: str | None = None) -> None:
+                 admin_token: str | None = None, notifier_factory: Callable[[], Notifier] | None = None) -> None:
         self.config = config or RecordsConfig.from_env()
         self._notifier = notifier
+        self._notifier_factory = notifier_factory
         self._admin_token = admin_token if admin_token is not None else service_settings().admin_token
         self._lock = threading.RLock()
 
@@ -70,14 +75,23 @@ class RecordsHub:
         return FacilityStore(self.records)
 
     @cached_property
-    def alerts(self) -> AlertService:
-        notifier = self._notifier or create_notifier(service_settings().notifier)
-        return AlertService(self.records, notifier)
+    def subscriptions(self) -> SubscriptionStore:
+        """Residents' alert subscriptions (the gateway's ``AlertService`` sends codes and alerts)."""
+        return SubscriptionStore(self.records)
+
+    @cached_property
+    def notifier(self) -> Notifier:
+        """Where alerts go: the notifier given, else the factory's (made once, on first use)."""
+        if self._notifier is not None:
+            return self._notifier
+        if self._notifier_factory is None:
+            raise RuntimeError("this records hub was given no notifier (notifier= or notifier_factory=)")
+        return self._notifier_factory()
 
     @cached_property
     def safety(self) -> SafetyAlerts:
         """Callers in danger, for staff (sent through the same notifier as residents' alerts)."""
-        return SafetyAlerts(self.records, self.alerts.notifier)
+        return SafetyAlerts(self.records, self.notifier)
 
     def programmes(self, catalogue: Catalogue) -> ProgrammeRegistry:
         return ProgrammeRegistry(self.records, catalogue)

@@ -1,4 +1,5 @@
-"""Safety alerts: a caller in danger is stored for district staff and sent through the notifier.
+"""Safety alerts: a caller in danger is stored for district staff and sent through the notifier
+(a ``malbeot_core.notify.Notifier``: the gateway gives the records hub its concrete one).
 
 Only redacted words reach this module's callers' logs, the database and the notifier: ``raise_alert``
 redacts again (whatever it is given) before storing or sending. Staff list alerts (newest first,
@@ -14,10 +15,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from malbeot_core.notify import Alert, Notifier
 from malbeot_core.redact import redact
 from malbeot_core.service_settings import service_settings
 
-from .alerts import Alert, Notifier
 from .models import SafetyAlert, utcnow
 from .store import Records
 

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from translate.protocol import Translator
     from tts.registry import VoiceSelector
 
+    from .resident_alerts import AlertService
+
 log = logger("services")
 
 
@@ -205,10 +207,20 @@ class Services:
 
     @cached_property
     def records(self) -> RecordsHub:
-        """Applications, staff, facilities, alerts (opened on first use; ``MALBEOT_RECORDS_*``)."""
+        """Applications, staff, facilities, alerts (opened on first use; ``MALBEOT_RECORDS_*``); its
+        notifier is ``MALBEOT_NOTIFIER``'s, made on first use."""
         from records.hub import RecordsHub
 
-        return RecordsHub()
+        from .notifiers import configured_notifier
+
+        return RecordsHub(notifier_factory=configured_notifier)
+
+    @cached_property
+    def alerts(self) -> AlertService:
+        """Residents' alerts about new programmes: the records' subscriptions, sent through their notifier."""
+        from .resident_alerts import AlertService
+
+        return AlertService(self.records.subscriptions, self.records.notifier)
 
     @cached_property
     def translator(self) -> Translator:

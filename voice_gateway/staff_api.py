@@ -32,6 +32,7 @@ from records.staff import Member
 
 from .error_body import errors
 from .logs import logger
+from .resident_alerts import AlertService
 from .services import Services
 from .staff_bodies import ConfirmBody, FacilityBody, OptOutBody, ProgrammeBody, StaffBody, SubscriptionBody
 
@@ -48,6 +49,10 @@ def _services(request: Request) -> Services:
 
 def _hub(request: Request) -> RecordsHub:
     return _services(request).records
+
+
+def _alerts(request: Request) -> AlertService:
+    return _services(request).alerts
 
 
 def _error(status: int, code: str, message: str) -> HTTPException:
@@ -141,7 +146,7 @@ def create_programme(request: Request, body: ProgrammeBody, member: StaffMember)
     except ValueError as exc:
         raise _error(409, "conflict", str(exc)) from exc
     _services(request).refresh_retrieval()
-    alerted = _hub(request).alerts.programme_registered(programme)
+    alerted = _alerts(request).programme_registered(programme)
     log.info("staff %s registered programme %s (%d alerts)", member.id, programme.id, alerted)
     return {"programme": programme.to_dict(), "alerted": alerted}
 
@@ -253,7 +258,7 @@ def remove_facility(request: Request, facility_id: str, _: AdminMember) -> Respo
 @router.get("/alerts/subscriptions", openapi_extra=ADMIN, responses=errors(401, 403))
 def list_subscriptions(request: Request, _: AdminMember) -> dict[str, object]:
     """Opted-in residents (addresses masked)."""
-    return {"subscriptions": _hub(request).alerts.subscriptions()}
+    return {"subscriptions": _alerts(request).subscriptions()}
 
 
 @alerts_router.post("/subscriptions", status_code=201, responses=errors(422, 502))
@@ -264,7 +269,7 @@ def subscribe(request: Request, body: SubscriptionBody) -> dict[str, object]:
     if not body.consent:
         raise _error(422, "bad_message", "alerts need the resident's consent")
     try:
-        sub_id, code = _hub(request).alerts.subscribe(body.channel, body.address, body.profile.simple(),
+        sub_id, code = _alerts(request).subscribe(body.channel, body.address, body.profile.simple(),
                                                       body.language)
     except ValueError as exc:
         raise _error(422, "bad_message", str(exc)) from exc
@@ -283,7 +288,7 @@ _CONFIRM_ERRORS = {
 def confirm_subscription(request: Request, sub_id: RowId,
                          body: ConfirmBody) -> dict[str, object]:
     """Read back the code sent to the address: alerts start only after this."""
-    outcome, left = _hub(request).alerts.confirm(sub_id, body.code)
+    outcome, left = _alerts(request).confirm(sub_id, body.code)
     if outcome is Confirmation.CONFIRMED:
         log.info("alert subscription %d confirmed", sub_id)
         return {"id": sub_id, "confirmed": True}
@@ -296,7 +301,7 @@ def confirm_subscription(request: Request, sub_id: RowId,
 @alerts_router.post("/opt-out", responses=errors(404, 422))
 def opt_out(request: Request, body: OptOutBody) -> dict[str, object]:
     """Stop alerts; the address and facts are erased."""
-    if not _hub(request).alerts.opt_out(body.code):
+    if not _alerts(request).opt_out(body.code):
         raise _error(404, "not_found", "no active subscription with that code")
     return {"opted_out": True}
 

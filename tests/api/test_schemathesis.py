@@ -22,12 +22,12 @@ from pathlib import Path
 import pytest
 
 from dialog.retrieval.hybrid import HybridRetriever
-from records.alerts import LogNotifier
 from records.config import RecordsConfig
 from records.hub import RecordsHub
 from tests.fakes import HashingEmbedder
 from voice_gateway.config import GatewayConfig
 from voice_gateway.embedded import LiveGateway, free_port, serve
+from voice_gateway.notifiers import LogNotifier
 from voice_gateway.services import Services
 
 pytestmark = pytest.mark.slow  # /v1/synthesize loads the packaged voices

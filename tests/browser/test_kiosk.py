@@ -27,12 +27,12 @@ from fastapi.testclient import TestClient
 
 from malbeot_core.audio import AudioFormat, decode_audio_file
 from malbeot_core.installed import asterisk_recording
-from records.alerts import LogNotifier
 from records.config import RecordsConfig
 from records.hub import RecordsHub
 from tests.browser.browser_harness import ARTIFACTS, BROWSER_DIR, NodeRunner, serve
 from tests.gateway.pipeline_fakes import FakeBackends, fake_services
 from voice_gateway.app import create_app
+from voice_gateway.notifiers import LogNotifier
 from voice_gateway.services import Services
 
 pytestmark = pytest.mark.browser

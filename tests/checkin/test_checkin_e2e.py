@@ -22,7 +22,6 @@ import httpx
 import pytest
 
 from malbeot_core.audio import AudioFormat, decode_audio_file, mulaw_to_pcm16
-from records.alerts import LogNotifier
 from records.config import RecordsConfig
 from records.hub import RecordsHub
 from tests.phone.phone_audio import mulaw, synthesized_8k, transcribe_8k
@@ -33,6 +32,7 @@ from voice_gateway.checkin.config import CheckinConfig
 from voice_gateway.checkin.rules import not_well
 from voice_gateway.config import GatewayConfig
 from voice_gateway.embedded import LiveGateway, free_port
+from voice_gateway.notifiers import LogNotifier
 from voice_gateway.services import Services
 
 from .fakes import MONDAY

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from records.alerts import LogNotifier
 from records.checkin_queue import CallQueue
 from records.checkin_windows import Window
 from records.checkins import Registration, Resident, ResidentStore
@@ -19,6 +18,7 @@ from records.store import Records
 from voice_gateway.checkin.config import CheckinConfig
 from voice_gateway.checkin.scheduler import Scheduler
 from voice_gateway.checkin.types import CallResult, Dialer
+from voice_gateway.notifiers import LogNotifier
 
 from .fakes import MONDAY, FakeClock, HangingDialer, ScriptedDialer, answered
 

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from records.alerts import LogNotifier
 from records.config import RecordsConfig
 from records.hub import RecordsHub
 from tests.gateway.pipeline_fakes import fake_services
@@ -19,6 +18,7 @@ from tests.translate.translate_fakes import DictTranslator
 from voice_gateway.app import create_app
 from voice_gateway.channels.phone_prompts import PROMPTS, prompt
 from voice_gateway.config import GatewayConfig
+from voice_gateway.notifiers import LogNotifier
 from voice_gateway.services import Services
 
 ALL = ("ko", "en", "zh", "vi", "ja")

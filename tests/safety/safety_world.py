@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from records.alerts import LogNotifier
 from records.config import RecordsConfig
 from records.hub import RecordsHub
 from voice_gateway.config import GatewayConfig
+from voice_gateway.notifiers import LogNotifier
 from voice_gateway.services import Services
 
 ADMIN_TOKEN = "mbt_safety-admin-token-for-tests"

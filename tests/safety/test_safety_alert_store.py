@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import inspect
 
-from records.alerts import LogNotifier
 from records.config import RecordsConfig
 from records.safety import SafetyAlerts
 from records.store import Records
+from voice_gateway.notifiers import LogNotifier
 
 
 class Clock:

@@ -10,11 +10,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect, text
 
-from records.alerts import LogNotifier
 from records.config import RecordsConfig
 from records.hub import RecordsHub
 from voice_gateway.app import create_app
 from voice_gateway.config import GatewayConfig
+from voice_gateway.notifiers import LogNotifier
 from voice_gateway.services import Services
 
 

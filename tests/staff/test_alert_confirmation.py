@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from records.alerts import CONFIRM_SECONDS, CONFIRM_TRIES, AlertService
+from records.alerts import CONFIRM_SECONDS, CONFIRM_TRIES, SubscriptionStore
 from tests.staff.conftest import StaffWorld
+from voice_gateway.resident_alerts import AlertService
 
 PROGRAMME: dict[str, Any] = {"id": "JN-WARM", "name_ko": "종로구 겨울 난방비 지원", "eligibility": {"min_age": 65}}
 PHONE = "010-2468-1357"
@@ -27,7 +28,7 @@ class Clock:
 @pytest.fixture
 def clock(world: StaffWorld) -> Clock:
     fake = Clock()
-    world.hub.__dict__["alerts"] = AlertService(world.hub.records, world.notifier, clock=fake)
+    world.services.__dict__["alerts"] = AlertService(SubscriptionStore(world.hub.records, clock=fake), world.notifier)
     return fake
 
 
@@ -134,7 +135,7 @@ class DownNotifier:
 
 
 def test_a_code_that_cannot_be_sent_keeps_nothing(world: StaffWorld) -> None:
-    world.hub.__dict__["alerts"] = AlertService(world.hub.records, DownNotifier())
+    world.services.__dict__["alerts"] = AlertService(world.hub.subscriptions, DownNotifier())
     reply = world.client.post("/v1/alerts/subscriptions", json={
         "channel": "sms", "address": PHONE, "consent": True, "profile": {}})
     assert reply.status_code == 502 and reply.json()["error"]["code"] == "backend_failed"

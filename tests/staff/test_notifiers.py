@@ -8,7 +8,7 @@ import logging
 import httpx
 import pytest
 
-from records.alerts import Alert, LogNotifier, WebhookNotifier, create_notifier
+from voice_gateway.notifiers import Alert, LogNotifier, WebhookNotifier, create_notifier
 
 ALERT = Alert("sms", "010-5555-1234", "ko", "[말벗] 새 지원", "JN-1")
 

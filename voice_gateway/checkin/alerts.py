@@ -1,10 +1,10 @@
 """Alerts after a check-in call that was not well, heard danger, or was never answered: to district
-staff and to the resident's contact person, through the records ``Notifier`` (log or webhook).
-Texts carry the masked name and the redacted summary only."""
+staff and to the resident's contact person, through the ``Notifier`` (``voice_gateway.notifiers``:
+log or webhook). Texts carry the masked name and the redacted summary only."""
 
 from __future__ import annotations
 
-from records.alerts import Alert, Notifier
+from malbeot_core.notify import Alert, Notifier
 from records.applications import mask_name
 from records.checkins import Resident
 

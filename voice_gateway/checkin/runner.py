@@ -15,7 +15,7 @@ def start_checkin(state: GatewayState, sip_server: SipServer | None, config: Che
         raise ValueError("check-in calls (MALBEOT_CHECKIN=1) need the SIP endpoint: set MALBEOT_SIP_PORT")
     hub = state.services.records
     dialer = SipDialer(sip_server, state, config.sip_trunk, config.ring_seconds)
-    scheduler = Scheduler(hub.checkin_residents, hub.checkin_calls, dialer, hub.alerts.notifier,
+    scheduler = Scheduler(hub.checkin_residents, hub.checkin_calls, dialer, hub.notifier,
                           config.clock or SystemClock(), config)
     task = SchedulerTask(scheduler)
     task.start()

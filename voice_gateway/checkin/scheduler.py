@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 from datetime import timedelta
 
-from records.alerts import Notifier
+from malbeot_core.notify import Notifier
 from records.checkin_queue import CallQueue, Claimed
 from records.checkins import ResidentStore
 
