@@ -19,13 +19,15 @@ from starlette.types import Message
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from malbeot_core.audio import AudioChunk
-from malbeot_core.errors import FrameTooLarge, MalbeotError, ProtocolViolation
+from malbeot_core.errors import MalbeotError, ProtocolViolation
 from malbeot_core.events import BargeIn, EndOfTurn, TextInput
 from malbeot_core.text_language import text_language
 
+from . import call_codec
+from .call_codec import BargeInAsked, Configure, EndTurnAsked, StopAsked, Typed
 from .call_runner import run_call
 from .conversation import CLOSE_ERROR, CLOSE_NORMAL, CallEnded, Conversation, close_code
-from .edge import InboundAudio, OutboundAudio, parse_json
+from .edge import InboundAudio, OutboundAudio
 from .logs import logger
 from .options import CallOptions
 from .session import CallSession
@@ -111,14 +113,8 @@ class Call:
     # --- receiving -------------------------------------------------------------------------
     async def handle_text(self, raw: str) -> bool:
         """Handle one control message; return False when the call should end."""
-        if len(raw.encode()) > self.config.max_text_bytes:
-            raise FrameTooLarge(f"text message over {self.config.max_text_bytes} bytes", stage="edge")
-        message = parse_json(raw, "text messages (audio goes in binary frames)")
-        if not isinstance(message, dict) or not isinstance(message.get("type"), str):
-            raise ProtocolViolation('a control message needs a string "type"', stage="edge")
-        match message["type"]:
-            case "start" | "config":
-                fields = {k: v for k, v in message.items() if k != "type"}
+        match call_codec.decode(raw, self.config.max_text_bytes):
+            case Configure(fields=fields):
                 if ("rate" in fields or "encoding" in fields) and self.inbound.audio_time > 0:
                     raise ProtocolViolation("rate and encoding can change only before the first audio frame",
                                             stage="edge")
@@ -129,28 +125,23 @@ class Call:
                 self.conversation.options = self.options
                 self.transport.outbound = OutboundAudio(self.options.reply_rate, self.options.encoding)
                 await self.send_json({"type": "config", **self._describe()})
-            case "end_turn":
+            case EndTurnAsked():
                 await self.session.feed(EndOfTurn(self.inbound.audio_time))
-            case "text":
-                text = message.get("text")
-                if not isinstance(text, str) or not text.strip():
-                    raise ProtocolViolation('a "text" message needs non-empty "text"', stage="edge")
-                hint = str(message.get("language") or self.conversation.caller_language)
+            case Typed(text=text, language=given):
+                hint = given or self.conversation.caller_language
                 if hint not in self.config.languages:
                     self.options.updated({"language": hint}, self.config.languages)  # raises
                 # the text's own script tells its language, as recognition does for speech; the
                 # message's "language" (the page's) only when the letters do not tell
                 language = text_language(text, self.session.settings.languages) or hint
                 # the words are not logged: a typed turn may be a danger report (and carry personal data)
-                log.info("call %s typed (%s), %d characters", self.session.call_id, language, len(text.strip()))
+                log.info("call %s typed (%s), %d characters", self.session.call_id, language, len(text))
                 self.conversation.turn_taken()
-                await self.session.feed(TextInput(text.strip(), language))
-            case "barge_in":
+                await self.session.feed(TextInput(text, language))
+            case BargeInAsked():
                 await self.session.barge_in(BargeIn(self.inbound.audio_time))
-            case "stop":
+            case StopAsked():
                 return False
-            case other:
-                raise ProtocolViolation(f"unknown message type {other!r}", stage="edge")
         return True
 
     def _describe(self) -> dict[str, Any]:
