@@ -114,6 +114,13 @@ class ServiceSettings(BaseSettings):
                                  "target", json_schema_extra=_group("phone"))
     twilio_auth_token: str = Field("", repr=False, description="Twilio auth token: webhooks then need a valid "
                                    "`X-Twilio-Signature`", json_schema_extra=_group("phone"))
+    handoff_webhook_timeout: float = Field(3.0, description="seconds the hand-off POST may take",
+                                           json_schema_extra=_group("phone"))
+    phone_pacer_lead: float = Field(0.08, description="seconds of reply audio sent ahead of real time on phone "
+                                    "lines (bounds what a barge-in cannot stop)", json_schema_extra=_group("phone"))
+    phone_partials: bool = Field(False, description="partial transcripts on phone lines (off: nobody sees them "
+                                 "and they compete with the final; on only to measure that cost)",
+                                 json_schema_extra=_group("phone"))
 
     # -- check-in calls ----------------------------------------------------------------------------------
     checkin: bool = Field(False, description="place check-in calls (needs `MALBEOT_SIP_PORT`)",

@@ -55,4 +55,7 @@ class PhoneConfig:
             handoff_webhook=env.handoff_webhook,
             transfer_target=env.transfer_target,
             twilio_auth_token=env.twilio_auth_token,
+            webhook_timeout=env.handoff_webhook_timeout,
+            pacer_lead=env.phone_pacer_lead,
+            partials=env.phone_partials,
         )
