@@ -20,8 +20,7 @@ first syllable is not cut, and ``post_roll`` after the last.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
 
 from malbeot_core.events import NoInput, SpeechEnded, SpeechStarted
 
@@ -64,22 +63,6 @@ class SegmenterConfig:
             raise ValueError("pre_roll and post_roll must be >= 0")
         if self.speculative_lead is not None and self.speculative_lead < 0:
             raise ValueError("speculative_lead must be >= 0 (or None)")
-
-    @classmethod
-    def for_caller(
-        cls, elderly: bool = False, no_input_seconds: float | None = None, **overrides: Any
-    ) -> SegmenterConfig:
-        """Defaults with ``no_input_seconds`` as the no-input timeout of the caller's mode.
-
-        The mode in force is read per frame from ``CallSettings.elderly`` by the stage; ``elderly``
-        here only says which of the two timeouts ``no_input_seconds`` sets.
-        """
-        config = cls(**overrides)
-        if no_input_seconds is None:
-            return config
-        if elderly:
-            return replace(config, elderly_no_input_timeout=no_input_seconds)
-        return replace(config, no_input_timeout=no_input_seconds)
 
     def end_silence_for(self, elderly: bool) -> float:
         return self.elderly_end_silence if elderly else self.end_silence

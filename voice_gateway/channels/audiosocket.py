@@ -36,8 +36,8 @@ from ..edge import InboundAudio
 from ..logs import logger
 from ..options import CallOptions
 from ..state import GatewayState
-from .audiosocket_codec import KIND_HANGUP, KIND_SLIN, KIND_UUID, Message, decode, frame
-from .carrier_frames import CarrierEnded, deliver
+from .audiosocket_codec import KIND_ERROR, KIND_HANGUP, KIND_SLIN, KIND_UUID, Message, decode, frame
+from .carrier_frames import deliver
 from .handoff import Outcomes
 from .phone import CarrierHungUp, PhoneCallInfo, PhoneConversation, run_phone_call
 
@@ -126,8 +126,8 @@ class AudioSocketReceiver:
 
     async def handle(self, message: Message) -> None:
         frame = decode(message)
-        if isinstance(frame, CarrierEnded) and frame.reason != "hangup":
-            log.warning("audiosocket call %s: %s", self.call.session.call_id, frame.reason)
+        if message.kind == KIND_ERROR:
+            log.warning("audiosocket call %s: peer error %s", self.call.session.call_id, message.payload.hex())
         await deliver(frame, self.call, self.inbound)
 
 
